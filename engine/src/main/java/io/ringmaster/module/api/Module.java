@@ -1,0 +1,46 @@
+package io.ringmaster.module.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A task module: one class per module, found through {@link java.util.ServiceLoader}.
+ * The engine validates a task's arguments against {@link #params()} before any host is contacted,
+ * renders expressions, then calls {@link #run(ModuleContext)} once per host.
+ */
+public interface Module {
+
+    /** The name used in playbooks, e.g. {@code command}. */
+    String name();
+
+    /** One line for {@code ringmaster modules}. */
+    String description();
+
+    /** The argument spec, as Ansible's {@code argument_spec}. */
+    List<Param> params();
+
+    /**
+     * The parameter that receives a task's free-form value ({@code command: ls -l}); empty when the
+     * module accepts only a map of arguments.
+     */
+    default Optional<String> freeFormParam() {
+        return Optional.empty();
+    }
+
+    /** True when the module can predict its result under {@code --check} without changing anything. */
+    default boolean supportsCheckMode() {
+        return false;
+    }
+
+    /**
+     * Cross-parameter checks on the arguments as written (values may still hold unrendered {@code ${...}}).
+     * Each string is one problem; the engine adds the task's position.
+     */
+    default List<String> validate(Map<String, Object> literalArgs) {
+        return List.of();
+    }
+
+    /** Runs the module on one host. A lost connection propagates as {@link HostUnreachableException}. */
+    ModuleResult run(ModuleContext context) throws HostUnreachableException, InterruptedException;
+}
