@@ -1,0 +1,15 @@
+package io.ringmaster.playbook;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Order-keeping unmodifiable copies (Map.copyOf loses order and refuses nulls, which YAML has). */
+final class Collections2 {
+    private Collections2() {
+    }
+
+    static <K, V> Map<K, V> frozenMap(Map<K, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,19 @@
+package io.ringmaster.playbook;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The role a task belongs to: its directory (for {@code templates/} lookup) and its variables.
+ *
+ * @param name     the role's name
+ * @param dir      the role's directory ({@code roles/NAME})
+ * @param defaults {@code defaults/main.yml} (lowest precedence)
+ * @param vars     {@code vars/main.yml} plus the parameters given where the role was used
+ */
+public record RoleRef(String name, Path dir, Map<String, Object> defaults, Map<String, Object> vars) {
+    public RoleRef {
+        defaults = Collections2.frozenMap(defaults);
+        vars = Collections2.frozenMap(vars);
+    }
+}

@@ -1,0 +1,46 @@
+package io.ringmaster.playbook;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keywords that wrap a module call. Expressions are kept as written; each carries its position through
+ * {@link Expr}.
+ *
+ * @param when          conditions, all must hold (Velocity boolean expressions or YAML booleans)
+ * @param loop          the loop value (a list, or an {@link Expr} rendering to one), or null
+ * @param loopVar       {@code loop_control.loop_var}, default {@code item}
+ * @param register      the variable receiving the result, or null
+ * @param notifies      handler names or listen topics
+ * @param changedWhen   overrides changed, or null
+ * @param failedWhen    overrides failed, or null
+ * @param ignoreErrors  a failure is reported but the host carries on
+ * @param tags          the task's own tags (inherited ones are added by the loader)
+ * @param checkMode     {@code check_mode}: true forces check mode, false forces a real run, null inherits
+ * @param until         retry until this holds, or null
+ * @param retries       retries with until (Ansible's default 3)
+ * @param delay         seconds between retries (default 5)
+ * @param vars          task (or block) vars
+ * @param become        privilege escalation at this level
+ * @param listen        for handlers: the topics it listens to
+ */
+public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
+                          List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
+                          Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
+                          Become become, List<String> listen) {
+    public TaskOptions {
+        when = List.copyOf(when);
+        notifies = List.copyOf(notifies);
+        changedWhen = changedWhen == null ? null : List.copyOf(changedWhen);
+        failedWhen = failedWhen == null ? null : List.copyOf(failedWhen);
+        tags = List.copyOf(tags);
+        until = until == null ? null : List.copyOf(until);
+        vars = Collections2.frozenMap(vars);
+        listen = List.copyOf(listen);
+    }
+
+    public static TaskOptions none() {
+        return new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false, List.of(), null, null, 3,
+                5, Map.of(), Become.INHERIT, List.of());
+    }
+}
