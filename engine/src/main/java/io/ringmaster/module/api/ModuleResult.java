@@ -18,7 +18,7 @@ public sealed interface ModuleResult permits ModuleResult.Ok, ModuleResult.Chang
     record Ok(String msg, Map<String, Object> data) implements ModuleResult {
         public Ok {
             msg = msg == null ? "" : msg;
-            data = Map.copyOf(data);
+            data = Data.copy(data);
         }
     }
 
@@ -28,7 +28,7 @@ public sealed interface ModuleResult permits ModuleResult.Ok, ModuleResult.Chang
     record Changed(String msg, Map<String, Object> data, Diff diff) implements ModuleResult {
         public Changed {
             msg = msg == null ? "" : msg;
-            data = Map.copyOf(data);
+            data = Data.copy(data);
         }
     }
 
@@ -36,7 +36,7 @@ public sealed interface ModuleResult permits ModuleResult.Ok, ModuleResult.Chang
     record Failed(String msg, Map<String, Object> data) implements ModuleResult {
         public Failed {
             msg = msg == null ? "" : msg;
-            data = Map.copyOf(data);
+            data = Data.copy(data);
         }
     }
 

@@ -14,6 +14,11 @@ public enum ParamType {
     MAP,
     /** A file mode such as {@code '0644'} or {@code u=rw,g=r}; kept as a string. */
     MODE,
-    /** Anything, unconverted. */
-    RAW
+    /** Anything, unconverted (rendered). */
+    RAW,
+    /**
+     * A Velocity condition, or a list of them, kept as written: the engine does not render it, the module evaluates
+     * it with {@link Expressions#test(String)} (as {@code assert}'s {@code that}).
+     */
+    EXPRESSION
 }

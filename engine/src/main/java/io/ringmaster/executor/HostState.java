@@ -1,0 +1,81 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.event.HostStats;
+import io.ringmaster.event.Status;
+import io.ringmaster.event.TaskResult;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One host's state for the run: facts and registered results, whether it failed or became unreachable, the handlers
+ * it notified, and its recap counters. Only the thread running a task on this host writes it.
+ */
+final class HostState {
+    final String name;
+    final Map<String, Object> facts = new ConcurrentHashMap<>();
+    final Map<String, Object> registered = new ConcurrentHashMap<>();
+    final Set<String> notified = ConcurrentHashMap.newKeySet();
+    private volatile boolean failed;
+    private volatile boolean unreachable;
+    private HostStats stats = HostStats.ZERO;
+
+    HostState(String name) {
+        this.name = name;
+    }
+
+    boolean active() {
+        return !failed && !unreachable;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    boolean unreachable() {
+        return unreachable;
+    }
+
+    void fail() {
+        failed = true;
+    }
+
+    /** Rescue or always take the host back in; {@code rescued} counts a rescue in the recap. */
+    synchronized void recover(boolean rescued) {
+        if (failed && rescued) {
+            stats = stats.plus(new HostStats(0, 0, 0, -1, 0, 1, 0));
+        }
+        failed = false;
+    }
+
+    synchronized void count(TaskResult r) {
+        HostStats delta = switch (r.status()) {
+            case OK -> new HostStats(1, 0, 0, 0, 0, 0, 0);
+            case CHANGED -> new HostStats(1, 1, 0, 0, 0, 0, 0);
+            case SKIPPED -> new HostStats(0, 0, 0, 0, 1, 0, 0);
+            case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
+            case FAILED -> r.ignored() ? new HostStats(0, 0, 0, 0, 0, 0, 1) : new HostStats(0, 0, 0, 1, 0, 0, 0);
+        };
+        stats = stats.plus(delta);
+        if (r.status() == Status.UNREACHABLE) {
+            unreachable = true;
+        } else if (r.status() == Status.FAILED && !r.ignored()) {
+            failed = true;
+        }
+    }
+
+    synchronized HostStats stats() {
+        return stats;
+    }
+
+    /** Gathered facts as variables: {@code ansible_facts.kernel} and {@code ansible_kernel}. */
+    Map<String, Object> factsLayer() {
+        if (facts.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> layer = new java.util.LinkedHashMap<>();
+        facts.forEach((k, v) -> layer.put("ansible_" + k, v));
+        layer.put("ansible_facts", Map.copyOf(facts));
+        return layer;
+    }
+}

@@ -1,0 +1,11 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.playbook.Play;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One play as it runs: the play, its hosts, and vars_files loaded per host (a path may hold expressions).
+ */
+record PlayContext(Play play, List<String> hosts, Map<String, Map<String, Object>> varsFilesByHost) {
+}

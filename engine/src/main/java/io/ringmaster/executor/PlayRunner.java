@@ -1,0 +1,182 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.event.RunEvent;
+import io.ringmaster.event.Status;
+import io.ringmaster.event.TaskResult;
+import io.ringmaster.module.api.ExpressionException;
+import io.ringmaster.playbook.Block;
+import io.ringmaster.playbook.Play;
+import io.ringmaster.playbook.Task;
+import io.ringmaster.playbook.TaskNode;
+import io.ringmaster.playbook.TaskOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one play with the linear strategy: each task runs on every host of the batch, at most {@code forks} at once,
+ * before the next task starts; failed hosts drop out; handlers run at the end of each batch on the hosts that
+ * notified them; {@code serial}, {@code max_fail_percentage} and {@code any_errors_fatal} stop a rollout that goes
+ * wrong.
+ */
+final class PlayRunner {
+    private final RunContext run;
+    private final TaskRunner taskRunner;
+    private final TagFilter tags;
+    private boolean aborted;
+
+    PlayRunner(RunContext run) {
+        this.run = run;
+        this.taskRunner = new TaskRunner(run);
+        this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
+    }
+
+    /** Runs the play; false when the run must stop (interrupted, or the play was aborted). */
+    boolean run(Play play) throws InterruptedException {
+        List<String> hosts = new HostSelection(run).hostsFor(play);
+        run.listener().on(new RunEvent.PlayStarted(play.name(), hosts));
+        if (hosts.isEmpty()) {
+            run.listener().on(new RunEvent.Notice("skipping: no hosts matched"));
+            return true;
+        }
+        PlayContext ctx = new PlayContext(play, hosts, new VarsFiles(run).load(play, hosts));
+        for (List<String> batchNames : Batches.split(hosts, play.serial())) {
+            List<HostState> batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
+            if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
+                runTask(gatherFacts(play), batch, ctx, Scope.of(play.become()), false);
+            }
+            runNodes(play.tasks(), batch, ctx, Scope.of(play.become()));
+            if (!stopping()) {
+                runHandlers(play, batch, ctx);
+            }
+            if (stopping()) {
+                return false;
+            }
+            if (tooManyFailed(play, batch)) {
+                run.listener().on(new RunEvent.Notice("max_fail_percentage " + play.maxFailPercentage()
+                        + "% exceeded in a batch of " + batch.size() + " host(s): stopping the play"));
+                return false;
+            }
+            if (batch.stream().noneMatch(HostState::active)) {
+                run.listener().on(new RunEvent.Notice("NO MORE HOSTS LEFT"));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean stopping() {
+        return aborted || run.stop().get();
+    }
+
+    private static boolean tooManyFailed(Play play, List<HostState> batch) {
+        if (play.maxFailPercentage() == null || batch.isEmpty()) {
+            return false;
+        }
+        long failed = batch.stream().filter(h -> !h.active()).count();
+        return failed * 100.0 / batch.size() > play.maxFailPercentage();
+    }
+
+    private void runNodes(List<TaskNode> nodes, List<HostState> hosts, PlayContext ctx, Scope scope)
+            throws InterruptedException {
+        for (TaskNode node : nodes) {
+            if (stopping()) {
+                return;
+            }
+            if (node instanceof Task t) {
+                runTask(t, hosts, ctx, scope, false);
+            } else if (node instanceof Block b) {
+                runBlock(b, hosts, ctx, scope);
+            }
+        }
+    }
+
+    private void runBlock(Block block, List<HostState> hosts, PlayContext ctx, Scope outer)
+            throws InterruptedException {
+        Scope scope = outer.enter(block.options());
+        List<HostState> entered = hosts.stream().filter(HostState::active).toList();
+        runNodes(block.block(), entered, ctx, scope);
+        List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
+        if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
+            failed.forEach(h -> h.recover(true));
+            runNodes(block.rescue(), failed, ctx, scope);
+        }
+        if (!block.always().isEmpty() && !stopping()) {
+            List<HostState> stillFailed = entered.stream().filter(HostState::failed).toList();
+            stillFailed.forEach(h -> h.recover(false));
+            runNodes(block.always(), entered.stream().filter(h -> !h.unreachable()).toList(), ctx, scope);
+            stillFailed.forEach(HostState::fail);
+        }
+    }
+
+    private void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
+        for (Task handler : play.handlers()) {
+            List<HostState> notified = batch.stream().filter(HostState::active)
+                    .filter(h -> h.notified.contains(handler.name())
+                            || handler.options().listen().stream().anyMatch(h.notified::contains))
+                    .toList();
+            if (notified.isEmpty() || stopping()) {
+                continue;
+            }
+            runTask(handler, notified, ctx, Scope.of(play.become()), true);
+            notified.forEach(h -> {
+                h.notified.remove(handler.name());
+                h.notified.removeAll(handler.options().listen());
+            });
+        }
+    }
+
+    private void runTask(Task task, List<HostState> hosts, PlayContext ctx, Scope scope, boolean handler)
+            throws InterruptedException {
+        List<HostState> active = hosts.stream().filter(HostState::active).toList();
+        if (active.isEmpty() || !tags.runs(task.options().tags())) {
+            return;
+        }
+        String role = task.role() == null ? null : task.role().name();
+        run.listener().on(new RunEvent.TaskStarted(task.name(), task.module(), role,
+                task.position().toString(), handler));
+        List<Future<TaskResult>> futures = new ArrayList<>();
+        for (HostState host : active) {
+            futures.add(run.pool().submit(() -> {
+                if (run.stop().get()) {
+                    return null;
+                }
+                TaskResult r = taskRunner.run(task, host, ctx, scope);
+                host.count(r);
+                run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role, r));
+                return r;
+            }));
+        }
+        boolean anyFailed = false;
+        for (Future<TaskResult> f : futures) {
+            try {
+                TaskResult r = f.get();
+                anyFailed |= r != null && r.status() == Status.FAILED && !r.ignored();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("task runner crashed", e.getCause());
+            }
+        }
+        if (anyFailed && ctx.play().anyErrorsFatal()) {
+            run.listener().on(new RunEvent.Notice("any_errors_fatal: a host failed in '" + task.name()
+                    + "', stopping the play for every host"));
+            aborted = true;
+        }
+    }
+
+    private static Task gatherFacts(Play play) {
+        TaskOptions opts = new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false,
+                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.Become.INHERIT, List.of());
+        return new Task("Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
+    }
+
+    /** Thrown out of helpers when a play-level expression (hosts, vars_files) cannot be rendered. */
+    static final class PlayError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlayError(ExpressionException e) {
+            super(e.getMessage());
+        }
+    }
+}

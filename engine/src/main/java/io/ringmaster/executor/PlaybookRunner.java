@@ -1,0 +1,89 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.event.HostStats;
+import io.ringmaster.event.RunEvent;
+import io.ringmaster.event.RunListener;
+import io.ringmaster.expr.Templar;
+import io.ringmaster.inventory.Inventory;
+import io.ringmaster.playbook.Play;
+import io.ringmaster.playbook.Playbook;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor's entry point: runs validated playbooks against an inventory and reports every step as events.
+ * One thread pool of {@code forks} threads serves the whole run.
+ */
+public final class PlaybookRunner {
+    private final Inventory inventory;
+    private final ModuleRegistry registry;
+    private final HostConnector connector;
+    private final RunListener listener;
+    private final RunOptions options;
+
+    public PlaybookRunner(Inventory inventory, ModuleRegistry registry, HostConnector connector,
+                          RunListener listener, RunOptions options) {
+        this.inventory = inventory;
+        this.registry = registry;
+        this.connector = connector;
+        this.listener = listener;
+        this.options = options;
+    }
+
+    /**
+     * Runs the playbooks in order. {@code stop} is set by Ctrl-C: no new task starts, running ones finish, the
+     * recap is still reported.
+     */
+    public RunOutcome run(List<Playbook> playbooks, AtomicBoolean stop) throws InterruptedException {
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), daemonThreads());
+        RunContext run = new RunContext(inventory, registry, new Templar(), connector, listener, options, pool, stop,
+                null);
+        try {
+            outer:
+            for (Playbook playbook : playbooks) {
+                listener.on(new RunEvent.PlaybookStarted(playbook.file(), options.checkMode(), options.diffMode()));
+                for (Play play : playbook.plays()) {
+                    boolean goOn;
+                    try {
+                        goOn = new PlayRunner(run).run(play);
+                    } catch (PlayRunner.PlayError e) {
+                        listener.on(new RunEvent.Notice("ERROR! " + e.getMessage()));
+                        goOn = false;
+                    }
+                    if (!goOn || stop.get()) {
+                        break outer;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        Map<String, HostStats> stats = new LinkedHashMap<>();
+        inventory.hosts().forEach(h -> {
+            if (run.hosts().containsKey(h.name())) {
+                stats.put(h.name(), run.hosts().get(h.name()).stats());
+            }
+        });
+        run.hosts().forEach((name, state) -> stats.putIfAbsent(name, state.stats()));
+        listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - start), stop.get()));
+        return new RunOutcome(stats, stop.get());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ringmaster-fork-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

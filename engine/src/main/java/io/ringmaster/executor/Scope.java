@@ -1,0 +1,28 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.playbook.Become;
+import io.ringmaster.playbook.Expr;
+import io.ringmaster.playbook.TaskOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What enclosing blocks hand down to the tasks inside them: conditions, vars, become, ignore_errors, check_mode.
+ */
+record Scope(List<Expr> when, List<Map<String, Object>> vars, Become become, boolean ignoreErrors,
+             Boolean checkMode) {
+
+    static Scope of(Become playBecome) {
+        return new Scope(List.of(), List.of(), playBecome, false, null);
+    }
+
+    Scope enter(TaskOptions block) {
+        List<Expr> w = new ArrayList<>(when);
+        w.addAll(block.when());
+        List<Map<String, Object>> v = new ArrayList<>(vars);
+        v.add(block.vars());
+        return new Scope(List.copyOf(w), List.copyOf(v), block.become().over(become),
+                ignoreErrors || block.ignoreErrors(), block.checkMode() != null ? block.checkMode() : checkMode);
+    }
+}

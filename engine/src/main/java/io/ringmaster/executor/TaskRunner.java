@@ -1,0 +1,323 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.event.Status;
+import io.ringmaster.event.TaskResult;
+import io.ringmaster.module.api.Args;
+import io.ringmaster.module.api.ExpressionException;
+import io.ringmaster.module.api.HostUnreachableException;
+import io.ringmaster.module.api.Module;
+import io.ringmaster.module.api.ModuleContext;
+import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.module.api.Remote;
+import io.ringmaster.playbook.Become;
+import io.ringmaster.playbook.Expr;
+import io.ringmaster.playbook.Task;
+import io.ringmaster.vars.LazyVars;
+import io.ringmaster.vars.Overlay;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one task on one host: conditions, loop, argument rendering and binding, check mode, privilege escalation,
+ * the module itself with until/retries, changed_when/failed_when, register, facts and notify.
+ */
+final class TaskRunner {
+    private final RunContext run;
+    private final VarsAssembler assembler;
+
+    TaskRunner(RunContext run) {
+        this.run = run;
+        this.assembler = new VarsAssembler(run);
+    }
+
+    TaskResult run(Task task, HostState host, PlayContext play, Scope scope) throws InterruptedException {
+        long start = System.nanoTime();
+        TaskResult result;
+        try {
+            result = task.options().loop() == null
+                    ? single(task, host, play, scope, start)
+                    : loop(task, host, play, scope, start);
+        } catch (ExpressionException | LazyVars.VariableRenderingException e) {
+            result = new TaskResult(host.name, Status.FAILED, e.getMessage(), Map.of(), null, since(start),
+                    false, List.of(), null);
+            register(task, host, ResultShape.registered(Status.FAILED, e.getMessage(), Map.of()));
+        }
+        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors())) {
+            result = new TaskResult(result.host(), result.status(), result.msg(), result.data(), result.diff(),
+                    result.duration(), true, result.items(), result.item());
+        }
+        if (result.status() == Status.CHANGED) {
+            host.notified.addAll(task.options().notifies());
+        }
+        return result;
+    }
+
+    private TaskResult single(Task task, HostState host, PlayContext play, Scope scope, long start)
+            throws InterruptedException, ExpressionException {
+        LazyVars vars = assembler.forTask(host, play, task, scope, Map.of());
+        if (!conditionsHold(task, scope, vars)) {
+            Attempt skipped = Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
+            register(task, host, skipped.registered());
+            return toResult(host, skipped, start, null);
+        }
+        Attempt a = attempt(task, host, play, scope, vars);
+        register(task, host, a.registered());
+        return toResult(host, a, start, null);
+    }
+
+    private TaskResult loop(Task task, HostState host, PlayContext play, Scope scope, long start)
+            throws InterruptedException, ExpressionException {
+        LazyVars vars0 = assembler.forTask(host, play, task, scope, Map.of());
+        Object rendered = run.templar().render(task.options().loop(), vars0, task.position());
+        if (!(rendered instanceof List<?> items)) {
+            throw new ExpressionException(task.position() + ": loop must be a list, got "
+                    + (rendered == null ? "null" : rendered.getClass().getSimpleName() + " '" + rendered + "'")
+                    + "\n  hint: write loop: ${my_list} or a YAML list");
+        }
+        String loopVar = task.options().loopVar();
+        List<TaskResult> results = new ArrayList<>();
+        List<Map<String, Object>> registered = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            long itemStart = System.nanoTime();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put(loopVar, item);
+            extra.put("ansible_loop_var", loopVar);
+            extra.put("ansible_loop", Map.of("index", i + 1, "index0", i, "first", i == 0,
+                    "last", i == items.size() - 1, "length", items.size()));
+            LazyVars vars = assembler.forTask(host, play, task, scope, extra);
+            Attempt a = conditionsHold(task, scope, vars)
+                    ? attempt(task, host, play, scope, vars)
+                    : Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
+            Map<String, Object> reg = new LinkedHashMap<>(a.registered());
+            reg.put("item", item);
+            reg.put("ansible_loop_var", loopVar);
+            registered.add(reg);
+            results.add(toResult(host, a, itemStart, item));
+            if (a.status() == Status.UNREACHABLE) {
+                break;
+            }
+        }
+        Status status = aggregate(results);
+        String msg = status == Status.FAILED ? "One or more items failed"
+                : status == Status.SKIPPED ? "All items skipped" : "";
+        Map<String, Object> reg = ResultShape.loop(status, msg, registered);
+        register(task, host, reg);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("results", registered);
+        return new TaskResult(host.name, status, msg, data, null, since(start), false, results, null);
+    }
+
+    private static Status aggregate(List<TaskResult> results) {
+        if (results.stream().anyMatch(r -> r.status() == Status.UNREACHABLE)) {
+            return Status.UNREACHABLE;
+        }
+        if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
+            return Status.FAILED;
+        }
+        if (results.stream().anyMatch(r -> r.status() == Status.CHANGED)) {
+            return Status.CHANGED;
+        }
+        if (!results.isEmpty() && results.stream().allMatch(r -> r.status() == Status.SKIPPED)) {
+            return Status.SKIPPED;
+        }
+        return Status.OK;
+    }
+
+    private boolean conditionsHold(Task task, Scope scope, Map<String, Object> vars) throws ExpressionException {
+        for (Expr e : scope.when()) {
+            if (!run.templar().test(e.text(), vars, e.position())) {
+                return false;
+            }
+        }
+        for (Expr e : task.options().when()) {
+            if (!run.templar().test(e.text(), vars, e.position())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Attempt attempt(Task task, HostState host, PlayContext play, Scope scope, LazyVars vars)
+            throws InterruptedException {
+        Module module = run.registry().find(task.module()).orElseThrow();
+        Args args;
+        try {
+            args = ArgBinder.bindRendered(module, renderArgs(module, task, vars));
+        } catch (ExpressionException e) {
+            return Attempt.failed(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Attempt.failed(task.position() + ": task '" + task.name() + "': " + e.getMessage());
+        }
+        boolean check = task.options().checkMode() != null ? task.options().checkMode()
+                : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
+        if (check && !module.supportsCheckMode()) {
+            return Attempt.of(Status.SKIPPED, "check mode: module '" + module.name()
+                    + "' cannot predict its result, so it did not run", Map.of(), null);
+        }
+        Remote remote;
+        try {
+            remote = become(task, scope, vars, run.connector().connect(host.name, vars));
+        } catch (HostUnreachableException e) {
+            return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
+        }
+        HostExpressions expr = new HostExpressions(run.templar(), vars, templateRoots(task, play), task.position());
+        ModuleContext ctx = new ModuleContext(host.name, args, vars, remote, expr, check, run.options().diffMode());
+        int attempts = task.options().until() == null ? 1 : Math.max(1, task.options().retries() + 1);
+        Attempt a = null;
+        for (int i = 1; i <= attempts; i++) {
+            a = once(task, module, ctx, host, vars);
+            if (task.options().until() == null || a.status() == Status.UNREACHABLE) {
+                break;
+            }
+            Map<String, Object> withResult = new LazyVars(new Overlay(registerLayer(task, a.registered()), vars),
+                    run.templar());
+            try {
+                if (allTrue(task.options().until(), withResult)) {
+                    break;
+                }
+            } catch (ExpressionException e) {
+                return Attempt.failed(e.getMessage());
+            }
+            if (i < attempts) {
+                Thread.sleep((long) (task.options().delay() * 1000));
+            } else {
+                a = Attempt.of(Status.FAILED, "Retried " + attempts + " times; until condition never held: "
+                        + task.options().until().get(0).text(), a.data(), a.diff());
+            }
+        }
+        return a;
+    }
+
+    /** Renders every argument but those the module evaluates itself (ParamType.EXPRESSION). */
+    private Map<String, Object> renderArgs(Module module, Task task, Map<String, Object> vars)
+            throws ExpressionException {
+        Map<String, Object> normalised = ArgBinder.normalise(module, task.args());
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : normalised.entrySet()) {
+            boolean keep = module.params().stream()
+                    .anyMatch(p -> p.name().equals(e.getKey()) && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION);
+            out.put(e.getKey(), keep ? e.getValue() : run.templar().render(e.getValue(), vars, task.position()));
+        }
+        return out;
+    }
+
+    private Attempt once(Task task, Module module, ModuleContext ctx, HostState host, LazyVars vars)
+            throws InterruptedException {
+        ModuleResult result;
+        try {
+            result = module.run(ctx);
+        } catch (HostUnreachableException e) {
+            return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
+        } catch (RuntimeException e) {
+            return Attempt.failed("module '" + module.name() + "' failed unexpectedly on " + host.name + ": " + e
+                    + "\n  hint: this is a bug in the module; please report it with the task that triggered it");
+        }
+        Object facts = result.data().get("ansible_facts");
+        if (facts instanceof Map<?, ?> f) {
+            Map<String, Object> target = module.name().equals("setup") ? host.facts : host.registered;
+            f.forEach((k, v) -> {
+                if (v != null) {
+                    target.put(String.valueOf(k), v);
+                }
+            });
+        }
+        Status status = result instanceof ModuleResult.Changed ? Status.CHANGED
+                : result instanceof ModuleResult.Failed ? Status.FAILED
+                : result instanceof ModuleResult.Skipped ? Status.SKIPPED : Status.OK;
+        String diff = result instanceof ModuleResult.Changed c && c.diff() != null && ctx.diffMode()
+                ? c.diff().unified() : null;
+        Attempt a = Attempt.of(status, result.msg(), result.data(), diff);
+        return overrides(task, a, vars);
+    }
+
+    /** changed_when and failed_when, evaluated with the result registered under the task's register name. */
+    private Attempt overrides(Task task, Attempt a, LazyVars vars) {
+        if (task.options().changedWhen() == null && task.options().failedWhen() == null
+                || a.status() == Status.SKIPPED || a.status() == Status.UNREACHABLE) {
+            return a;
+        }
+        Map<String, Object> withResult = new LazyVars(new Overlay(registerLayer(task, a.registered()), vars),
+                run.templar());
+        try {
+            boolean changed = a.status() == Status.CHANGED;
+            if (task.options().changedWhen() != null) {
+                changed = allTrue(task.options().changedWhen(), withResult);
+            }
+            boolean failed = a.status() == Status.FAILED;
+            if (task.options().failedWhen() != null) {
+                failed = allTrue(task.options().failedWhen(), withResult);
+            }
+            Status status = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
+            String msg = failed && a.status() != Status.FAILED
+                    ? "failed_when held: " + task.options().failedWhen().get(0).text() : a.msg();
+            return Attempt.of(status, msg, a.data(), status == Status.CHANGED ? a.diff() : null);
+        } catch (ExpressionException e) {
+            return Attempt.failed(e.getMessage());
+        }
+    }
+
+    private boolean allTrue(List<Expr> exprs, Map<String, Object> vars) throws ExpressionException {
+        for (Expr e : exprs) {
+            if (!run.templar().test(e.text(), vars, e.position())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> registerLayer(Task task, Map<String, Object> registered) {
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("result", registered);
+        if (task.options().register() != null) {
+            layer.put(task.options().register(), registered);
+        }
+        return layer;
+    }
+
+    private Remote become(Task task, Scope scope, Map<String, Object> vars, Remote remote) {
+        Become b = task.options().become().over(scope.become());
+        Boolean enabled = b.enabled();
+        if (enabled == null && vars.get("ansible_become") != null) {
+            enabled = ArgBinder.toBool(vars.get("ansible_become"));
+        }
+        if (enabled == null || !enabled) {
+            return remote;
+        }
+        String user = b.user() != null ? b.user()
+                : vars.get("ansible_become_user") != null ? String.valueOf(vars.get("ansible_become_user")) : "root";
+        return run.connector().become(remote, user);
+    }
+
+    private List<Path> templateRoots(Task task, PlayContext play) {
+        List<Path> roots = new ArrayList<>();
+        if (task.role() != null) {
+            roots.add(task.role().dir().resolve("templates"));
+        }
+        Path base = play.play().baseDir();
+        roots.add(base);
+        roots.add(base.resolve("templates"));
+        roots.add(run.options().projectTemplates());
+        return roots;
+    }
+
+    private static void register(Task task, HostState host, Map<String, Object> registered) {
+        if (task.options().register() != null) {
+            host.registered.put(task.options().register(), registered);
+        }
+    }
+
+    private static TaskResult toResult(HostState host, Attempt a, long start, Object item) {
+        Map<String, Object> data = new LinkedHashMap<>(a.data());
+        data.remove("ansible_facts");
+        return new TaskResult(host.name, a.status(), a.msg(), data, a.diff(), since(start), false, List.of(), item);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,108 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.error.DidYouMean;
+import io.ringmaster.error.Position;
+import io.ringmaster.error.UserError;
+import io.ringmaster.module.api.Module;
+import io.ringmaster.playbook.Block;
+import io.ringmaster.playbook.Expr;
+import io.ringmaster.playbook.Play;
+import io.ringmaster.playbook.Playbook;
+import io.ringmaster.playbook.Task;
+import io.ringmaster.playbook.TaskNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every task of every play before any host is contacted (JUnit's discovery before execution): the module
+ * exists, its parameters are known, required ones are given, literal values have the right type and choice, and no
+ * Jinja2 {@code {{ }}} slipped in from an Ansible playbook. Finds every problem, not just the first.
+ */
+public final class Validator {
+    private final ModuleRegistry registry;
+
+    public Validator(ModuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    public List<UserError> validate(Playbook playbook) {
+        List<UserError> errors = new ArrayList<>();
+        for (Play play : playbook.plays()) {
+            Set<String> handlerNames = new HashSet<>();
+            for (Task h : play.handlers()) {
+                handlerNames.add(h.name());
+                handlerNames.addAll(h.options().listen());
+                checkTask(h, errors);
+            }
+            walk(play.tasks(), handlerNames, errors);
+        }
+        return errors;
+    }
+
+    private void walk(List<TaskNode> nodes, Set<String> handlerNames, List<UserError> errors) {
+        for (TaskNode node : nodes) {
+            if (node instanceof Block b) {
+                checkExprs(b.options().when(), errors);
+                walk(b.block(), handlerNames, errors);
+                walk(b.rescue(), handlerNames, errors);
+                walk(b.always(), handlerNames, errors);
+            } else if (node instanceof Task t) {
+                checkTask(t, errors);
+                for (String n : t.options().notifies()) {
+                    if (!handlerNames.contains(n) && !Literals.holdsExpression(n)) {
+                        errors.add(new UserError(t.position(), "task '" + t.name() + "' notifies '" + n
+                                + "', but the play has no handler of that name or listen topic"
+                                + DidYouMean.suffix(n, handlerNames),
+                                "add a handler named '" + n + "' or fix the name in notify"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkTask(Task task, List<UserError> errors) {
+        checkExprs(task.options().when(), errors);
+        Optional<Module> module = registry.find(task.module());
+        if (module.isEmpty()) {
+            errors.add(new UserError(task.position(), "unknown module '" + task.module() + "'"
+                    + DidYouMean.suffix(task.module(), registry.names()),
+                    "run `ringmaster modules` to list the modules and their parameters"));
+            return;
+        }
+        for (String problem : ArgBinder.checkLiteral(module.get(), task.args())) {
+            errors.add(new UserError(positionOf(task, problem), "task '" + task.name() + "': " + problem,
+                    "run `ringmaster modules " + task.module() + "` to see its parameters"));
+        }
+        for (Map.Entry<String, Object> arg : task.args().entrySet()) {
+            String jinja = Literals.jinja(arg.getValue());
+            if (jinja != null) {
+                errors.add(new UserError(task.argPositions().getOrDefault(arg.getKey(), task.position()),
+                        "task '" + task.name() + "': Jinja2 syntax {{ }} in '" + arg.getKey() + "'",
+                        "Ringmaster's expressions are Velocity: write ${name} for {{ name }}, and #if(...) for "
+                                + "conditions"));
+            }
+        }
+    }
+
+    private static Position positionOf(Task task, String problem) {
+        for (Map.Entry<String, Position> e : task.argPositions().entrySet()) {
+            if (problem.contains("'" + e.getKey() + "'")) {
+                return e.getValue();
+            }
+        }
+        return task.position();
+    }
+
+    private static void checkExprs(List<Expr> exprs, List<UserError> errors) {
+        for (Expr e : exprs) {
+            if (e.text().contains("{{")) {
+                errors.add(new UserError(e.position(), "Jinja2 syntax {{ }} in a condition: " + e.text(),
+                        "conditions are Velocity expressions, e.g. `$out.rc == 0`"));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.ringmaster.executor;
+
+import io.ringmaster.playbook.Task;
+import io.ringmaster.vars.LazyVars;
+import io.ringmaster.vars.VarLayers;
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds one host's variables for one task, in Ansible's precedence (see {@link VarLayers}), plus the magic
+ * variables: inventory_hostname, inventory_hostname_short, group_names, groups, hostvars, play_hosts,
+ * ansible_play_hosts, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
+ */
+final class VarsAssembler {
+    private final RunContext run;
+
+    VarsAssembler(RunContext run) {
+        this.run = run;
+    }
+
+    LazyVars forTask(HostState host, PlayContext play, Task task, Scope scope, Map<String, Object> extra) {
+        VarLayers layers = new VarLayers();
+        if (task != null && task.role() != null) {
+            layers.add(task.role().defaults());
+        }
+        layers.add(run.inventory().varsFor(host.name));
+        layers.add(host.factsLayer());
+        layers.add(play.play().vars());
+        layers.add(play.varsFilesByHost().getOrDefault(host.name, Map.of()));
+        if (task != null && task.role() != null) {
+            layers.add(task.role().vars());
+        }
+        for (Map<String, Object> v : scope.vars()) {
+            layers.add(v);
+        }
+        if (task != null) {
+            layers.add(task.options().vars());
+        }
+        layers.add(host.registered);
+        layers.add(extra);
+        layers.add(magic(host, play, task));
+        layers.add(run.options().extraVars());
+        return new LazyVars(layers.merge(), run.templar());
+    }
+
+    private Map<String, Object> magic(HostState host, PlayContext play, Task task) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("inventory_hostname", host.name);
+        m.put("inventory_hostname_short", host.name.split("\\.", 2)[0]);
+        m.put("group_names", run.inventory().groupNamesOf(host.name).stream().filter(g -> !g.equals("all")).toList());
+        m.put("groups", run.inventory().groupsMagic());
+        m.put("hostvars", new Hostvars());
+        m.put("play_hosts", play.hosts());
+        m.put("ansible_play_hosts", play.hosts());
+        m.put("ansible_check_mode", run.options().checkMode());
+        m.put("ansible_diff_mode", run.options().diffMode());
+        m.put("playbook_dir", play.play().baseDir().toAbsolutePath().toString());
+        if (task != null && task.role() != null) {
+            m.put("role_path", task.role().dir().toAbsolutePath().toString());
+            m.put("role_name", task.role().name());
+        }
+        return m;
+    }
+
+    /** {@code hostvars}: every host's inventory variables, facts and registered results, built when read. */
+    private final class Hostvars extends AbstractMap<String, Object> {
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String s && run.inventory().host(s).isPresent();
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (!containsKey(key)) {
+                return null;
+            }
+            HostState other = run.host((String) key);
+            VarLayers layers = new VarLayers().add(run.inventory().varsFor(other.name)).add(other.factsLayer())
+                    .add(other.registered).add(Map.of("inventory_hostname", other.name));
+            return new LazyVars(layers.merge(), run.templar());
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            run.inventory().hosts().forEach(h -> all.put(h.name(), get(h.name())));
+            return all.entrySet();
+        }
+    }
+}

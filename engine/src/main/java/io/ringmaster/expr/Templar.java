@@ -1,0 +1,182 @@
+package io.ringmaster.expr;
+
+import io.ringmaster.error.Position;
+import io.ringmaster.module.api.ExpressionException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.exception.MethodInvocationException;
+import org.apache.velocity.exception.ParseErrorException;
+import org.apache.velocity.exception.VelocityException;
+import org.apache.velocity.runtime.RuntimeInstance;
+import org.apache.velocity.runtime.parser.ParseException;
+
+/**
+ * Velocity, the one expression language: interpolation in strings, typed single references, conditions and
+ * template files. Strict: an undefined variable is an error naming the variable and where it was written, never
+ * literal text. One instance serves a whole run; parsed expressions are cached, so a string used on hundreds of
+ * hosts is parsed once.
+ *
+ * <p>Escapes: {@code $$} is a literal {@code $} (so a shell's {@code $$HOME} reaches the shell as {@code $HOME});
+ * Velocity's own {@code #[[ ... ]]#} keeps a whole passage literal.
+ */
+public final class Templar {
+
+    private static final Pattern SINGLE_REFERENCE =
+            Pattern.compile("\\$!?\\{[^{}]+}|\\$!?[A-Za-z][\\w-]*(\\.[A-Za-z_][\\w-]*(\\([^()]*\\))?|\\[[^\\]]+])*");
+
+    private final RuntimeInstance velocity = new RuntimeInstance();
+    private final Map<String, Template> cache = new ConcurrentHashMap<>();
+
+    public Templar() {
+        velocity.setProperty("runtime.strict_mode.enable", "true");
+        velocity.setProperty("space.gobbling", "lines");
+        velocity.setProperty("resource.loaders", "string");
+        velocity.setProperty("resource.loader.string.class",
+                "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
+        velocity.init();
+    }
+
+    /** True when {@code text} needs Velocity at all (holds a {@code $} or a {@code #}). */
+    public static boolean isTemplated(String text) {
+        return text.indexOf('$') >= 0 || text.indexOf('#') >= 0;
+    }
+
+    /**
+     * Renders a value deeply: strings are interpolated; a string that is exactly one reference ({@code ${vms}})
+     * keeps the referenced value's type; maps and lists are rendered element by element.
+     */
+    public Object render(Object value, Map<String, Object> vars, Position where) throws ExpressionException {
+        if (value instanceof String s) {
+            return renderScalar(s, vars, where);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), render(e.getValue(), vars, where));
+            }
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(render(o, vars, where));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    private Object renderScalar(String s, Map<String, Object> vars, Position where) throws ExpressionException {
+        if (!isTemplated(s)) {
+            return s;
+        }
+        String trimmed = s.strip();
+        if (SINGLE_REFERENCE.matcher(trimmed).matches()) {
+            Object[] captured = new Object[1];
+            ReferenceInsertionEventHandler capture = (ctx, ref, v) -> {
+                captured[0] = v;
+                return v;
+            };
+            evaluate(trimmed, vars, where, capture);
+            return captured[0];
+        }
+        return evaluate(s, vars, where, null);
+    }
+
+    /** Interpolates a string; the result is always a string. */
+    public String renderString(String s, Map<String, Object> vars, Position where) throws ExpressionException {
+        return isTemplated(s) ? evaluate(s, vars, where, null) : s;
+    }
+
+    /** Evaluates a Velocity boolean expression ({@code $out.rc == 0}); "true"/"false" stand for themselves. */
+    public boolean test(String condition, Map<String, Object> vars, Position where) throws ExpressionException {
+        String c = condition.strip();
+        if (c.equalsIgnoreCase("true") || c.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        if (c.equalsIgnoreCase("false") || c.equalsIgnoreCase("no") || c.isEmpty()) {
+            return false;
+        }
+        String unwrapped = c.startsWith("${") && c.endsWith("}") && c.indexOf('}') == c.length() - 1
+                ? "$" + c.substring(2, c.length() - 1) : c;
+        try {
+            return "1".equals(evaluate("#if(" + unwrapped + ")1#{else}0#end", vars, where, null));
+        } catch (ExpressionException e) {
+            if (!c.contains("$")) {
+                throw new ExpressionException(e.getMessage() + "\n  hint: conditions are Velocity expressions: "
+                        + "variables start with $, e.g. `$inventory_hostname == 'web1'` or `$out.rc == 0`");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Renders a template's text. With {@code escapeXml}, every inserted value is XML-escaped, so a value such as
+     * {@code </name>} cannot change the document's structure.
+     */
+    public String renderTemplate(String name, String text, Map<String, Object> vars, boolean escapeXml)
+            throws ExpressionException {
+        ReferenceInsertionEventHandler escape = escapeXml
+                ? (ctx, ref, v) -> v == null ? null : XmlEscape.escape(String.valueOf(v)) : null;
+        return evaluate(name, text, vars, null, escape);
+    }
+
+    private String evaluate(String text, Map<String, Object> vars, Position where,
+                            ReferenceInsertionEventHandler handler) throws ExpressionException {
+        return evaluate(where == null ? "<expression>" : where.toString(), text, vars, where, handler);
+    }
+
+    private String evaluate(String name, String text, Map<String, Object> vars, Position where,
+                            ReferenceInsertionEventHandler handler) throws ExpressionException {
+        Template template = parse(name, text, where);
+        VelocityContext context = new VelocityContext(new HashMap<>(), new VelocityContext(vars));
+        if (handler != null) {
+            EventCartridge cartridge = new EventCartridge();
+            cartridge.addReferenceInsertionEventHandler(handler);
+            cartridge.attachToContext(context);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            template.merge(context, out);
+        } catch (MethodInvocationException e) {
+            throw new ExpressionException(ExprErrors.undefined(e, name, text, where));
+        } catch (VelocityException e) {
+            throw new ExpressionException(ExprErrors.other(e, name, where));
+        } catch (RuntimeException e) {
+            throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
+        }
+        return out.toString();
+    }
+
+    private Template parse(String name, String text, Position where) throws ExpressionException {
+        String key = name + '\u0000' + text;
+        Template cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Template template = new Template();
+        template.setName(name);
+        template.setRuntimeServices(velocity);
+        try {
+            template.setData(velocity.parse(new StringReader(Escapes.apply(text)), template));
+            template.initDocument();
+        } catch (ParseException | ParseErrorException e) {
+            throw new ExpressionException(ExprErrors.syntax(e, name, text, where));
+        }
+        if (cache.size() < 100_000) {
+            cache.put(key, template);
+        }
+        return template;
+    }
+}

@@ -1,0 +1,98 @@
+package io.ringmaster.vars;
+
+import io.ringmaster.expr.Templar;
+import io.ringmaster.module.api.ExpressionException;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A host's variables as expressions see them: a variable whose value holds an expression
+ * ({@code disk: "/var/lib/${vm}.img"}) is rendered when first read, against the same variables, as Ansible does.
+ * A variable that refers to itself is an error. Read-only; one instance per host and task.
+ */
+public final class LazyVars extends AbstractMap<String, Object> {
+    private final Map<String, Object> raw;
+    private final Templar templar;
+    private final Map<String, Object> rendered = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+
+    public LazyVars(Map<String, Object> raw, Templar templar) {
+        this.raw = raw;
+        this.templar = templar;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return raw.containsKey(key);
+    }
+
+    @Override
+    public Object get(Object key) {
+        if (!(key instanceof String k) || !raw.containsKey(k)) {
+            return null;
+        }
+        Object value = raw.get(k);
+        if (!needsRendering(value)) {
+            return value;
+        }
+        synchronized (this) {
+            if (rendered.containsKey(k)) {
+                return rendered.get(k);
+            }
+            if (!inProgress.add(k)) {
+                throw new IllegalStateException("variable " + k + " refers to itself");
+            }
+            try {
+                Object v = templar.render(value, this, null);
+                rendered.put(k, v);
+                return v;
+            } catch (ExpressionException e) {
+                throw new VariableRenderingException(k, e.getMessage());
+            } finally {
+                inProgress.remove(k);
+            }
+        }
+    }
+
+    private static boolean needsRendering(Object v) {
+        if (v instanceof String s) {
+            return Templar.isTemplated(s);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(LazyVars::needsRendering);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().anyMatch(LazyVars::needsRendering);
+        }
+        return false;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String k : raw.keySet()) {
+            all.put(k, get(k));
+        }
+        return all.entrySet();
+    }
+
+    /** Renders every variable (for templates handed to a module as a plain map). */
+    public Map<String, Object> resolved() {
+        return new LinkedHashMap<>(this);
+    }
+
+    /** A variable's own value could not be rendered. */
+    public static final class VariableRenderingException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public VariableRenderingException(String variable, String message) {
+            super("in the value of variable '" + variable + "': " + message);
+        }
+    }
+
+}
