@@ -1,0 +1,83 @@
+package io.ringmaster.modules.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a command line into words the way Python's {@code shlex.split} does (POSIX mode, no comments), which is
+ * what Ansible's {@code command} module uses: whitespace separates words, single quotes keep everything literal,
+ * double quotes keep everything but {@code \"} and {@code \\}, and a backslash outside quotes escapes the next
+ * character. Nothing else is special: {@code |}, {@code ;}, {@code $(...)} and {@code *} are ordinary characters.
+ */
+final class Words {
+    private Words() {
+    }
+
+    /**
+     * The words of {@code line}.
+     *
+     * @throws IllegalArgumentException for an unclosed quote or a trailing backslash; the message says which
+     */
+    static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+                i++;
+            } else if (c == '\'') {
+                int close = line.indexOf('\'', i + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("no closing quotation for the ' at character " + (i + 1));
+                }
+                word.append(line, i + 1, close);
+                inWord = true;
+                i = close + 1;
+            } else if (c == '"') {
+                i = doubleQuoted(line, i, word);
+                inWord = true;
+            } else if (c == '\\') {
+                if (i + 1 >= line.length()) {
+                    throw new IllegalArgumentException("no escaped character after the trailing backslash");
+                }
+                word.append(line.charAt(i + 1));
+                inWord = true;
+                i += 2;
+            } else {
+                word.append(c);
+                inWord = true;
+                i++;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** Appends the double-quoted text starting at {@code open} and returns the index after its closing quote. */
+    private static int doubleQuoted(String line, int open, StringBuilder word) {
+        int i = open + 1;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+                word.append(line.charAt(i + 1));
+                i += 2;
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        throw new IllegalArgumentException("no closing quotation for the \" at character " + (open + 1));
+    }
+}
