@@ -15,7 +15,7 @@ import java.util.Map;
  * Ansible's {@code assert}: checks that every condition in {@code that} holds, in order, and fails on the first
  * that does not. Conditions are the engine's Velocity expressions, e.g. {@code $out.rc == 0}.
  *
- * <p>{@code that} is declared RAW, not LIST, so that a condition containing a comma is never split; a single
+ * <p>{@code that} is declared EXPRESSION (the engine leaves it unrendered), not LIST, so that a condition containing a comma is never split; a single
  * string is one condition. The engine must pass the conditions unrendered (as it does for {@code when}): rendering
  * them first would turn {@code $out.stdout == "x"} into {@code x == "x"}.
  */
@@ -34,7 +34,7 @@ public final class AssertModule implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.required("that", ParamType.RAW, "Conditions that must all be true (a list or one string)"),
+                Param.required("that", ParamType.EXPRESSION, "Conditions that must all be true (a list or one string)"),
                 Param.optional("fail_msg", ParamType.STRING, "Message when an assertion fails").withAliases("msg"),
                 Param.optional("success_msg", ParamType.STRING, "Message when all assertions pass"),
                 Param.optional("quiet", ParamType.BOOL, "Show less output (display only)").withDefault(false));

@@ -1,0 +1,71 @@
+package io.ringmaster.cli;
+
+import io.ringmaster.executor.RunOptions;
+import io.ringmaster.inventory.Inventory;
+import io.ringmaster.playbook.Block;
+import io.ringmaster.playbook.Play;
+import io.ringmaster.playbook.Playbook;
+import io.ringmaster.playbook.Task;
+import io.ringmaster.playbook.TaskNode;
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** --syntax-check, --list-hosts and --list-tasks, in ansible-playbook's shape. */
+final class Listing {
+    private final PrintWriter out;
+    private final Inventory inventory;
+    private final RunOptions options;
+
+    Listing(PrintWriter out, Inventory inventory, RunOptions options) {
+        this.out = out;
+        this.inventory = inventory;
+        this.options = options;
+    }
+
+    void print(List<Playbook> playbooks, boolean syntax, boolean hosts, boolean tasks) {
+        for (Playbook pb : playbooks) {
+            out.println();
+            out.println("playbook: " + pb.file());
+            if (syntax && !hosts && !tasks) {
+                continue;
+            }
+            int n = 0;
+            for (Play play : pb.plays()) {
+                n++;
+                out.println();
+                out.println("  play #" + n + " (" + play.hosts() + "): " + play.name()
+                        + (play.tags().isEmpty() ? "" : "\tTAGS: " + play.tags()));
+                if (hosts) {
+                    List<String> selected = inventory.select(play.hosts());
+                    if (options.limit() != null) {
+                        Set<String> lim = new HashSet<>(inventory.select(options.limit()));
+                        selected = selected.stream().filter(lim::contains).toList();
+                    }
+                    out.println("    pattern: ['" + play.hosts() + "']");
+                    out.println("    hosts (" + selected.size() + "):");
+                    selected.forEach(h -> out.println("      " + h));
+                }
+                if (tasks) {
+                    out.println("    tasks:");
+                    listTasks(play.tasks(), "      ");
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private void listTasks(List<TaskNode> nodes, String indent) {
+        for (TaskNode node : nodes) {
+            if (node instanceof Task t) {
+                String role = t.role() == null ? "" : t.role().name() + " : ";
+                out.println(indent + role + t.name() + "\tTAGS: " + t.options().tags());
+            } else if (node instanceof Block b) {
+                listTasks(b.block(), indent);
+                listTasks(b.rescue(), indent);
+                listTasks(b.always(), indent);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.ringmaster.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** {@code ringmaster}: the command line. {@link #run(String...)} returns the exit code, as picocli's execute(). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("ERROR! " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("  hint: see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
+            return ExitCodes.BAD_OPTIONS;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            err.println("ERROR! unexpected failure: " + ex);
+            ex.printStackTrace(err);
+            err.println("  this is a bug in Ringmaster; please report it with the command line above");
+            return ExitCodes.UNEXPECTED;
+        });
+        return cl.execute(args);
+    }
+}

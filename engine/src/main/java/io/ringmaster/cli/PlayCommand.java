@@ -1,0 +1,224 @@
+package io.ringmaster.cli;
+
+import io.ringmaster.connection.ConnectionOptions;
+import io.ringmaster.error.UserError;
+import io.ringmaster.event.Listeners;
+import io.ringmaster.event.RunListener;
+import io.ringmaster.executor.ModuleRegistry;
+import io.ringmaster.executor.PlaybookRunner;
+import io.ringmaster.executor.RunOptions;
+import io.ringmaster.executor.RunOutcome;
+import io.ringmaster.executor.Validator;
+import io.ringmaster.inventory.Inventory;
+import io.ringmaster.playbook.Playbook;
+import io.ringmaster.playbook.PlaybookLoader;
+import io.ringmaster.report.ConsoleReporter;
+import io.ringmaster.report.JsonReporter;
+import io.ringmaster.report.JunitReporter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ringmaster play PLAYBOOK... -i INVENTORY}: the ansible-playbook of Ringmaster. */
+@Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run playbooks against an inventory (like ansible-playbook).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every host ok", "2:a host failed", "3:a host was unreachable",
+            "4:playbook, inventory or template error (nothing was run)", "5:bad options",
+            "8:--assert-no-changes saw a change", "99:interrupted", "250:unexpected error"})
+public final class PlayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PLAYBOOK", description = "Playbook files, run in order.")
+    List<Path> playbooks;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "Inventory file, directory or comma-separated host list (repeatable).")
+    List<String> inventories = new ArrayList<>();
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "key=value, @file.yml or a YAML map; highest precedence (repeatable).")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-C", "--check"}, description = "Predict changes, change nothing.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show before/after of what changes.")
+    boolean diff;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit hosts to a pattern.")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "Run only tasks with these tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "Skip tasks with these tags.")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "50",
+            description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "-v", description = "More output (repeat: -vv, -vvv).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every task result per host as JSON.")
+    Path json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML (one testcase per host and task).")
+    Path junit;
+
+    @Option(names = "--assert-no-changes", description = "Exit 8 if any task changed something (CI drift gate).")
+    boolean assertNoChanges;
+
+    @Option(names = "--syntax-check", description = "Load and validate the playbooks, run nothing.")
+    boolean syntaxCheck;
+
+    @Option(names = "--list-hosts", description = "List each play's hosts, run nothing.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List each play's tasks, run nothing.")
+    boolean listTasks;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-keys", description = "Trust and record unknown host keys (changed keys are still refused).")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (default ~/.ssh/config).")
+    Path sshConfig;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Per connection attempt (default: ${DEFAULT-VALUE}).")
+    int connectTimeout;
+
+    @Option(names = "--key-passphrase-env", paramLabel = "NAME",
+            description = "Environment variable holding the private key's passphrase.")
+    String passphraseEnv;
+
+    @Option(names = {"-k", "--ask-pass"}, description = "Ask for the SSH password (password login only when asked for).")
+    boolean askPass;
+
+    @Option(names = {"-K", "--ask-become-pass"}, description = "Ask for the sudo password.")
+    boolean askBecomePass;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "The project's templates/ folder.")
+    Path templates;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (forks < 1) {
+            err.println("ERROR! --forks must be at least 1, not " + forks);
+            return ExitCodes.BAD_OPTIONS;
+        }
+        Inventory inventory;
+        List<Playbook> loaded = new ArrayList<>();
+        Map<String, Object> extra;
+        ModuleRegistry registry = ModuleRegistry.discover();
+        try {
+            inventory = inventories.isEmpty() ? Inventory.empty() : Inventory.load(inventories);
+            extra = ExtraVars.parse(extraVars);
+            for (Path p : playbooks) {
+                loaded.add(PlaybookLoader.load(p));
+            }
+            List<UserError> problems = new ArrayList<>();
+            Validator validator = new Validator(registry);
+            loaded.forEach(pb -> problems.addAll(validator.validate(pb)));
+            if (!problems.isEmpty()) {
+                problems.forEach(e -> err.println("ERROR! " + e.getMessage()));
+                err.println(problems.size() + " error(s); nothing was run.");
+                return ExitCodes.PLAYBOOK_ERROR;
+            }
+        } catch (UserError e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCodes.PLAYBOOK_ERROR;
+        }
+        RunOptions options = new RunOptions(check, diff, forks, limit, Set.copyOf(tags), Set.copyOf(skipTags), extra,
+                templatesDir());
+        if (syntaxCheck || listHosts || listTasks) {
+            new Listing(out, inventory, options).print(loaded, syntaxCheck, listHosts, listTasks);
+            return ExitCodes.OK;
+        }
+        return run(loaded, inventory, registry, options);
+    }
+
+    private int run(List<Playbook> loaded, Inventory inventory, ModuleRegistry registry, RunOptions options)
+            throws Exception {
+        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
+        List<RunListener> listeners = new ArrayList<>();
+        listeners.add(new ConsoleReporter(stdout, Terminal.colour(), verbose.length));
+        if (json != null) {
+            listeners.add(new JsonReporter(json));
+        }
+        if (junit != null) {
+            listeners.add(new JunitReporter(junit));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Interrupts.onCtrlC(() -> stop.set(true));
+        try (Connector connector = new Connector(connectionOptions())) {
+            RunOutcome outcome = new PlaybookRunner(inventory, registry, connector, new Listeners(listeners), options)
+                    .run(loaded, stop);
+            stdout.flush();
+            if (outcome.interrupted()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            if (outcome.anyFailed()) {
+                return ExitCodes.HOST_FAILED;
+            }
+            if (outcome.anyUnreachable()) {
+                return ExitCodes.HOST_UNREACHABLE;
+            }
+            if (assertNoChanges && outcome.anyChanged()) {
+                spec.commandLine().getErr().println("ERROR! --assert-no-changes: the run changed something "
+                        + "(see 'changed' above); the hosts had drifted from the playbook");
+                return ExitCodes.CHANGES_SEEN;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private Path templatesDir() {
+        if (templates != null) {
+            return templates;
+        }
+        String home = System.getProperty("ringmaster.home");
+        return home != null ? Path.of(home, "templates") : Path.of("templates");
+    }
+
+    private ConnectionOptions connectionOptions() {
+        ConnectionOptions d = ConnectionOptions.defaults();
+        char[] password = askPass ? Terminal.secret("SSH password: ") : null;
+        char[] becomePass = askBecomePass ? Terminal.secret("BECOME password: ") : null;
+        return new ConnectionOptions(acceptNewHostKeys, knownHosts != null ? knownHosts : d.knownHosts(),
+                sshConfig != null ? sshConfig : d.sshConfig(), Duration.ofSeconds(connectTimeout),
+                d.connectRetries(), passphraseEnv, password, becomePass);
+    }
+
+    static Set<String> split(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        values.forEach(v -> out.add(v.strip()));
+        return out;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}
