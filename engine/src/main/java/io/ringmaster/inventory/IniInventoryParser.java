@@ -1,6 +1,5 @@
 package io.ringmaster.inventory;
 
-import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ final class IniInventoryParser {
         if (!KINDS.contains(k)) {
             Position kindAt = new Position(file, at.line(), raw.indexOf(":" + k + "]") + 2);
             throw new UserError(kindAt, "section [" + name + ":" + k + "] has unknown type '" + k + "'"
-                    + DidYouMean.suffix(k, KINDS), "a section is [group], [group:vars] or [group:children]");
+                    + Suggestions.suffix(k, KINDS), "a section is [group], [group:vars] or [group:children]");
         }
         if (!inv.hasGroup(name)) {
             if (k.equals("vars") && !pending.containsKey(name)) {
@@ -118,7 +117,7 @@ final class IniInventoryParser {
 
     private void hostLine(String line, Position at) {
         List<String> words = ShellWords.split(line).orElseThrow(() -> new UserError(at,
-                "cannot parse host line '" + line + "': a quotation is not closed", "close the quote"));
+                "cannot parse host line '" + line + "': a quotation is not closed", "add the missing closing quote"));
         if (words.isEmpty()) {
             return;
         }
@@ -149,10 +148,10 @@ final class IniInventoryParser {
             List<String> known = inv.groupNames().stream().filter(g -> !pending.containsKey(g)).toList();
             if (p.kind().equals("vars")) {
                 throw new UserError(p.at(), "section [" + name + ":vars] is for undefined group '" + name + "'"
-                        + DidYouMean.suffix(name, known), "define the group with a [" + name + "] section");
+                        + Suggestions.suffix(name, known), "define the group with a [" + name + "] section");
             }
             throw new UserError(p.at(), "section [" + p.parents().get(0) + ":children] includes undefined group '"
-                    + name + "'" + DidYouMean.suffix(name, known),
+                    + name + "'" + Suggestions.suffix(name, known),
                     "define the group with a [" + name + "] section (it may be empty)");
         }
     }

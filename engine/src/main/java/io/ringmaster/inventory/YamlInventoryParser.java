@@ -1,6 +1,5 @@
 package io.ringmaster.inventory;
 
-import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class YamlInventoryParser {
             Node value = t.getValueNode();
             if (!SECTIONS.contains(key)) {
                 inv.warn(YamlNodes.at(file, t.getKeyNode()) + ": skipping key '" + key + "' in group '" + name
-                        + "': only vars, children and hosts are valid" + DidYouMean.suffix(key, SECTIONS));
+                        + "': only vars, children and hosts are valid" + Suggestions.suffix(key, SECTIONS));
                 continue;
             }
             if (YamlNodes.isNull(value)) {

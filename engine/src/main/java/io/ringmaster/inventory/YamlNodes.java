@@ -4,6 +4,10 @@ import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,9 +39,29 @@ final class YamlNodes {
         }
     }
 
-    /** The plain Java value of a node, as SnakeYAML's safe constructor builds it. */
+    /**
+     * The plain Java value of a node, as SnakeYAML's safe constructor builds it (YAML 1.1, like PyYAML), except
+     * that integers are Long, as INI values are, so one integer type reaches the rest of the engine.
+     */
     static Object value(Node node) {
-        return new Values().of(node);
+        return longs(new Values().of(node));
+    }
+
+    private static Object longs(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(longs(v)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, longs(v)));
+            return out;
+        }
+        return value;
     }
 
     static Position at(Path file, Node node) {
