@@ -1,5 +1,6 @@
 package io.ringmaster.inventory;
 
+import io.ringmaster.error.UserError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -155,7 +156,7 @@ public final class Inventory {
         try {
             return p instanceof Number n ? n.intValue() : Integer.parseInt(p.toString().strip());
         } catch (NumberFormatException e) {
-            throw new io.ringmaster.error.UserError(null, "ansible_group_priority of group '" + group
+            throw new UserError(null, "ansible_group_priority of group '" + group
                     + "' must be an integer, not '" + p + "'", null);
         }
     }

@@ -33,10 +33,14 @@ final class YamlInventoryParser {
         new YamlInventoryParser(file, inv).parse(root);
     }
 
-    /** True when {@code text} is YAML whose root is a mapping: how an extensionless file is told from INI. */
+    /**
+     * True when {@code text} is YAML whose root maps names to mappings (or nothing): how an extensionless file
+     * is told from INI. Stricter than Ansible, which would read {@code h1 a=b: c} as a (skipped) YAML group.
+     */
     static boolean looksLikeYamlInventory(Path file, String text) {
         try {
-            return YamlNodes.compose(file, text) instanceof MappingNode;
+            return YamlNodes.compose(file, text) instanceof MappingNode map && map.getValue().stream()
+                    .allMatch(t -> t.getValueNode() instanceof MappingNode || YamlNodes.isNull(t.getValueNode()));
         } catch (UserError e) {
             return false;
         }
