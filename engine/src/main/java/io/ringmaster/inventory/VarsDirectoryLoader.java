@@ -1,0 +1,109 @@
+package io.ringmaster.inventory;
+
+import io.ringmaster.error.Position;
+import io.ringmaster.error.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code group_vars/NAME} and {@code host_vars/NAME} beside an inventory source, like Ansible's
+ * {@code host_group_vars} plugin: {@code NAME} (a file, or a directory of files), then {@code NAME.yml},
+ * {@code NAME.yaml}, {@code NAME.json}, merged in that order, later wins. In a directory, files are read in
+ * lexical order, subdirectories without an extension recursively, skipping hidden and {@code ~} files and
+ * files whose extension is not one of those.
+ */
+final class VarsDirectoryLoader {
+    private static final List<String> EXTENSIONS = List.of(".yml", ".yaml", ".json");
+
+    private VarsDirectoryLoader() {
+    }
+
+    /** The merged variables of {@code basedir/subdir/name}; empty when there are none. */
+    static Map<String, Object> load(Path basedir, String subdir, String name) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Path file : find(basedir.resolve(subdir), name)) {
+            Values.combine(vars, read(file));
+        }
+        return vars;
+    }
+
+    private static List<Path> find(Path dir, String name) {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(dir) || name.isEmpty() || name.equals(".") || name.equals("..")
+                || name.contains("/") || name.contains("\\")) {
+            return found;
+        }
+        for (String ext : List.of("", ".yml", ".yaml", ".json")) {
+            Path candidate;
+            try {
+                candidate = dir.resolve(name + ext);
+            } catch (InvalidPathException e) {
+                return found;
+            }
+            if (Files.isDirectory(candidate)) {
+                found.addAll(directory(candidate));
+            } else if (Files.isRegularFile(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> directory(Path dir) {
+        List<Path> found = new ArrayList<>();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UserError(Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
+        }
+        for (Path entry : entries) {
+            String file = entry.getFileName().toString();
+            if (file.startsWith(".") || file.endsWith("~")) {
+                continue;
+            }
+            String ext = extension(file);
+            if (Files.isDirectory(entry) && ext.isEmpty()) {
+                found.addAll(directory(entry));
+            } else if (Files.isRegularFile(entry) && (ext.isEmpty() || EXTENSIONS.contains(ext))) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    /** Python's {@code os.path.splitext} extension: from the last dot, unless the name only starts with it. */
+    static String extension(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot <= 0 || file.substring(0, dot).chars().allMatch(c -> c == '.') ? "" : file.substring(dot);
+    }
+
+    private static Map<String, Object> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UserError(Position.of(file), "cannot read variables file: " + e.getMessage(), null);
+        }
+        Node root = YamlNodes.compose(file, text);
+        if (YamlNodes.isNull(root)) {
+            return Map.of();
+        }
+        if (!(root instanceof MappingNode)) {
+            throw new UserError(YamlNodes.at(file, root), "a variables file must be a mapping of names to values, not "
+                    + YamlNodes.kind(root), "write one 'name: value' per line");
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        ((Map<?, ?>) YamlNodes.value(root)).forEach((k, v) -> vars.put(String.valueOf(k), v));
+        return vars;
+    }
+}
