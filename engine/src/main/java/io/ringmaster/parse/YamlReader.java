@@ -203,6 +203,10 @@ public final class YamlReader {
     private UserError syntaxError(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
+        if (problem.contains("(TAB)")) {
+            return new UserError(at(mark), "YAML syntax error: a tab character cannot indent YAML",
+                    "indent with spaces only");
+        }
         StringBuilder what = new StringBuilder();
         if (problem.startsWith("could not determine a constructor for the tag")) {
             String tag = problem.substring("could not determine a constructor for the tag".length()).trim();
@@ -219,9 +223,6 @@ public final class YamlReader {
     }
 
     private static String syntaxHint(String problem) {
-        if (problem.contains("'\\t'") || problem.contains("tab")) {
-            return "YAML does not allow tabs for indentation; indent with spaces";
-        }
         if (problem.startsWith("mapping values are not allowed")) {
             return "quote a value that contains ': ', or fix the indentation of this key";
         }

@@ -92,13 +92,13 @@ final class RoleLoader {
         Optional<YMap> meta = meta(dir);
         boolean allowDuplicates = meta.flatMap(mm -> mm.get("allow_duplicates"))
                 .map(n -> Nodes.bool(n, "'allow_duplicates'")).orElse(false);
-        String key = dir + " " + use.params() + " " + use.from().keySet();
-        if (dedupe && !allowDuplicates && !state.rolesRun.add(key)) {
-            return List.of();
-        }
         if (state.roleStack.contains(dir)) {
             throw new UserError(use.nameNode().position(), "role dependency cycle: "
                     + Cycles.describe(state.roleStack, dir), "remove one of the dependencies in meta/main.yml");
+        }
+        String key = dir + " " + use.params() + " " + use.from().keySet();
+        if (dedupe && !allowDuplicates && !state.rolesRun.add(key)) {
+            return List.of();
         }
         state.roleStack.push(dir);
         try {
