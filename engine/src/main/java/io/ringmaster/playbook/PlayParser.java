@@ -65,6 +65,7 @@ final class PlayParser {
         List<Task> own = m.get("handlers").map(n -> parser.parseHandlers(n, scope)).orElse(List.of());
         handlers.addAll(state.roleHandlers);
         handlers.addAll(own);
+        NotifyCheck.check(tasks, handlers);
 
         return new Play(
                 m.get("name").map(n -> Nodes.string(n, "the play's 'name'")).orElse(hosts),

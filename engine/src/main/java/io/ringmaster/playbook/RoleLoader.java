@@ -119,7 +119,7 @@ final class RoleLoader {
                     result.addAll(tasks.readTaskFile(f, use.nameNode().position(), roleScope)));
             file(dir, "handlers", use).ifPresent(f -> {
                 if (state.handlerFilesRead.add(f)) {
-                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new Scope(f.getParent(), ref, List.of())));
+                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new Scope(f.getParent(), ref, scope.tags())));
                 }
             });
             return result;
