@@ -67,7 +67,7 @@ final class SshConnection implements Connection {
             int rc = ch.getExitStatus();
             String signal = ch.getExitSignal();
             if (rc == -1 && signal == null) {
-                if (!session.isConnected()) {
+                if (sessionLost()) {
                     throw dropped(command);
                 }
                 return new ExecResult(255, out.text(), err.text()
@@ -137,6 +137,25 @@ final class SshConnection implements Connection {
                     + " host's sshd_config.", e);
         }
         return ch;
+    }
+
+    /**
+     * After a channel ended without an exit status: is the session gone? JSch closes the channels of a broken
+     * session a moment before it marks the session disconnected, so give it that moment, then probe.
+     */
+    private boolean sessionLost() throws InterruptedException {
+        for (int i = 0; i < 50 && session.isConnected(); i++) {
+            Thread.sleep(10);
+        }
+        if (!session.isConnected()) {
+            return true;
+        }
+        try {
+            session.sendKeepAliveMsg();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static void kill(ChannelExec ch) {
