@@ -68,6 +68,13 @@ public final class Definition {
      */
     public static Element predicted(Element desired, Element current) {
         Element d = DomainCompare.normalised(desired);
+        Element ids = Xml.child(d, "iothreadids");
+        if (ids != null) {
+            // polling is applied live (libvirt < 9.4 drops <poll> from definitions): not part of the prediction
+            for (Element t : Xml.children(ids, "iothread")) {
+                Xml.children(t, "poll").forEach(t::removeChild);
+            }
+        }
         if (current == null) {
             return d;
         }

@@ -283,6 +283,9 @@ public final class DomainCompare {
         if (want.equals(have)) {
             return true;
         }
+        if ("mac".equals(tag) && "address".equals(attr)) {
+            return want.equalsIgnoreCase(have);
+        }
         if ("type".equals(tag) && "machine".equals(attr)) {
             return ("pc".equals(want) && have.startsWith("pc-i440fx-")) || ("q35".equals(want) && have.startsWith("pc-q35-"));
         }
