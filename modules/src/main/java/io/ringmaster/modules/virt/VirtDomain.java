@@ -290,22 +290,31 @@ public final class VirtDomain implements Module {
             Element live = st.active() && !st.liveXml().isEmpty() ? Xml.parse(st.liveXml()).getDocumentElement() : null;
             List<Mismatch> config = current == null ? List.of()
                     : DomainCompare.compare(desired, current).stream().filter(m -> m.kind() != Kind.POLL).toList();
-            boolean define = current == null || !config.isEmpty();
-            if (current == null) {
-                changes.add("define new domain '" + name + "'");
-            }
-            config.forEach(m -> changes.add("definition: " + m.describe()));
-
             boolean willStop = "shutoff".equals(want) && st.active();
             boolean willStart = "running".equals(want) && !st.active();
             boolean stayActive = st.active() && !willStop;
-            List<Pin> livePins = stayActive && live != null
-                    ? Tuning.missing(Tuning.pins(desired), Tuning.pins(live)) : List.of();
+            // on a domain that stays running, pin-only differences are applied with --live --config: no define
+            boolean pinsOnly = stayActive && live != null && config.stream().allMatch(m -> m.kind() == Kind.PIN);
+            boolean define = current == null || (!config.isEmpty() && !pinsOnly);
+            if (current == null) {
+                changes.add("define new domain '" + name + "'");
+            }
+            if (define) {
+                config.forEach(m -> changes.add("definition: " + m.describe()));
+            }
+            List<Pin> livePins = new ArrayList<>();
+            if (stayActive && live != null) {
+                livePins.addAll(Tuning.missing(Tuning.pins(desired), Tuning.pins(live)));
+                if (pinsOnly) {
+                    Tuning.missing(Tuning.pins(desired), Tuning.pins(current)).stream()
+                            .filter(p -> !livePins.contains(p)).forEach(livePins::add);
+                }
+            }
             List<Mismatch> restartReasons = stayActive && live != null
                     ? DomainCompare.compare(desired, live).stream().filter(m -> m.kind() == Kind.OTHER).toList() : List.of();
             boolean restart = !restartReasons.isEmpty() && "if_needed".equals(ctx.args().string("restart").orElse("never"));
             if (restart) {
-                livePins = List.of();
+                livePins.clear();
             }
             List<Poll> polls = Tuning.polls(desired);
             boolean freshStart = willStart || restart;
@@ -376,6 +385,11 @@ public final class VirtDomain implements Module {
             if (willStop || willStart || restart || !livePins.isEmpty() || !pollsToApply.isEmpty() || autostartChange) {
                 DomainState fin = runtime(willStop, freshStart, livePins, pollsToApply, autostart, autostartChange);
                 verify(fin, activeAfter, restart, autostart);
+                if (diff == null && ctx.diffMode() && !fin.inactiveXml().isEmpty()) {
+                    String after = Definition.display(Xml.parse(fin.inactiveXml()).getDocumentElement());
+                    diff = after.equals(before) ? null
+                            : Diffs.of(name + " (previous definition)", name + " (new definition)", before, after);
+                }
                 data.put("state", fin.state());
                 data.put("uuid", fin.uuid());
             }
