@@ -30,14 +30,17 @@ public record DomainState(boolean exists, String state, boolean active, String i
     }
 
     /** The read script. Values are already shell-quoted by the caller in {@code prelude}. */
-    public static Sections script(String prelude) {
+    public static Sections script(String prelude, boolean iothreadStats) {
         Sections s = Sections.script();
         s.raw(prelude);
-        return appendRead(s);
+        return appendRead(s, iothreadStats);
     }
 
-    /** Appends the read commands (sections dominfo, inactive, live, iothreads) to a script. */
-    public static Sections appendRead(Sections s) {
+    /**
+     * Appends the read commands (sections dominfo, inactive, live and, when {@code iothreadStats}, iothreads) to a
+     * script; the statistics cost a virsh call and are only needed when polling is managed.
+     */
+    public static Sections appendRead(Sections s, boolean iothreadStats) {
         s.raw("info=$(virsh -c \"$U\" dominfo --domain \"$N\" 2>&1); rc=$?");
         s.raw(s.begin("dominfo"));
         s.raw("printf '%s\\n' \"$info\"; (exit $rc)");
@@ -46,7 +49,9 @@ public record DomainState(boolean exists, String state, boolean active, String i
         s.section("inactive", "virsh -c \"$U\" dumpxml --inactive --domain \"$N\"");
         s.raw("if ! printf '%s\\n' \"$info\" | grep -q '^Id: *-$'; then");
         s.section("live", "virsh -c \"$U\" dumpxml --domain \"$N\"");
-        s.section("iothreads", "virsh -c \"$U\" domstats --iothread --domain \"$N\"");
+        if (iothreadStats) {
+            s.section("iothreads", "virsh -c \"$U\" domstats --iothread --domain \"$N\"");
+        }
         s.raw("fi; fi");
         return s;
     }

@@ -124,7 +124,7 @@ public final class VirtDomain implements Module {
         } catch (Refusal r) {
             return fail(ctx, r.getMessage());
         }
-        Sections read = DomainState.script(prelude);
+        Sections read = DomainState.script(prelude, !Tuning.polls(desired).isEmpty());
         ExecResult r = ctx.remote().exec(read.command(), null, Duration.ofSeconds(120));
         DomainState st = DomainState.parse(read.parse(r.stdout()));
         if (!st.error().isEmpty()) {
@@ -179,7 +179,7 @@ public final class VirtDomain implements Module {
 
     private ModuleResult undefine(ModuleContext ctx, String name, String prelude)
             throws HostUnreachableException, InterruptedException {
-        Sections read = DomainState.script(prelude);
+        Sections read = DomainState.script(prelude, false);
         DomainState st = DomainState.parse(read.parse(ctx.remote().exec(read.command(), null, Duration.ofSeconds(120)).stdout()));
         if (!st.error().isEmpty()) {
             return fail(ctx, "cannot read domain '" + name + "': " + st.error() + "; check that libvirtd runs");
@@ -211,7 +211,7 @@ public final class VirtDomain implements Module {
         }
         s.step("undefine", "virsh -c \"$U\" undefine --domain \"$N\"" + (nvram ? " --nvram" : "")
                 + (st.managedSave() ? " --managed-save" : ""));
-        DomainState.appendRead(s);
+        DomainState.appendRead(s, false);
         Map<String, Section> out = s.parse(ctx.remote().exec(s.command(), null, Duration.ofSeconds(120)).stdout());
         Section failed = firstFailed(out, "backup", "destroy", "undefine");
         if (failed != null) {
@@ -495,7 +495,7 @@ public final class VirtDomain implements Module {
             if (autostartChange) {
                 s.step("autostart", "virsh -c \"$U\" autostart" + (autostart ? "" : " --disable") + " --domain \"$N\"");
             }
-            DomainState.appendRead(s);
+            DomainState.appendRead(s, !Tuning.polls(desired).isEmpty());
             ExecResult r = ctx.remote().exec(s.command(), null, Duration.ofSeconds(timeout + 120));
             Map<String, Section> out = s.parse(r.stdout());
             Section failed = firstFailed(out, "shutdown", "start", "autostart");

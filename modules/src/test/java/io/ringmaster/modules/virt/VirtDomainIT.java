@@ -104,6 +104,13 @@ class VirtDomainIT {
         assertThat(second).as(second.msg()).isInstanceOf(ModuleResult.Ok.class);
         assertThat(remote.commands()).hasSize(1);
         System.err.println("[timing] no-change virt_domain run: " + ms + " ms, " + remote.commands().size() + " exec");
+        for (String state : List.of("defined", "running", "running")) {
+            remote.clear();
+            long t1 = System.nanoTime();
+            ModuleResult r = run(n, vars(n, 128), Map.of("state", state), false);
+            System.err.println("[timing] virt_domain state=" + state + ": " + r.getClass().getSimpleName() + " "
+                    + (System.nanoTime() - t1) / 1_000_000 + " ms, " + remote.commands().size() + " exec(s)");
+        }
     }
 
     @Test
