@@ -52,8 +52,7 @@ public final class Preflight implements Module {
         List<String> problems = new ArrayList<>();
         for (String p : List.of("min_kernel", "min_qemu", "min_libvirt")) {
             Object v = literalArgs.get(p);
-            if (v != null && !String.valueOf(v).contains("${") && !String.valueOf(v).contains("$")
-                    && !String.valueOf(v).matches("\\d+(\\.\\d+)*")) {
+            if (v != null && !String.valueOf(v).contains("$") && !String.valueOf(v).matches("\\d+(\\.\\d+)*")) {
                 problems.add(p + " must be a dotted version such as 5.10, not '" + v + "'");
             }
         }

@@ -44,6 +44,7 @@ class VirtDomainIT {
             remote.exec("virsh -c " + URI + " destroy --domain " + q + " >/dev/null 2>&1; virsh -c " + URI
                     + " undefine --domain " + q + " >/dev/null 2>&1; true");
         }
+        remote.exec("rm -f /var/lib/ringmaster/backups/rm-it-*");
     }
 
     private String domain(String suffix) throws Exception {
