@@ -1,0 +1,80 @@
+package io.ringmaster.modules.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringmaster.modules.facts.Sections.Section;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FactProbeTest {
+
+    private static String res(String name) throws IOException {
+        return Files.readString(Path.of("src/test/resources/facts/" + name));
+    }
+
+    private static Map<String, Section> sections(Object... nameRcText) {
+        Map<String, Section> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameRcText.length; i += 3) {
+            m.put((String) nameRcText[i], new Section((String) nameRcText[i], (Integer) nameRcText[i + 1],
+                    (String) nameRcText[i + 2]));
+        }
+        return m;
+    }
+
+    @Test
+    void parsesRealOutputsCapturedOnTheLabHost() throws IOException {
+        Map<String, Object> f = FactProbe.parse(sections(
+                "kernel", 0, res("uname-r.txt"),
+                "hostname", 0, "vm\n",
+                "memtotal", 0, res("meminfo.txt"),
+                "nproc", 0, "2\n",
+                "io_uring_disabled", 0, "0\n",
+                "kvm", 0, "",
+                "qemu", 0, res("qemu-version.txt"),
+                "virsh_version", 0, res("virsh-version-daemon.txt"),
+                "capabilities", 0, res("capabilities-host.xml")), "qemu:///system");
+        assertThat(f).containsEntry("kernel", "6.18.44-fc-v595").containsEntry("kernel_version", "6.18.44")
+                .containsEntry("hostname", "vm").containsEntry("memtotal_mb", 24105L)
+                .containsEntry("processor_count", 2).containsEntry("io_uring_disabled", 0)
+                .containsEntry("kvm_present", true).containsEntry("qemu_version", "7.2.22")
+                .containsEntry("libvirt_version", "9.0.0").containsEntry("libvirt_reachable", true)
+                .containsEntry("cpu_sockets", 1).containsEntry("cpu_cores", 2).containsEntry("cpu_threads", 1)
+                .containsEntry("host_cpus", List.of(0, 1))
+                .containsEntry("numa_nodes", List.of(Map.of("id", 0, "cpus", List.of(0, 1))));
+        assertThat(f.values()).doesNotContainNull();
+    }
+
+    @Test
+    void missingToolsAreFactsNotFailures() {
+        Map<String, Object> f = FactProbe.parse(sections(
+                "kernel", 0, "4.18.0-553.el8_10.x86_64\n",
+                "hostname", 0, "old\n",
+                "memtotal", 0, "MemTotal:        8000000 kB\n",
+                "nproc", 0, "4\n",
+                "io_uring_disabled", 1, "",
+                "kvm", 1, "",
+                "qemu", 127, "",
+                "virsh_version", 127, "sh: 1: virsh: not found\n",
+                "capabilities", 127, ""), "qemu:///system");
+        assertThat(f).containsEntry("kernel_version", "4.18.0").containsEntry("io_uring_disabled", 0)
+                .containsEntry("kvm_present", false).containsEntry("qemu_version", "")
+                .containsEntry("libvirt_version", "").containsEntry("libvirt_reachable", false)
+                .containsEntry("numa_nodes", List.of()).containsEntry("host_cpus", List.of())
+                .containsEntry("memtotal_mb", 7812L);
+        assertThat(f.values()).doesNotContainNull();
+    }
+
+    @Test
+    void sectionsCannotBeForgedByOutput() {
+        Sections s = Sections.withMarker("@@RM-abc@@");
+        String out = "@@RM-abc@@ BEGIN a\nline @@RM-xyz@@ END a 0\n@@RM-xyz@@ END a 0\n@@RM-abc@@ END a 3\n";
+        Map<String, Section> m = s.parse(out);
+        assertThat(m.get("a").rc()).isEqualTo(3);
+        assertThat(m.get("a").text()).contains("@@RM-xyz@@ END a 0");
+    }
+}

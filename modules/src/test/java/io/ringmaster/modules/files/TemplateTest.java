@@ -1,0 +1,84 @@
+package io.ringmaster.modules.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.virt.Contexts;
+import io.ringmaster.modules.virt.LocalRemote;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateTest {
+    @TempDir
+    Path dir;
+
+    private final LocalRemote remote = new LocalRemote();
+
+    private ModuleResult run(Path dest, Map<String, Object> extra, Map<String, Object> vars, boolean check) throws Exception {
+        Map<String, Object> args = new HashMap<>(extra);
+        args.put("src", "motd.vm");
+        args.put("dest", dest.toString());
+        Template t = new Template();
+        return t.run(Contexts.of(t, args, vars, remote, List.of(dir.resolve("tpl")), check, true));
+    }
+
+    private Path setUp() throws Exception {
+        Files.createDirectories(dir.resolve("tpl"));
+        Files.writeString(dir.resolve("tpl/motd.vm"), "host $who\nline 2\n");
+        return dir.resolve("out dir; touch pwned").resolve("motd 'x'");
+    }
+
+    @Test
+    void createsThenIsIdempotentInOneExec() throws Exception {
+        Path dest = setUp();
+        Files.createDirectories(dest.getParent());
+        ModuleResult first = run(dest, Map.of("mode", "0640"), Map.of("who", "a"), false);
+        assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(Files.readString(dest)).isEqualTo("host a\nline 2\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest))).isEqualTo("rw-r-----");
+        assertThat(first.data()).containsEntry("checksum", Template.sha1("host a\nline 2\n".getBytes()));
+        remote.clear();
+        ModuleResult second = run(dest, Map.of("mode", "0640"), Map.of("who", "a"), false);
+        assertThat(second).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(remote.commands()).hasSize(1);
+        assertThat(dir.resolve("pwned")).doesNotExist();
+        assertThat(Path.of("pwned")).doesNotExist();
+    }
+
+    @Test
+    void checkModePredictsWithDiffAndWritesNothing() throws Exception {
+        Path dest = setUp();
+        Files.createDirectories(dest.getParent());
+        run(dest, Map.of(), Map.of("who", "a"), false);
+        ModuleResult check = run(dest, Map.of(), Map.of("who", "b"), true);
+        assertThat(check).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(((ModuleResult.Changed) check).diff().unified()).contains("-host a", "+host b");
+        assertThat(Files.readString(dest)).isEqualTo("host a\nline 2\n");
+    }
+
+    @Test
+    void backupKeepsTheOldFileAndModeChangesAlone() throws Exception {
+        Path dest = setUp();
+        Files.createDirectories(dest.getParent());
+        run(dest, Map.of("mode", "0644"), Map.of("who", "a"), false);
+        ModuleResult mode = run(dest, Map.of("mode", "0600"), Map.of("who", "a"), false);
+        assertThat(mode.msg()).contains("mode 644 -> 600");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest))).isEqualTo("rw-------");
+        ModuleResult changed = run(dest, Map.of("mode", "0600", "backup", true), Map.of("who", "b"), false);
+        Path backup = Path.of((String) changed.data().get("backup_file"));
+        assertThat(Files.readString(backup)).isEqualTo("host a\nline 2\n");
+        assertThat(backup.getFileName().toString()).startsWith("motd 'x'.").endsWith(".bak");
+        assertThat(Files.readString(dest)).isEqualTo("host b\nline 2\n");
+    }
+
+    @Test
+    void aMissingDirectoryOrBadModeIsReported() {
+        assertThat(new Template().validate(Map.of("mode", "u=rw", "dest", "rel/path"))).hasSize(2);
+    }
+}
