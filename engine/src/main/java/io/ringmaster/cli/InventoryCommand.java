@@ -50,12 +50,12 @@ public final class InventoryCommand implements Callable<Integer> {
                 }
                 out.print(InventoryGraph.graph(inv, what.graph));
             } else if (what.list) {
-                out.println(io.ringmaster.report.Json.pretty(InventoryGraph.list(inv)));
+                out.println(io.ringmaster.report.Json.indented(InventoryGraph.list(inv), 2));
             } else {
                 if (inv.host(what.host).isEmpty()) {
                     throw new UserError(null, "no host named '" + what.host + "' in the inventory");
                 }
-                out.println(io.ringmaster.report.Json.pretty(inv.varsFor(what.host)));
+                out.println(io.ringmaster.report.Json.indented(inv.varsFor(what.host), 2));
             }
             out.flush();
             return ExitCodes.OK;

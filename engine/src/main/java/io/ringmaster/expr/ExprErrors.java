@@ -11,7 +11,10 @@ final class ExprErrors {
 
     static String undefined(MethodInvocationException e, String name, String text, Position where) {
         String ref = e.getReferenceName();
-        String variable = ref == null ? "?" : ref.replaceFirst("^\\$!?\\{?", "").replaceFirst("}$", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Variable \\$!?\\{?([\\w.-]+)")
+                .matcher(String.valueOf(e.getMessage()));
+        String variable = m.find() ? m.group(1)
+                : ref == null ? "?" : ref.replaceFirst("^\\$!?\\{?", "").replaceFirst("}$", "");
         String first = variable.split("[.\\[(]", 2)[0];
         String hint;
         if (e.getCause() != null) {

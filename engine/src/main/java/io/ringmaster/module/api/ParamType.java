@@ -17,8 +17,10 @@ public enum ParamType {
     /** Anything, unconverted (rendered). */
     RAW,
     /**
-     * A Velocity condition, or a list of them, kept as written: the engine does not render it, the module evaluates
-     * it with {@link Expressions#test(String)} (as {@code assert}'s {@code that}).
+     * Kept exactly as written: the engine does not render it; the module evaluates or renders it itself (a condition
+     * for {@link Expressions#test(String)}, as {@code assert}'s {@code that}, or template text for
+     * {@link Expressions#renderText}, as {@code virt_domain}'s {@code xml}, which must be rendered once, with XML
+     * escaping).
      */
     EXPRESSION
 }
