@@ -3,7 +3,7 @@ package io.ringmaster.cli;
 import io.ringmaster.connection.Become;
 import io.ringmaster.connection.ConnectionOptions;
 import io.ringmaster.connection.ConnectionTarget;
-import io.ringmaster.connection.Transports;
+import io.ringmaster.connection.pool.Transports;
 import io.ringmaster.executor.HostConnector;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Remote;

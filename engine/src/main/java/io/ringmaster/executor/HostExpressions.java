@@ -58,7 +58,7 @@ final class HostExpressions implements Expressions {
     @Override
     public String renderText(String name, String text, Map<String, Object> extraVars) throws ExpressionException {
         Map<String, Object> all = extraVars.isEmpty() ? vars
-                : new LazyVars(new Overlay(extraVars, vars), templar);
+                : new Overlay(extraVars, vars);
         boolean xml = name.endsWith(".xml.vm") || name.endsWith(".xml");
         return templar.renderTemplate(name, text, all, xml);
     }

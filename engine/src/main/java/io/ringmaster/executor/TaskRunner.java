@@ -72,7 +72,10 @@ final class TaskRunner {
     private TaskResult loop(Task task, HostState host, PlayContext play, Scope scope, long start)
             throws InterruptedException, ExpressionException {
         LazyVars vars0 = assembler.forTask(host, play, task, scope, Map.of());
-        Object rendered = run.templar().render(task.options().loop(), vars0, task.position());
+        Object loop = task.options().loop();
+        Object rendered = loop instanceof io.ringmaster.playbook.Expr e
+                ? run.templar().render(e.text(), vars0, e.position())
+                : run.templar().render(loop, vars0, task.position());
         if (!(rendered instanceof List<?> items)) {
             throw new ExpressionException(task.position() + ": loop must be a list, got "
                     + (rendered == null ? "null" : rendered.getClass().getSimpleName() + " '" + rendered + "'")
@@ -174,8 +177,7 @@ final class TaskRunner {
             if (task.options().until() == null || a.status() == Status.UNREACHABLE) {
                 break;
             }
-            Map<String, Object> withResult = new LazyVars(new Overlay(registerLayer(task, a.registered()), vars),
-                    run.templar());
+            Map<String, Object> withResult = new Overlay(registerLayer(task, a.registered()), vars);
             try {
                 if (allTrue(task.options().until(), withResult)) {
                     break;
@@ -241,8 +243,7 @@ final class TaskRunner {
                 || a.status() == Status.SKIPPED || a.status() == Status.UNREACHABLE) {
             return a;
         }
-        Map<String, Object> withResult = new LazyVars(new Overlay(registerLayer(task, a.registered()), vars),
-                run.templar());
+        Map<String, Object> withResult = new Overlay(registerLayer(task, a.registered()), vars);
         try {
             boolean changed = a.status() == Status.CHANGED;
             if (task.options().changedWhen() != null) {

@@ -26,7 +26,7 @@ final class VarsAssembler {
             layers.add(task.role().defaults());
         }
         layers.add(run.inventory().varsFor(host.name));
-        layers.add(host.factsLayer());
+        layers.addData(host.factsLayer());
         layers.add(play.play().vars());
         layers.add(play.varsFilesByHost().getOrDefault(host.name, Map.of()));
         if (task != null && task.role() != null) {
@@ -38,11 +38,11 @@ final class VarsAssembler {
         if (task != null) {
             layers.add(task.options().vars());
         }
-        layers.add(host.registered);
-        layers.add(extra);
-        layers.add(magic(host, play, task));
+        layers.addData(host.registered);
+        layers.addData(extra);
+        layers.addData(magic(host, play, task));
         layers.add(run.options().extraVars());
-        return new LazyVars(layers.merge(), run.templar());
+        return layers.lazy(run.templar());
     }
 
     private Map<String, Object> magic(HostState host, PlayContext play, Task task) {
@@ -77,9 +77,9 @@ final class VarsAssembler {
                 return null;
             }
             HostState other = run.host((String) key);
-            VarLayers layers = new VarLayers().add(run.inventory().varsFor(other.name)).add(other.factsLayer())
-                    .add(other.registered).add(Map.of("inventory_hostname", other.name));
-            return new LazyVars(layers.merge(), run.templar());
+            VarLayers layers = new VarLayers().add(run.inventory().varsFor(other.name)).addData(other.factsLayer())
+                    .addData(other.registered).addData(Map.of("inventory_hostname", other.name));
+            return layers.lazy(run.templar());
         }
 
         @Override

@@ -98,6 +98,10 @@ public final class ConsoleReporter implements RunListener {
         TaskResult r = e.result();
         boolean debug = isDebug(e.module());
         String host = "[" + r.host() + "]";
+        if (debug && r.data().get("verbosity") instanceof Number n && n.intValue() > verbosity) {
+            emit("skipping: " + host, Ansi.SKIP);
+            return;
+        }
         if (!r.items().isEmpty()) {
             for (TaskResult item : r.items()) {
                 item(host, item, debug);
@@ -145,6 +149,9 @@ public final class ConsoleReporter implements RunListener {
 
     private String dump(TaskResult r, boolean debug) {
         Map<String, Object> view = ResultView.of(r, !debug);
+        if (debug) {
+            view.remove("verbosity");
+        }
         return debug || verbosity > 2 ? Json.indented(view, 4) : Json.compact(view);
     }
 

@@ -20,9 +20,16 @@ public final class LazyVars extends AbstractMap<String, Object> {
     private final Templar templar;
     private final Map<String, Object> rendered = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
+    private final Set<String> data;
 
     public LazyVars(Map<String, Object> raw, Templar templar) {
+        this(raw, Set.of(), templar);
+    }
+
+    /** {@code data} names variables taken as they are, never rendered (results, facts). */
+    public LazyVars(Map<String, Object> raw, Set<String> data, Templar templar) {
         this.raw = raw;
+        this.data = data;
         this.templar = templar;
     }
 
@@ -37,7 +44,7 @@ public final class LazyVars extends AbstractMap<String, Object> {
             return null;
         }
         Object value = raw.get(k);
-        if (!needsRendering(value)) {
+        if (data.contains(k) || !needsRendering(value)) {
             return value;
         }
         synchronized (this) {

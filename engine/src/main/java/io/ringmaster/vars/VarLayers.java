@@ -15,10 +15,25 @@ import java.util.Map;
  */
 public final class VarLayers {
     private final List<Map<String, ?>> layers = new ArrayList<>();
+    private final List<Boolean> literal = new ArrayList<>();
 
+    /** A layer written by people (playbook, inventory, -e): values holding expressions are rendered when read. */
     public VarLayers add(Map<String, ?> layer) {
+        return add(layer, false);
+    }
+
+    /**
+     * A layer of data (registered results, facts, magic variables): taken as it is, never rendered, so a command's
+     * output holding {@code $HOME} stays text.
+     */
+    public VarLayers addData(Map<String, ?> layer) {
+        return add(layer, true);
+    }
+
+    private VarLayers add(Map<String, ?> layer, boolean isData) {
         if (layer != null && !layer.isEmpty()) {
             layers.add(layer);
+            literal.add(isData);
         }
         return this;
     }
@@ -29,5 +44,23 @@ public final class VarLayers {
             out.putAll(layer);
         }
         return out;
+    }
+
+    /** The variables, rendered lazily except those whose winning layer is data. */
+    public LazyVars lazy(io.ringmaster.expr.Templar templar) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        java.util.Set<String> data = new java.util.HashSet<>();
+        for (int i = 0; i < layers.size(); i++) {
+            boolean isData = literal.get(i);
+            for (Map.Entry<String, ?> e : layers.get(i).entrySet()) {
+                out.put(e.getKey(), e.getValue());
+                if (isData) {
+                    data.add(e.getKey());
+                } else {
+                    data.remove(e.getKey());
+                }
+            }
+        }
+        return new LazyVars(out, data, templar);
     }
 }

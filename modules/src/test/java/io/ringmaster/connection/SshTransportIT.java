@@ -1,5 +1,7 @@
 package io.ringmaster.connection;
 
+import io.ringmaster.connection.pool.Transports;
+
 import io.ringmaster.connection.ssh.SshTransport;
 import io.ringmaster.connection.ssh.TargetResolver;
 import io.ringmaster.module.api.ExecResult;

@@ -1,9 +1,11 @@
 package io.ringmaster.modules.facts;
 
+import io.ringmaster.modules.support.Sections;
+
 import io.ringmaster.module.api.Shell;
-import io.ringmaster.modules.facts.Sections.Section;
-import io.ringmaster.modules.virt.Version;
-import io.ringmaster.modules.virt.Xml;
+import io.ringmaster.modules.support.Sections.Section;
+import io.ringmaster.modules.support.Version;
+import io.ringmaster.modules.support.Xml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

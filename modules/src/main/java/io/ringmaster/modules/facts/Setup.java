@@ -1,5 +1,7 @@
 package io.ringmaster.modules.facts;
 
+import io.ringmaster.modules.support.Sections;
+
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;

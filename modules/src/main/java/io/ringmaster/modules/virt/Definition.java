@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Xml;
+
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Attr;

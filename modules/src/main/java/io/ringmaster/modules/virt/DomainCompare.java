@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Xml;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.ringmaster.modules.virt;
 
-import io.ringmaster.modules.facts.Sections;
-import io.ringmaster.modules.facts.Sections.Section;
+import io.ringmaster.modules.support.Sections;
+import io.ringmaster.modules.support.Sections.Section;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

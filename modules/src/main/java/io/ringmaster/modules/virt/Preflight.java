@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Version;
+
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;
@@ -8,7 +10,7 @@ import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.ParamType;
 import io.ringmaster.modules.facts.FactProbe;
-import io.ringmaster.modules.facts.Sections;
+import io.ringmaster.modules.support.Sections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

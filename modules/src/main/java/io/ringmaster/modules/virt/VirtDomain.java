@@ -1,5 +1,8 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Version;
+import io.ringmaster.modules.support.Xml;
+
 import io.ringmaster.module.api.Diff;
 import io.ringmaster.module.api.Diffs;
 import io.ringmaster.module.api.ExecResult;
@@ -11,8 +14,8 @@ import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.ParamType;
 import io.ringmaster.module.api.Shell;
-import io.ringmaster.modules.facts.Sections;
-import io.ringmaster.modules.facts.Sections.Section;
+import io.ringmaster.modules.support.Sections;
+import io.ringmaster.modules.support.Sections.Section;
 import io.ringmaster.modules.virt.DomainCompare.Kind;
 import io.ringmaster.modules.virt.DomainCompare.Mismatch;
 import io.ringmaster.modules.virt.Tuning.Pin;

@@ -1,8 +1,10 @@
 package io.ringmaster.modules.facts;
 
+import io.ringmaster.modules.support.Sections;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringmaster.modules.facts.Sections.Section;
+import io.ringmaster.modules.support.Sections.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Xml;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.modules.virt.DomainCompare.Kind;

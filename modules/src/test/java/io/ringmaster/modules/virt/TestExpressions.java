@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Xml;
+
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.module.api.Expressions;
 import java.io.IOException;

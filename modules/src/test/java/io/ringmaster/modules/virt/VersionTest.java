@@ -1,5 +1,7 @@
 package io.ringmaster.modules.virt;
 
+import io.ringmaster.modules.support.Version;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.ringmaster.modules.facts;
+package io.ringmaster.modules.support;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

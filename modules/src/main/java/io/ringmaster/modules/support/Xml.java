@@ -1,4 +1,4 @@
-package io.ringmaster.modules.virt;
+package io.ringmaster.modules.support;
 
 import java.io.IOException;
 import java.io.StringReader;

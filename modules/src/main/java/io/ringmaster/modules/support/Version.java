@@ -1,4 +1,4 @@
-package io.ringmaster.modules.virt;
+package io.ringmaster.modules.support;
 
 import java.util.ArrayList;
 import java.util.List;

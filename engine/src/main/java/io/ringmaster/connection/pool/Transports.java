@@ -1,4 +1,9 @@
-package io.ringmaster.connection;
+package io.ringmaster.connection.pool;
+
+import io.ringmaster.connection.Connection;
+import io.ringmaster.connection.ConnectionOptions;
+import io.ringmaster.connection.ConnectionTarget;
+import io.ringmaster.connection.Transport;
 
 import io.ringmaster.connection.local.LocalTransport;
 import io.ringmaster.connection.ssh.SshTransport;

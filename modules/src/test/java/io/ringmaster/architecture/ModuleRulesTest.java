@@ -1,0 +1,37 @@
+package io.ringmaster.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Modules see the engine only through io.ringmaster.module.api, and their families never form a cycle. */
+class ModuleRulesTest {
+    private static final JavaClasses MODULES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.ringmaster.modules");
+
+    @Test
+    void modulesImportOnlyTheModuleApiOfTheEngine() {
+        noClasses().that().resideInAPackage("io.ringmaster.modules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.ringmaster.cli..", "io.ringmaster.executor..",
+                        "io.ringmaster.connection..", "io.ringmaster.playbook..", "io.ringmaster.inventory..",
+                        "io.ringmaster.expr..", "io.ringmaster.vars..", "io.ringmaster.report..",
+                        "io.ringmaster.event..", "io.ringmaster.parse..", "io.ringmaster.error..")
+                .check(MODULES);
+    }
+
+    @Test
+    void moduleFamiliesAreFreeOfCycles() {
+        slices().matching("io.ringmaster.modules.(*)..").should().beFreeOfCycles().check(MODULES);
+    }
+
+    @Test
+    void modulesNeverPrint() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(MODULES);
+    }
+}
