@@ -100,11 +100,29 @@ public final class Inventory {
 
     /** Every group {@code host} is in, directly or through child groups, sorted, including {@code all}; empty for the implicit localhost or an unknown host. */
     public List<String> groupNamesOf(String host) {
+        return groupNamesCache.computeIfAbsent(host, this::computeGroupNamesOf);
+    }
+
+    private List<String> computeGroupNamesOf(String host) {
         return groupHosts.entrySet().stream().filter(e -> e.getValue().contains(host)).map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The host's variables merged in Ansible's precedence (see the class comment). Unmodifiable. */
     public Map<String, Object> varsFor(String host) {
+        Map<String, Object> cached = varsCache.get(host);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Object> computed = computeVarsFor(host);
+        varsCache.putIfAbsent(host, computed);
+        return computed;
+    }
+
+    /** Every task on every host reads these: the inventory never changes during a run, so each is merged once. */
+    private final Map<String, Map<String, Object>> varsCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> groupNamesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Map<String, Object> computeVarsFor(String host) {
         Map<String, Object> vars = new LinkedHashMap<>();
         String all = InventoryBuilder.ALL;
         if (implicit.containsKey(host)) {
