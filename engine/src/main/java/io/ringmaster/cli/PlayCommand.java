@@ -180,6 +180,9 @@ public final class PlayCommand implements Callable<Integer> {
             if (outcome.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
+            if (outcome.playbookError()) {
+                return ExitCodes.PLAYBOOK_ERROR;
+            }
             if (outcome.anyFailed()) {
                 return ExitCodes.HOST_FAILED;
             }

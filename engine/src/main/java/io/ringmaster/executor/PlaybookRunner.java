@@ -46,6 +46,7 @@ public final class PlaybookRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), daemonThreads());
         RunContext run = new RunContext(inventory, registry, new Templar(), connector, listener, options, pool, stop,
                 null);
+        boolean error = false;
         try {
             outer:
             for (Playbook playbook : playbooks) {
@@ -54,8 +55,9 @@ public final class PlaybookRunner {
                     boolean goOn;
                     try {
                         goOn = new PlayRunner(run).run(play);
-                    } catch (PlayRunner.PlayError e) {
+                    } catch (PlayRunner.PlayError | io.ringmaster.error.UserError e) {
                         listener.on(new RunEvent.Notice("ERROR! " + e.getMessage()));
+                        error = true;
                         goOn = false;
                     }
                     if (!goOn || stop.get()) {
@@ -75,7 +77,7 @@ public final class PlaybookRunner {
         });
         run.hosts().forEach((name, state) -> stats.putIfAbsent(name, state.stats()));
         listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - start), stop.get()));
-        return new RunOutcome(stats, stop.get());
+        return new RunOutcome(stats, stop.get(), error);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -3,8 +3,11 @@ package io.ringmaster.executor;
 import io.ringmaster.event.HostStats;
 import java.util.Map;
 
-/** How a run ended: the recap per host, and whether it stopped early. */
-public record RunOutcome(Map<String, HostStats> stats, boolean interrupted) {
+/**
+ * How a run ended: the recap per host, whether Ctrl-C stopped it, and whether a play could not start (a vars_files
+ * entry or hosts pattern that failed to render or load: a playbook error, exit 4).
+ */
+public record RunOutcome(Map<String, HostStats> stats, boolean interrupted, boolean playbookError) {
 
     public boolean anyFailed() {
         return stats.values().stream().anyMatch(s -> s.failed() > 0);
