@@ -121,11 +121,11 @@ final class PlayRunner {
                 continue;
             }
             runTask(handler, notified, ctx, Scope.of(play.become()), true);
-            notified.forEach(h -> {
-                h.notified.remove(handler.name());
-                h.notified.removeAll(handler.options().listen());
-            });
+            // Only the handler's own name is consumed here: a listen topic may wake several handlers, each of
+            // which must still see it. Everything notified is cleared once the handlers have run.
+            notified.forEach(h -> h.notified.remove(handler.name()));
         }
+        batch.forEach(h -> h.notified.clear());
     }
 
     private void runTask(Task task, List<HostState> hosts, PlayContext ctx, Scope scope, boolean handler)
