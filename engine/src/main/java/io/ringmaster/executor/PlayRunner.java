@@ -131,7 +131,9 @@ final class PlayRunner {
     private void runTask(Task task, List<HostState> hosts, PlayContext ctx, Scope scope, boolean handler)
             throws InterruptedException {
         List<HostState> active = hosts.stream().filter(HostState::active).toList();
-        if (active.isEmpty() || !tags.runs(task.options().tags())) {
+        // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that notified it was
+        // selected, and that is what counts.
+        if (active.isEmpty() || !handler && !tags.runs(task.options().tags())) {
             return;
         }
         String role = task.role() == null ? null : task.role().name();

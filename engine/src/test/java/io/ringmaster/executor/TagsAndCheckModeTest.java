@@ -119,4 +119,21 @@ class TagsAndCheckModeTest {
         assertThat(r.modules().calls("fake")).singleElement().satisfies(c -> assertThat(c.checkMode()).isTrue());
         assertThat(r.events().result("cannot", "h1").status()).isEqualTo(Status.SKIPPED);
     }
+
+    @Test
+    void aHandlerNotifiedByASelectedTaskRunsThoughItIsNotTagged() {
+        var r = new Harness(dir).hosts("h1").tags("config").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: write config
+                      fake: {status: changed}
+                      tags: [config]
+                      notify: restart
+                  handlers:
+                    - name: restart
+                      fake: {}
+                """);
+        assertThat(r.events().tasksStarted()).containsExactly("write config", "restart");
+    }
 }
