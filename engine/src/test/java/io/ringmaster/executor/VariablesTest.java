@@ -214,4 +214,18 @@ class VariablesTest {
                 """);
         assertThat(value(r, "show", "h1")).isEqualTo(List.of("/srv/h1.img", "/tmp/b"));
     }
+
+    @Test
+    void ansiblePlayHostsLeavesOutFailedHostsAndAllKeepsThem() {
+        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: break h2
+                      fake: {fail_on: [h2]}
+                    - name: show
+                      fake: {value: "${ansible_play_hosts} ${ansible_play_hosts_all}"}
+                """);
+        assertThat(value(r, "show", "h1")).isEqualTo("[h1, h3] [h1, h2, h3]");
+    }
 }
