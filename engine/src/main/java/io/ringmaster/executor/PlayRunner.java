@@ -97,7 +97,7 @@ final class PlayRunner {
             throws InterruptedException {
         Scope scope = outer.enter(block.options());
         List<HostState> entered = hosts.stream().filter(HostState::active).toList();
-        runNodes(block.block(), entered, ctx, scope);
+        runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
         List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
             failed.forEach(h -> h.recover(true));
@@ -160,7 +160,7 @@ final class PlayRunner {
                 throw new IllegalStateException("task runner crashed", e.getCause());
             }
         }
-        if (anyFailed && ctx.play().anyErrorsFatal()) {
+        if (anyFailed && ctx.play().anyErrorsFatal() && !scope.rescued()) {
             run.listener().on(new RunEvent.Notice("any_errors_fatal: a host failed in '" + task.name()
                     + "', stopping the play for every host"));
             aborted = true;

@@ -135,4 +135,25 @@ class RolloutTest {
                 """);
         assertThat(r.events().hosts("two")).containsExactlyInAnyOrder("h1", "h2");
     }
+
+    @Test
+    void aFailureThatARescueHandlesIsNotFatal() {
+        var r = new Harness(dir).hosts("h1", "h2").run("""
+                - hosts: all
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: risky
+                          fake: {fail_on: [h2]}
+                      rescue:
+                        - name: recover
+                          fake: {}
+                    - name: after
+                      fake: {}
+                """);
+        assertThat(r.events().hosts("recover")).containsExactly("h2");
+        assertThat(r.events().hosts("after")).containsExactlyInAnyOrder("h1", "h2");
+        assertThat(r.events().notices()).noneSatisfy(n -> assertThat(n).contains("any_errors_fatal"));
+    }
 }
