@@ -228,4 +228,19 @@ class VariablesTest {
                 """);
         assertThat(value(r, "show", "h1")).isEqualTo("[h1, h3] [h1, h2, h3]");
     }
+
+    @Test
+    void variablesReferringToEachOtherFailTheTaskNotTheRun() {
+        var r = new Harness(dir).hosts("h1").run("""
+                - hosts: all
+                  gather_facts: false
+                  vars: {a: "${b}", b: "x${a}"}
+                  tasks:
+                    - name: cycle
+                      fake: {value: "${a}"}
+                """);
+        TaskResult t = r.events().result("cycle", "h1");
+        assertThat(t.status()).isEqualTo(Status.FAILED);
+        assertThat(t.msg()).contains("refers to itself");
+    }
 }
