@@ -9,7 +9,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 on standard output whatever the platform encoding (the play output always was).
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8),
+                true);
+        int code = run(out, new PrintWriter(System.err, true), args);
+        out.flush();
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -162,7 +162,10 @@ public final class PlayCommand implements Callable<Integer> {
 
     private int run(List<Playbook> loaded, Inventory inventory, ModuleRegistry registry, RunOptions options)
             throws Exception {
-        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
+        // The run's console output goes to the command line's out writer (standard output under main(), a
+        // captured writer in tests), like every other command's output.
+        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
+                java.nio.charset.StandardCharsets.UTF_8);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new ConsoleReporter(stdout, Terminal.colour(), verbose.length));
         if (json != null) {

@@ -97,7 +97,7 @@ final class PlayRunner {
             throws InterruptedException {
         Scope scope = outer.enter(block.options());
         List<HostState> entered = hosts.stream().filter(HostState::active).toList();
-        runNodes(block.block(), entered, ctx, scope);
+        runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
         List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
             failed.forEach(h -> h.recover(true));
@@ -121,17 +121,19 @@ final class PlayRunner {
                 continue;
             }
             runTask(handler, notified, ctx, Scope.of(play.become()), true);
-            notified.forEach(h -> {
-                h.notified.remove(handler.name());
-                h.notified.removeAll(handler.options().listen());
-            });
+            // Only the handler's own name is consumed here: a listen topic may wake several handlers, each of
+            // which must still see it. Everything notified is cleared once the handlers have run.
+            notified.forEach(h -> h.notified.remove(handler.name()));
         }
+        batch.forEach(h -> h.notified.clear());
     }
 
     private void runTask(Task task, List<HostState> hosts, PlayContext ctx, Scope scope, boolean handler)
             throws InterruptedException {
         List<HostState> active = hosts.stream().filter(HostState::active).toList();
-        if (active.isEmpty() || !tags.runs(task.options().tags())) {
+        // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that notified it was
+        // selected, and that is what counts.
+        if (active.isEmpty() || !handler && !tags.runs(task.options().tags())) {
             return;
         }
         String role = task.role() == null ? null : task.role().name();
@@ -158,7 +160,7 @@ final class PlayRunner {
                 throw new IllegalStateException("task runner crashed", e.getCause());
             }
         }
-        if (anyFailed && ctx.play().anyErrorsFatal()) {
+        if (anyFailed && ctx.play().anyErrorsFatal() && !scope.rescued()) {
             run.listener().on(new RunEvent.Notice("any_errors_fatal: a host failed in '" + task.name()
                     + "', stopping the play for every host"));
             aborted = true;

@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What enclosing blocks hand down to the tasks inside them: conditions, vars, become, ignore_errors, check_mode.
+ * What enclosing blocks hand down to the tasks inside them: conditions, vars, become, ignore_errors, check_mode,
+ * and whether a rescue will handle a failure.
  */
 record Scope(List<Expr> when, List<Map<String, Object>> vars, Become become, boolean ignoreErrors,
-             Boolean checkMode) {
+             Boolean checkMode, boolean rescued) {
 
     static Scope of(Become playBecome) {
-        return new Scope(List.of(), List.of(), playBecome, false, null);
+        return new Scope(List.of(), List.of(), playBecome, false, null, false);
+    }
+
+    /** Inside a block that has a rescue: a failure here is handled, so any_errors_fatal does not apply. */
+    Scope rescuedBy(boolean hasRescue) {
+        return new Scope(when, vars, become, ignoreErrors, checkMode, rescued || hasRescue);
     }
 
     Scope enter(TaskOptions block) {
@@ -23,6 +29,7 @@ record Scope(List<Expr> when, List<Map<String, Object>> vars, Become become, boo
         List<Map<String, Object>> v = new ArrayList<>(vars);
         v.add(block.vars());
         return new Scope(List.copyOf(w), List.copyOf(v), block.become().over(become),
-                ignoreErrors || block.ignoreErrors(), block.checkMode() != null ? block.checkMode() : checkMode);
+                ignoreErrors || block.ignoreErrors(), block.checkMode() != null ? block.checkMode() : checkMode,
+                rescued);
     }
 }

@@ -97,7 +97,7 @@ final class TaskRunner {
                     ? attempt(task, host, play, scope, vars)
                     : Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
             Map<String, Object> reg = new LinkedHashMap<>(a.registered());
-            reg.put("item", item);
+            reg.put(loopVar, item);
             reg.put("ansible_loop_var", loopVar);
             registered.add(reg);
             results.add(toResult(host, a, itemStart, item));

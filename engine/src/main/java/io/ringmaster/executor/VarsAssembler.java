@@ -5,13 +5,14 @@ import io.ringmaster.vars.LazyVars;
 import io.ringmaster.vars.VarLayers;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Builds one host's variables for one task, in Ansible's precedence (see {@link VarLayers}), plus the magic
  * variables: inventory_hostname, inventory_hostname_short, group_names, groups, hostvars, play_hosts,
- * ansible_play_hosts, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
+ * ansible_play_hosts, ansible_play_hosts_all, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
  */
 final class VarsAssembler {
     private final RunContext run;
@@ -52,8 +53,11 @@ final class VarsAssembler {
         m.put("group_names", run.inventory().groupNamesOf(host.name).stream().filter(g -> !g.equals("all")).toList());
         m.put("groups", run.inventory().groupsMagic());
         m.put("hostvars", new Hostvars());
-        m.put("play_hosts", play.hosts());
-        m.put("ansible_play_hosts", play.hosts());
+        // As in Ansible: the play's hosts that have not failed or become unreachable; _all keeps every one.
+        List<String> active = play.hosts().stream().filter(h -> run.host(h).active()).toList();
+        m.put("play_hosts", active);
+        m.put("ansible_play_hosts", active);
+        m.put("ansible_play_hosts_all", play.hosts());
         m.put("ansible_check_mode", run.options().checkMode());
         m.put("ansible_diff_mode", run.options().diffMode());
         m.put("playbook_dir", play.play().baseDir().toAbsolutePath().toString());
