@@ -215,6 +215,8 @@ final class TaskRunner {
             result = module.run(ctx);
         } catch (HostUnreachableException e) {
             return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
+        } catch (java.io.UncheckedIOException e) {
+            return Attempt.failed(module.name() + " on " + host.name + ": " + e.getMessage());
         } catch (RuntimeException e) {
             return Attempt.failed("module '" + module.name() + "' failed unexpectedly on " + host.name + ": " + e
                     + "\n  hint: this is a bug in the module; please report it with the task that triggered it");
