@@ -412,7 +412,9 @@ public final class VirtDomain implements Module {
                 throws Refusal, Xml.XmlException, HostUnreachableException, InterruptedException {
             Sections s = Sections.script().raw(prelude);
             s.raw("T=$(mktemp /tmp/ringmaster-domain.XXXXXX) || exit 1; trap 'rm -f \"$T\" \"$T.v\"' EXIT; cat > \"$T\"");
-            s.step("validate", "if command -v virt-xml-validate >/dev/null 2>&1; then grep -v '^ *<poll ' \"$T\" > \"$T.v\""
+            // virt-xml-validate is a shell script around xmllint (libxml2-utils): without xmllint it cannot run, which
+            // says nothing about the XML, so it counts as absent
+            s.step("validate", "if command -v virt-xml-validate >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1; then grep -v '^ *<poll ' \"$T\" > \"$T.v\""
                     + " && virt-xml-validate \"$T.v\" domain; else echo 'virt-xml-validate: absent'; fi");
             if (!backup.isEmpty()) {
                 s.step("backup", backupCommand(backup));
