@@ -307,9 +307,12 @@ public final class VirtDomain implements Module {
             }
             List<Pin> livePins = new ArrayList<>();
             if (stayActive && live != null) {
-                livePins.addAll(Tuning.missing(Tuning.pins(desired), Tuning.pins(live)));
+                // only pins of vCPUs/IOThreads the running domain has: one the new definition adds exists after a
+                // restart (virsh vcpupin --live on it fails "vcpu 1 is out of range of live cpu count 1")
+                List<Pin> wanted = Tuning.applicableLive(Tuning.pins(desired), live);
+                livePins.addAll(Tuning.missing(wanted, Tuning.pins(live)));
                 if (pinsOnly) {
-                    Tuning.missing(Tuning.pins(desired), Tuning.pins(current)).stream()
+                    Tuning.missing(wanted, Tuning.pins(current)).stream()
                             .filter(p -> !livePins.contains(p)).forEach(livePins::add);
                 }
             }
@@ -526,7 +529,7 @@ public final class VirtDomain implements Module {
                 return;
             }
             Element live = Xml.parse(fin.liveXml()).getDocumentElement();
-            List<Pin> pinsLeft = Tuning.missing(Tuning.pins(desired), Tuning.pins(live));
+            List<Pin> pinsLeft = Tuning.missing(Tuning.applicableLive(Tuning.pins(desired), live), Tuning.pins(live));
             if (!pinsLeft.isEmpty()) {
                 throw new Refusal("the running domain '" + name + "' does not show " + String.join(", ",
                         pinsLeft.stream().map(Pin::describe).toList()) + " after pinning; compare 'virsh vcpupin " + name + "'");
