@@ -21,6 +21,8 @@ public final class Main {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new RootCommand());
+        // "-e @vars.yml" names an extra-vars file (ansible-playbook's syntax): picocli must not expand @FILE arguments
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -37,7 +37,7 @@ public final class FactProbe {
         s.section("kvm", "test -e /dev/kvm");
         s.section("qemu", "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
                 + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
-                + " if [ -n \"$q\" ]; then \"$q\" --version; else exit 127; fi");
+                + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
         s.section("virsh_version", "virsh -c \"$U\" version --daemon");
         s.section("capabilities", "c=$(virsh -c \"$U\" capabilities) && printf '%s\\n' \"$c\" | sed -n '/<host>/,/<\\/host>/p'");
         return s;
@@ -55,8 +55,13 @@ public final class FactProbe {
         f.put("io_uring_disabled", intOr(Sections.okText(sec, "io_uring_disabled").orElse("0"), 0));
         Section kvm = sec.get("kvm");
         f.put("kvm_present", kvm != null && kvm.ok());
-        f.put("qemu_version", Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number).orElse(""));
         Optional<String> virshVersion = Sections.okText(sec, "virsh_version");
+        // the QEMU binary on the host's PATH; without one (a client-only box reaching a remote or shared libvirtd),
+        // the QEMU that libvirtd reports running ("Running hypervisor: QEMU x.y.z")
+        Optional<String> qemuBinary = Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number);
+        Optional<String> qemuLibvirt = virshVersion.flatMap(Version::hypervisor).map(Version::number);
+        f.put("qemu_version", qemuBinary.or(() -> qemuLibvirt).orElse(""));
+        f.put("qemu_version_source", qemuBinary.isPresent() ? "binary" : qemuLibvirt.isPresent() ? "libvirt" : "");
         f.put("libvirt_uri", uri);
         f.put("libvirt_reachable", virshVersion.isPresent());
         f.put("libvirt_version", virshVersion.flatMap(Version::libvirt).map(Version::number).orElse(""));

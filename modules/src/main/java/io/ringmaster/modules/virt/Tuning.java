@@ -72,6 +72,38 @@ public final class Tuning {
     }
 
     /** The desired pins that {@code actual} lacks or has with another cpuset. */
+    /**
+     * The pins a running domain can take now: a vCPU or IOThread the running domain does not have (the new definition
+     * adds it; it exists after a restart) cannot be pinned live.
+     */
+    public static List<Pin> applicableLive(List<Pin> pins, Element live) {
+        if (live == null) {
+            return pins;
+        }
+        Element vcpu = Xml.child(live, "vcpu");
+        int vcpus = -1;
+        if (vcpu != null) {
+            String n = vcpu.hasAttribute("current") ? vcpu.getAttribute("current") : Xml.text(vcpu).trim();
+            vcpus = n.matches("\\d+") ? Integer.parseInt(n) : -1;
+        }
+        java.util.Set<String> iothreads = new java.util.HashSet<>();
+        Element ids = Xml.child(live, "iothreadids");
+        if (ids != null) {
+            Xml.children(ids, "iothread").forEach(t -> iothreads.add(t.getAttribute("id")));
+        } else if (Xml.child(live, "iothreads") != null && Xml.text(Xml.child(live, "iothreads")).trim().matches("\\d+")) {
+            int n = Integer.parseInt(Xml.text(Xml.child(live, "iothreads")).trim());
+            for (int i = 1; i <= n; i++) {
+                iothreads.add(Integer.toString(i));
+            }
+        }
+        final int liveVcpus = vcpus;
+        return pins.stream().filter(p -> switch (p.kind()) {
+            case "vcpu" -> liveVcpus < 0 || (p.id().matches("\\d+") && Integer.parseInt(p.id()) < liveVcpus);
+            case "iothread" -> iothreads.contains(p.id());
+            default -> true;
+        }).toList();
+    }
+
     public static List<Pin> missing(List<Pin> desired, List<Pin> actual) {
         return desired.stream().filter(p -> !actual.contains(p)).toList();
     }

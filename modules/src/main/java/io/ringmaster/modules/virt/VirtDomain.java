@@ -307,9 +307,12 @@ public final class VirtDomain implements Module {
             }
             List<Pin> livePins = new ArrayList<>();
             if (stayActive && live != null) {
-                livePins.addAll(Tuning.missing(Tuning.pins(desired), Tuning.pins(live)));
+                // only pins of vCPUs/IOThreads the running domain has: one the new definition adds exists after a
+                // restart (virsh vcpupin --live on it fails "vcpu 1 is out of range of live cpu count 1")
+                List<Pin> wanted = Tuning.applicableLive(Tuning.pins(desired), live);
+                livePins.addAll(Tuning.missing(wanted, Tuning.pins(live)));
                 if (pinsOnly) {
-                    Tuning.missing(Tuning.pins(desired), Tuning.pins(current)).stream()
+                    Tuning.missing(wanted, Tuning.pins(current)).stream()
                             .filter(p -> !livePins.contains(p)).forEach(livePins::add);
                 }
             }
@@ -412,7 +415,9 @@ public final class VirtDomain implements Module {
                 throws Refusal, Xml.XmlException, HostUnreachableException, InterruptedException {
             Sections s = Sections.script().raw(prelude);
             s.raw("T=$(mktemp /tmp/ringmaster-domain.XXXXXX) || exit 1; trap 'rm -f \"$T\" \"$T.v\"' EXIT; cat > \"$T\"");
-            s.step("validate", "if command -v virt-xml-validate >/dev/null 2>&1; then grep -v '^ *<poll ' \"$T\" > \"$T.v\""
+            // virt-xml-validate is a shell script around xmllint (libxml2-utils): without xmllint it cannot run, which
+            // says nothing about the XML, so it counts as absent
+            s.step("validate", "if command -v virt-xml-validate >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1; then grep -v '^ *<poll ' \"$T\" > \"$T.v\""
                     + " && virt-xml-validate \"$T.v\" domain; else echo 'virt-xml-validate: absent'; fi");
             if (!backup.isEmpty()) {
                 s.step("backup", backupCommand(backup));
@@ -524,7 +529,7 @@ public final class VirtDomain implements Module {
                 return;
             }
             Element live = Xml.parse(fin.liveXml()).getDocumentElement();
-            List<Pin> pinsLeft = Tuning.missing(Tuning.pins(desired), Tuning.pins(live));
+            List<Pin> pinsLeft = Tuning.missing(Tuning.applicableLive(Tuning.pins(desired), live), Tuning.pins(live));
             if (!pinsLeft.isEmpty()) {
                 throw new Refusal("the running domain '" + name + "' does not show " + String.join(", ",
                         pinsLeft.stream().map(Pin::describe).toList()) + " after pinning; compare 'virsh vcpupin " + name + "'");

@@ -79,4 +79,29 @@ class FactProbeTest {
         assertThat(m.get("a").rc()).isEqualTo(3);
         assertThat(m.get("a").text()).contains("@@RM-xyz@@ END a 0");
     }
+
+    @Test
+    void withoutAQemuBinaryTheQemuThatLibvirtRunsIsTheFact() throws IOException {
+        Map<String, Object> f = FactProbe.parse(sections(
+                "kernel", 0, "6.1.0-18-amd64\n",
+                "qemu", 127, "",
+                "virsh_version", 0, res("virsh-version-daemon.txt")), "qemu:///system");
+        assertThat(f).containsEntry("qemu_version", "7.2.22").containsEntry("qemu_version_source", "libvirt")
+                .containsEntry("libvirt_reachable", true);
+    }
+
+    /** Regression: a host without a QEMU binary on PATH ran {@code exit 127} inside the qemu section, which ended
+     *  the whole fact script: libvirt and the CPU topology were then reported unreachable/empty. */
+    @Test
+    void aMissingQemuBinaryDoesNotEndTheFactScript() throws Exception {
+        Sections s = FactProbe.script("qemu:///system");
+        String cmd = s.command().replace("qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm",
+                "/nonexistent/qemu-system-x86_64");
+        Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Map<String, Section> sec = s.parse(out);
+        assertThat(sec.get("qemu").rc()).isEqualTo(127);
+        assertThat(sec).containsKeys("virsh_version", "capabilities");
+    }
 }

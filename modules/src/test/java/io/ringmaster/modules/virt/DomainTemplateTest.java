@@ -84,4 +84,22 @@ class DomainTemplateTest {
         v.remove("memory_mib");
         assertThatThrownBy(() -> render(v)).isInstanceOf(ExpressionException.class).hasMessageContaining("memory_mib");
     }
+
+    @Test
+    void poolVolumesSpreadVcpusAndPerDiskCacheAndIo() throws Exception {
+        Map<String, Object> v = minimal("vm1");
+        v.put("vcpus", 3);
+        v.put("vcpu_cpus", List.of(1, 2));
+        v.put("disks", List.of(Map.of("pool", "ringmaster", "volume", "vm1-vda.qcow2", "dev", "vda", "format", "qcow2",
+                "cache", "writeback", "io", "threads")));
+        Element d = Xml.parse(render(v)).getDocumentElement();
+        Element disk = Xml.path(d, "devices/disk");
+        assertThat(disk.getAttribute("type")).isEqualTo("volume");
+        assertThat(Xml.child(disk, "source").getAttribute("pool")).isEqualTo("ringmaster");
+        assertThat(Xml.child(disk, "source").getAttribute("volume")).isEqualTo("vm1-vda.qcow2");
+        assertThat(Xml.child(disk, "driver").getAttribute("cache")).isEqualTo("writeback");
+        assertThat(Xml.child(disk, "driver").getAttribute("io")).isEqualTo("threads");
+        assertThat(Xml.children(Xml.child(d, "cputune"), "vcpupin").stream().map(e -> e.getAttribute("cpuset")).toList())
+                .containsExactly("1", "2", "1");
+    }
 }
