@@ -169,7 +169,8 @@ final class PlayRunner {
 
     private static Task gatherFacts(Play play) {
         TaskOptions opts = new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false,
-                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.Become.INHERIT, List.of());
+                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.Become.INHERIT, List.of(),
+                null);
         return new Task("Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
     }
 

@@ -100,7 +100,7 @@ final class TaskRunner {
             reg.put(loopVar, item);
             reg.put("ansible_loop_var", loopVar);
             registered.add(reg);
-            results.add(toResult(host, a, itemStart, item));
+            results.add(toResult(host, a, itemStart, label(task, item, vars)));
             if (a.status() == Status.UNREACHABLE) {
                 break;
             }
@@ -113,6 +113,18 @@ final class TaskRunner {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", registered);
         return new TaskResult(host.name, status, msg, data, null, since(start), false, results, null);
+    }
+
+    /** What the output shows for an item: loop_control.label rendered, else the item itself. */
+    private Object label(Task task, Object item, Map<String, Object> vars) {
+        if (task.options().label() == null) {
+            return item;
+        }
+        try {
+            return run.templar().render(task.options().label(), vars, task.position());
+        } catch (ExpressionException e) {
+            return item;
+        }
     }
 
     private static Status aggregate(List<TaskResult> results) {

@@ -60,7 +60,9 @@ final class OptionsParser {
                 }).orElse(d.delay()),
                 m.get("vars").map(n -> Nodes.plainMap(n, "'vars'")).orElse(Map.of()),
                 become(m),
-                m.get("listen").map(n -> Nodes.strings(n, "'listen'")).orElse(d.listen()));
+                m.get("listen").map(n -> Nodes.strings(n, "'listen'")).orElse(d.listen()),
+                m.get("loop_control").flatMap(n -> ((YMap) n).get("label"))
+                        .map(n -> Nodes.string(n, "'label'")).orElse(null));
     }
 
     /** {@code become}/{@code become_user} of a play, block, task or role entry. */
@@ -115,7 +117,7 @@ final class OptionsParser {
     private static String loopVar(YNode n) {
         YMap lc = Nodes.map(n, "'loop_control'");
         Nodes.checkKeys(lc, "loop_control", Keywords.LOOP_CONTROL, Map.of(
-                "index_var", "remove it; Ringmaster has no index_var",
+                "index_var", "remove it; use ${ansible_loop.index0}",
                 "pause", "remove it",
                 "extended", "remove it",
                 "break_when", "remove it"));

@@ -23,11 +23,12 @@ import java.util.Map;
  * @param vars          task (or block) vars
  * @param become        privilege escalation at this level
  * @param listen        for handlers: the topics it listens to
+ * @param label         {@code loop_control.label}: what the output shows for each item (an expression), or null
  */
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                          Become become, List<String> listen) {
+                          Become become, List<String> listen, String label) {
     public TaskOptions {
         when = List.copyOf(when);
         notifies = List.copyOf(notifies);
@@ -41,6 +42,6 @@ public record TaskOptions(List<Expr> when, Object loop, String loopVar, String r
 
     public static TaskOptions none() {
         return new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false, List.of(), null, null, 3,
-                5, Map.of(), Become.INHERIT, List.of());
+                5, Map.of(), Become.INHERIT, List.of(), null);
     }
 }
