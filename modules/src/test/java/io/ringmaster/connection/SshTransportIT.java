@@ -1,16 +1,17 @@
 package io.ringmaster.connection;
 
-import io.ringmaster.connection.pool.Transports;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringmaster.connection.pool.Transports;
 import io.ringmaster.connection.ssh.SshTransport;
 import io.ringmaster.connection.ssh.TargetResolver;
+import io.ringmaster.lab.LabExtension;
+import io.ringmaster.lab.LabHost;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Remote;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import io.ringmaster.module.api.Shell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,29 +23,24 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The SSH transport against real OpenSSH servers. Hosts 1-5 serve the ordinary tests; host 6 gets a new host key,
- * host 7 is stopped mid-run, so the tests do not disturb each other.
+ * The SSH transport against the lab's real OpenSSH hosts (Debian 12, OpenSSH 9.2). lab1-lab5 serve the ordinary
+ * tests; lab6 gets a new host key and lab7 is stopped mid-run, so the tests do not disturb each other.
  */
 class SshTransportIT {
     private static final Duration T = Duration.ofSeconds(30);
-    private static ThrowawaySshd lab;
+
+    @RegisterExtension
+    static final LabExtension LAB = LabExtension.hosts(7);
 
     @BeforeAll
-    static void startLab() throws Exception {
+    static void jschHasItsMultiReleaseClasses() throws Exception {
         requireMultiReleaseJsch();
-        lab = ThrowawaySshd.start(7, 11);
-    }
-
-    @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     /**
@@ -52,7 +48,7 @@ class SshTransportIT {
      * A shaded jar without "Multi-Release: true" in its manifest silently falls back to the stubs, and every
      * ed25519 host then fails with "Algorithm negotiation fail". Failsafe tests the shaded ringmaster.jar.
      */
-    private static void requireMultiReleaseJsch() throws Exception {
+    static void requireMultiReleaseJsch() throws Exception {
         Object sig = Class.forName("com.jcraft.jsch.jce.SignatureEd25519").getDeclaredConstructor().newInstance();
         try {
             sig.getClass().getMethod("init").invoke(sig);
@@ -64,31 +60,49 @@ class SshTransportIT {
         }
     }
 
-    private static ThrowawaySshd.Host host(int i) {
-        return lab.hosts().get(i - 1);
+    private static LabHost host(int i) {
+        return LAB.hosts().get(i - 1);
     }
 
-    private static ConnectionOptions options(Path knownHosts, boolean acceptNew, String passphraseEnv) {
-        return new ConnectionOptions(acceptNew, knownHosts, lab.workDir().resolve("no-ssh-config"),
-                Duration.ofSeconds(5), 2, passphraseEnv, null, null);
+    private static ConnectionOptions options(Path knownHosts, boolean acceptNew, String passphraseEnv,
+                                             char[] password, char[] becomePassword) {
+        return new ConnectionOptions(acceptNew, knownHosts, LAB.workDir().resolve("no-ssh-config"),
+                Duration.ofSeconds(5), 2, passphraseEnv, password, becomePassword);
+    }
+
+    private static ConnectionOptions options(Path knownHosts, boolean acceptNew) {
+        return options(knownHosts, acceptNew, null, null, null);
     }
 
     private static SshTransport transport(ConnectionOptions o, Map<String, String> env) throws Exception {
-        Path emptyHome = Files.createDirectories(lab.workDir().resolve("empty-home"));
+        Path emptyHome = Files.createDirectories(LAB.workDir().resolve("empty-home"));
         return new SshTransport(o, env, new TargetResolver(o.sshConfig(), emptyHome, "root"));
     }
 
     private static SshTransport transport() throws Exception {
-        return transport(options(lab.knownHosts(), false, null), Map.of());
+        return transport(options(LAB.knownHosts(), false), Map.of());
     }
 
-    private static ConnectionTarget target(ThrowawaySshd.Host h, Map<String, Object> extra) {
+    private static ConnectionTarget target(LabHost h, Map<String, Object> extra) {
+        return target(h, extra, null);
+    }
+
+    private static ConnectionTarget target(LabHost h, Map<String, Object> extra, ConnectionOptions o) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("ansible_host", h.address());
         vars.put("ansible_user", "root");
-        vars.put("ansible_ssh_private_key_file", lab.privateKey().toString());
+        vars.put("ansible_ssh_private_key_file", LAB.privateKey().toString());
         vars.putAll(extra);
-        return new ConnectionTarget(h.name(), vars, null);
+        vars.values().removeIf(v -> v == null || "".equals(v));
+        return new ConnectionTarget(h.name(), vars, o);
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + out).isZero();
+        return out;
     }
 
     @Test
@@ -97,23 +111,23 @@ class SshTransportIT {
             ExecutorService pool = Executors.newFixedThreadPool(5);
             List<Future<String>> results = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
-                ThrowawaySshd.Host h = host(i);
+                LabHost h = host(i);
                 results.add(pool.submit(() -> {
                     Connection c = ssh.open(target(h, Map.of()));
                     ExecResult r = c.exec("echo \"$((40+2))\"; echo oops >&2; exit 3");
                     assertThat(r).isEqualTo(new ExecResult(3, "42\n", "oops\n", null));
+                    assertThat(c.exec("grep ^ListenAddress /etc/ssh/sshd_config").stdout())
+                            .as("ran on the right lab host").isEqualTo("ListenAddress " + h.address() + ":22\n");
                     ExecResult in = c.exec("tr a-z A-Z", "stdin bytes".getBytes(StandardCharsets.UTF_8), T);
                     assertThat(in.stdout()).isEqualTo("STDIN BYTES");
-                    Path file = lab.workDir().resolve("up-" + h.name()).resolve("it's.conf");
-                    c.exec("mkdir -p " + io.ringmaster.module.api.Shell.quote(file.getParent().toString()));
-                    byte[] content = "a = 'b'\n$(rm -rf /)\n".getBytes(StandardCharsets.UTF_8);
-                    c.upload(content, file.toString(), "0640");
-                    assertThat(Files.readAllBytes(file)).isEqualTo(content);
-                    assertThat(c.exec("stat -c %a " + io.ringmaster.module.api.Shell.quote(file.toString()))
-                            .stdout()).isEqualTo("640\n");
-                    try (var left = Files.list(file.getParent())) {
-                        assertThat(left).containsExactly(file);
-                    }
+                    String dir = "/tmp/up-" + h.name();
+                    String file = dir + "/it's.conf";
+                    c.exec("mkdir -p " + Shell.quote(dir));
+                    String content = "a = 'b'\n$(rm -rf /)\n";
+                    c.upload(content.getBytes(StandardCharsets.UTF_8), file, "0640");
+                    assertThat(h.exec("cat", file)).isEqualTo(content);
+                    assertThat(h.exec("stat", "-c", "%a %U", file)).isEqualTo("640 root\n");
+                    assertThat(h.exec("ls", "-A", dir)).as("no temporary file left").isEqualTo("it's.conf\n");
                     return h.name();
                 }));
             }
@@ -151,7 +165,7 @@ class SshTransportIT {
 
     @Test
     void oneSessionForManyCommands() throws Exception {
-        ThrowawaySshd.Host h = host(2);
+        LabHost h = host(2);
         int before = h.acceptedConnections();
         try (Transports all = new Transports(List.of(transport()))) {
             for (int i = 0; i < 40; i++) {
@@ -165,49 +179,53 @@ class SshTransportIT {
 
     @Test
     void unknownHostKeyIsRefusedWithItsFingerprintThenAcceptedAndRecorded() throws Exception {
-        ThrowawaySshd.Host h = host(3);
-        Path known = Files.createTempFile(lab.workDir(), "known", "");
-        String pub = h.hostKeyLine();
-        Path pubFile = Files.writeString(lab.workDir().resolve("h3.pub"), pub.substring(pub.indexOf(' ') + 1));
-        String fingerprint = ThrowawaySshd.run("ssh-keygen", "-l", "-E", "sha256", "-f", pubFile.toString())
-                .split(" ")[1];
-        try (SshTransport strict = transport(options(known, false, null), Map.of())) {
+        LabHost h = host(3);
+        Path known = Files.createTempFile(LAB.workDir(), "known", "");
+        // what `ssh-keygen -lf` says of the host's own key file: "256 SHA256:... lab@ADDR (ED25519)"
+        String fingerprint = h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
+        assertThat(fingerprint).startsWith("SHA256:");
+        try (SshTransport strict = transport(options(known, false), Map.of())) {
             assertThatThrownBy(() -> strict.open(target(h, Map.of())))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("'host3'").hasMessageContaining(h.address())
+                    .hasMessageContaining("'" + h.name() + "'").hasMessageContaining(h.address())
                     .hasMessageContaining("ssh-ed25519").hasMessageContaining(fingerprint)
                     .hasMessageContaining("--accept-new-host-keys");
         }
         assertThat(Files.readString(known)).isEmpty();
-        try (SshTransport tofu = transport(options(known, true, null), Map.of())) {
+        try (SshTransport tofu = transport(options(known, true), Map.of())) {
             assertThat(tofu.open(target(h, Map.of())).exec("echo ok").stdout()).isEqualTo("ok\n");
         }
-        assertThat(Files.readString(known).strip()).isEqualTo(pub);
-        try (SshTransport strict = transport(options(known, false, null), Map.of())) {
+        assertThat(Files.readString(known).strip()).isEqualTo(h.hostKeyLine());
+        try (SshTransport strict = transport(options(known, false), Map.of())) {
             assertThat(strict.open(target(h, Map.of())).exec("echo again").stdout()).isEqualTo("again\n");
         }
     }
 
     @Test
     void changedHostKeyIsAlwaysRefused() throws Exception {
-        ThrowawaySshd.Host h = host(6);
-        Path known = Files.createTempFile(lab.workDir(), "known", "");
-        Files.writeString(known, host(5).hostKeyLine() + "\n" + h.hostKeyLine() + "\n");
+        LabHost h = host(6);
+        Path known = Files.createTempFile(LAB.workDir(), "known", "");
+        String old = h.hostKeyLine();
+        Files.writeString(known, host(5).hostKeyLine() + "\n" + old + "\n");
         h.regenerateHostKey();
+        assertThat(h.hostKeyLine()).isNotEqualTo(old);
+        String fingerprint = h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
         for (boolean acceptNew : new boolean[] {false, true}) {
-            try (SshTransport ssh = transport(options(known, acceptNew, null), Map.of())) {
+            try (SshTransport ssh = transport(options(known, acceptNew), Map.of())) {
                 assertThatThrownBy(() -> ssh.open(target(h, Map.of())))
+                        .as("acceptNew=" + acceptNew)
                         .isInstanceOf(HostUnreachableException.class)
-                        .hasMessageContaining("REMOTE HOST KEY CHANGED").hasMessageContaining("'host6'")
+                        .hasMessageContaining("REMOTE HOST KEY CHANGED").hasMessageContaining("'" + h.name() + "'")
+                        .hasMessageContaining(fingerprint)
                         .hasMessageContaining(known + " line 2").hasMessageContaining("ssh-keygen -R");
             }
         }
-        assertThat(Files.readAllLines(known)).hasSize(2);
+        assertThat(Files.readString(known)).isEqualTo(host(5).hostKeyLine() + "\n" + old + "\n");
     }
 
     @Test
     void stoppedHostIsUnreachableWhileOthersFinish() throws Exception {
-        ThrowawaySshd.Host victim = host(7);
+        LabHost victim = host(7);
         try (SshTransport ssh = transport()) {
             List<Connection> conns = new ArrayList<>();
             for (int i : new int[] {1, 2, 3, 4, 7}) {
@@ -225,55 +243,136 @@ class SshTransportIT {
             }
             assertThatThrownBy(() -> System.err.println("victim returned " + runs.get(4).get()))
                     .hasCauseInstanceOf(HostUnreachableException.class)
-                    .cause().hasMessageContaining("'host7'").hasMessageContaining("dropped");
+                    .cause().hasMessageContaining("'" + victim.name() + "'").hasMessageContaining("dropped");
             assertThatThrownBy(() -> conns.get(4).exec("true")).isInstanceOf(HostUnreachableException.class);
             pool.shutdown();
             assertThatThrownBy(() -> ssh.open(target(victim, Map.of())))
                     .isInstanceOf(HostUnreachableException.class)
                     .hasMessageContaining("connection refused").hasMessageContaining("3 attempts");
+            for (int i = 0; i < 4; i++) {
+                assertThat(conns.get(i).exec("echo after").stdout()).isEqualTo("after\n");
+            }
         }
     }
 
     @Test
-    void proxyJumpThroughOneHostToOthers() throws Exception {
-        ThrowawaySshd.Host bastion = host(1);
+    void proxyJumpThroughOneLabHostToOthers() throws Exception {
+        LabHost bastion = host(1);
         int bastionBefore = bastion.acceptedConnections();
+        Map<Integer, Integer> targetsBefore = Map.of(4, host(4).acceptedConnections(), 5,
+                host(5).acceptedConnections());
         try (SshTransport ssh = transport()) {
             for (int i : new int[] {4, 5}) {
                 Map<String, Object> via = Map.of("ansible_ssh_common_args",
-                        "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address() + ":22");
+                        "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address());
                 Connection c = ssh.open(target(host(i), via));
                 assertThat(c.exec("echo through").stdout()).isEqualTo("through\n");
             }
-            assertThat(ssh.sessionsOpened()).isEqualTo(3);
+            assertThat(ssh.sessionsOpened()).as("one bastion session, two targets").isEqualTo(3);
         }
-        assertThat(bastion.acceptedConnections() - bastionBefore).isEqualTo(1);
+        assertThat(bastion.acceptedConnections() - bastionBefore).as("logins on the bastion").isEqualTo(1);
+        for (int i : new int[] {4, 5}) {
+            assertThat(host(i).acceptedConnections() - targetsBefore.get(i)).isEqualTo(1);
+        }
     }
 
     @Test
-    void becomeAnotherUserWithSudo() throws Exception {
+    void proxyJumpDoesNotSwitchOffHostKeyChecking() throws Exception {
+        LabHost bastion = host(1);
+        Path known = Files.writeString(LAB.workDir().resolve("bastion-only"), bastion.hostKeyLine() + "\n");
+        try (SshTransport ssh = transport(options(known, false), Map.of())) {
+            Map<String, Object> via = Map.of("ansible_ssh_common_args",
+                    "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address());
+            assertThatThrownBy(() -> ssh.open(target(host(4), via)))
+                    .isInstanceOf(HostUnreachableException.class)
+                    .hasMessageContaining("not known").hasMessageContaining("--accept-new-host-keys");
+        }
+    }
+
+    @Test
+    void becomeRootAsDeployWithoutPassword() throws Exception {
         try (SshTransport ssh = transport()) {
-            Connection c = ssh.open(target(host(2), Map.of()));
-            Remote asNobody = Become.wrap(c, "nobody", null);
-            ExecResult r = asNobody.exec("id -un; cat", "piped".getBytes(StandardCharsets.UTF_8), T);
-            assertThat(r.stdout()).isEqualTo("nobody\npiped");
+            Connection c = ssh.open(target(host(2), Map.of("ansible_user", "deploy")));
+            assertThat(c.exec("id -un").stdout()).isEqualTo("deploy\n");
+            Remote asRoot = Become.wrap(c, "root", null);
+            ExecResult r = asRoot.exec("id -un; cat", "piped".getBytes(StandardCharsets.UTF_8), T);
+            assertThat(r.stdout()).isEqualTo("root\npiped");
             assertThat(r.stderr()).isEmpty();
-            Path dest = lab.workDir().resolve("become-upload");
-            Become.wrap(c, "root", null).upload("x".getBytes(StandardCharsets.UTF_8), dest.toString(), "0600");
-            assertThat(Files.readString(dest)).isEqualTo("x");
+            asRoot.upload("x".getBytes(StandardCharsets.UTF_8), "/root/become-upload", "0600");
+            assertThat(host(2).exec("stat", "-c", "%a %U %s", "/root/become-upload")).isEqualTo("600 root 1\n");
+            ExecResult own = Become.wrap(c, "nobody", null).exec("id -un; echo err >&2; exit 7", null, T);
+            assertThat(own).isEqualTo(new ExecResult(7, "nobody\n", "err\n", null));
+        }
+    }
+
+    @Test
+    void becomeAsSecureNeedsTheSudoPassword() throws Exception {
+        try (SshTransport ssh = transport()) {
+            Connection c = ssh.open(target(host(3), Map.of("ansible_user", "secure")));
+            ExecResult without = Become.wrap(c, "root", null).exec("id -un", null, T);
+            assertThat(without.rc()).isNotZero();
+            assertThat(without.stdout()).isEmpty();
+            assertThat(without.stderr()).contains("become failed").contains("sudo needs a password")
+                    .contains("--ask-become-pass");
+
+            Remote asRoot = Become.wrap(c, "root", "lab-sudo-pass".toCharArray());
+            ExecResult with = asRoot.exec("id -un; cat", "after the password".getBytes(StandardCharsets.UTF_8), T);
+            assertThat(with).isEqualTo(new ExecResult(0, "root\nafter the password", "", null));
+            // timestamp_timeout=0: sudo asks every time, and gets the password every time
+            assertThat(asRoot.exec("id -u", null, T).stdout()).isEqualTo("0\n");
+            asRoot.upload("s".getBytes(StandardCharsets.UTF_8), "/root/secure-upload", "0644");
+            assertThat(host(3).exec("stat", "-c", "%a %U", "/root/secure-upload")).isEqualTo("644 root\n");
+
+            ExecResult wrong = Become.wrap(c, "root", "not-it".toCharArray()).exec("id -un", null, T);
+            assertThat(wrong.rc()).isNotZero();
+            assertThat(wrong.stdout()).isEmpty();
+            assertThat(wrong.stderr()).contains("rejected the become password").contains("--ask-become-pass");
+        }
+    }
+
+    @Test
+    void passwordLoginOnlyWhenAskedFor() throws Exception {
+        LabHost h = host(4);
+        Map<String, Object> noKey = new HashMap<>();
+        noKey.put("ansible_user", "secure");
+        noKey.put("ansible_ssh_private_key_file", null);
+        try (SshTransport ssh = transport()) {
+            assertThatThrownBy(() -> ssh.open(target(h, noKey)))
+                    .isInstanceOf(HostUnreachableException.class)
+                    .hasMessageContaining("authentication failed").hasMessageContaining("'secure'");
+        }
+        String grep = "grep -c '^Accepted password for secure ' /var/log/sshd.log || true";
+        assertThat(h.exec("sh", "-c", grep).strip()).isEqualTo("0");
+
+        ConnectionOptions asked = options(LAB.knownHosts(), false, null, "lab-login-pass".toCharArray(), null);
+        try (SshTransport ssh = transport(asked, Map.of())) {
+            Connection c = ssh.open(target(h, noKey, asked));
+            assertThat(c.exec("id -un").stdout()).isEqualTo("secure\n");
+        }
+        assertThat(h.exec("sh", "-c", grep).strip()).isEqualTo("1");
+
+        ConnectionOptions wrong = options(LAB.knownHosts(), false, null, "nope".toCharArray(), null);
+        try (SshTransport ssh = transport(wrong, Map.of())) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> ssh.open(target(h, noKey, wrong)))
+                    .isInstanceOf(HostUnreachableException.class)
+                    .hasMessageContaining("authentication failed").hasMessageContaining("and the password")
+                    .hasMessageNotContaining("attempts");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         }
     }
 
     @Test
     void wrongKeyIsAnAuthFailureAndNotRetried() throws Exception {
-        Path other = lab.workDir().resolve("stranger");
-        ThrowawaySshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString());
+        Path other = LAB.workDir().resolve("stranger");
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString());
         try (SshTransport ssh = transport()) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> ssh.open(target(host(3), Map.of("ansible_ssh_private_key_file",
                     other.toString()))))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("authentication failed for 'host3'").hasMessageContaining(other.toString())
+                    .hasMessageContaining("authentication failed for '" + host(3).name() + "'")
+                    .hasMessageContaining(other.toString())
                     .hasMessageNotContaining("attempts");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         }
@@ -281,13 +380,14 @@ class SshTransportIT {
 
     @Test
     void rsaAndEncryptedKeys() throws Exception {
-        Path rsa = lab.workDir().resolve("rsa_key");
-        ThrowawaySshd.run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-f", rsa.toString());
-        Path enc = lab.workDir().resolve("enc_key");
-        ThrowawaySshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-f", enc.toString());
-        Path auth = lab.workDir().resolve("authorized_keys");
-        Files.writeString(auth, Files.readString(auth) + Files.readString(Path.of(rsa + ".pub"))
-                + Files.readString(Path.of(enc + ".pub")));
+        Path rsa = LAB.workDir().resolve("rsa_key");
+        run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-f", rsa.toString());
+        Path enc = LAB.workDir().resolve("enc_key");
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-f", enc.toString());
+        host(4).exec("sh", "-c", "printf '%s\\n' " + Shell.quote(Files.readString(Path.of(rsa + ".pub")).strip())
+                + " >>/root/.ssh/authorized_keys");
+        host(5).exec("sh", "-c", "printf '%s\\n' " + Shell.quote(Files.readString(Path.of(enc + ".pub")).strip())
+                + " >>/root/.ssh/authorized_keys");
 
         try (SshTransport ssh = transport()) {
             Connection c = ssh.open(target(host(4), Map.of("ansible_ssh_private_key_file", rsa.toString())));
@@ -296,7 +396,7 @@ class SshTransportIT {
                     enc.toString()))))
                     .hasMessageContaining("is encrypted").hasMessageContaining("--key-passphrase-env");
         }
-        try (SshTransport ssh = transport(options(lab.knownHosts(), false, "RM_PASS"),
+        try (SshTransport ssh = transport(options(LAB.knownHosts(), false, "RM_PASS", null, null),
                 Map.of("RM_PASS", "open sesame"))) {
             Connection c = ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file", enc.toString())));
             assertThat(c.exec("echo decrypted").stdout()).isEqualTo("decrypted\n");
@@ -305,14 +405,14 @@ class SshTransportIT {
 
     @Test
     void sshAgentKeys() throws Exception {
-        Path sock = lab.workDir().resolve("agent.sock");
-        String out = ThrowawaySshd.run("ssh-agent", "-a", sock.toString(), "-s");
+        Path sock = LAB.workDir().resolve("agent.sock");
+        String out = run("ssh-agent", "-a", sock.toString(), "-s");
         String pid = out.replaceAll("(?s).*SSH_AGENT_PID=(\\d+);.*", "$1");
         try {
-            ProcessBuilder add = new ProcessBuilder("ssh-add", lab.privateKey().toString());
+            ProcessBuilder add = new ProcessBuilder("ssh-add", LAB.privateKey().toString());
             add.environment().put("SSH_AUTH_SOCK", sock.toString());
             assertThat(add.redirectErrorStream(true).start().waitFor()).isZero();
-            try (SshTransport ssh = transport(options(lab.knownHosts(), false, null),
+            try (SshTransport ssh = transport(options(LAB.knownHosts(), false),
                     Map.of("SSH_AUTH_SOCK", sock.toString()))) {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("ansible_host", host(2).address());
@@ -321,7 +421,7 @@ class SshTransportIT {
                 assertThat(c.exec("echo agent").stdout()).isEqualTo("agent\n");
             }
         } finally {
-            ThrowawaySshd.run("kill", pid);
+            run("kill", pid);
         }
     }
 }
