@@ -116,8 +116,13 @@ final class IniInventoryParser {
     }
 
     private void hostLine(String line, Position at) {
-        List<String> words = ShellWords.split(line).orElseThrow(() -> new UserError(at,
-                "cannot parse host line '" + line + "': a quotation is not closed", "add the missing closing quote"));
+        List<String> words;
+        try {
+            words = io.ringmaster.module.api.Shell.split(line, true);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(at, "cannot parse host line '" + line + "': a quotation is not closed",
+                    "add the missing closing quote");
+        }
         if (words.isEmpty()) {
             return;
         }

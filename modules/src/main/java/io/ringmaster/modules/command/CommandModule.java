@@ -80,7 +80,7 @@ public final class CommandModule implements Module {
         LegacyOptions legacy = LegacyOptions.parse(args.string("cmd").orElse(""), LEGACY_KEYS);
         List<String> argv;
         try {
-            argv = args.has("argv") ? strings(args.list("argv")) : Words.split(legacy.rest());
+            argv = args.has("argv") ? strings(args.list("argv")) : Shell.split(legacy.rest(), false);
         } catch (IllegalArgumentException e) {
             return ModuleResult.failed("cannot split the command for " + ctx.host() + ": " + e.getMessage()
                     + "; fix the quoting, or give the words as argv: [...]");

@@ -1,5 +1,6 @@
 package io.ringmaster.modules.command;
 
+import io.ringmaster.module.api.Shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,42 +10,42 @@ class WordsTest {
 
     @Test
     void splitsOnWhitespace() {
-        assertThat(Words.split("  ls  -l\t/tmp ")).containsExactly("ls", "-l", "/tmp");
+        assertThat(Shell.split("  ls  -l\t/tmp ", false)).containsExactly("ls", "-l", "/tmp");
     }
 
     @Test
     void singleQuotesKeepEverythingLiteral() {
-        assertThat(Words.split("echo 'a \"b\" \\c $(d)'")).containsExactly("echo", "a \"b\" \\c $(d)");
+        assertThat(Shell.split("echo 'a \"b\" \\c $(d)'", false)).containsExactly("echo", "a \"b\" \\c $(d)");
     }
 
     @Test
     void doubleQuotesUnescapeOnlyQuoteAndBackslash() {
-        assertThat(Words.split("echo \"a \\\"b\\\" \\\\ \\n $x\"")).containsExactly("echo", "a \"b\" \\ \\n $x");
+        assertThat(Shell.split("echo \"a \\\"b\\\" \\\\ \\n $x\"", false)).containsExactly("echo", "a \"b\" \\ \\n $x");
     }
 
     @Test
     void backslashOutsideQuotesEscapesTheNextCharacter() {
-        assertThat(Words.split("echo a\\ b \\'c")).containsExactly("echo", "a b", "'c");
+        assertThat(Shell.split("echo a\\ b \\'c", false)).containsExactly("echo", "a b", "'c");
     }
 
     @Test
     void adjacentQuotedPartsJoinIntoOneWordAndEmptyQuotesGiveAnEmptyWord() {
-        assertThat(Words.split("x'a'\"b\"c ''")).containsExactly("xabc", "");
+        assertThat(Shell.split("x'a'\"b\"c ''", false)).containsExactly("xabc", "");
     }
 
     @Test
     void shellOperatorsAreOrdinaryCharacters() {
-        assertThat(Words.split("echo a|b; c && $(d) #e")).containsExactly("echo", "a|b;", "c", "&&", "$(d)", "#e");
+        assertThat(Shell.split("echo a|b; c && $(d) #e", false)).containsExactly("echo", "a|b;", "c", "&&", "$(d)", "#e");
     }
 
     @Test
     void unclosedQuoteIsAnError() {
-        assertThatThrownBy(() -> Words.split("echo 'oops")).hasMessageContaining("no closing quotation");
-        assertThatThrownBy(() -> Words.split("echo \"oops")).hasMessageContaining("no closing quotation");
+        assertThatThrownBy(() -> Shell.split("echo 'oops", false)).hasMessageContaining("no closing quotation");
+        assertThatThrownBy(() -> Shell.split("echo \"oops", false)).hasMessageContaining("no closing quotation");
     }
 
     @Test
     void trailingBackslashIsAnError() {
-        assertThatThrownBy(() -> Words.split("echo oops\\")).hasMessageContaining("backslash");
+        assertThatThrownBy(() -> Shell.split("echo oops\\", false)).hasMessageContaining("backslash");
     }
 }
