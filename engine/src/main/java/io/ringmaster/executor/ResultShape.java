@@ -20,7 +20,7 @@ final class ResultShape {
             out.put("unreachable", true);
         }
         data.forEach((k, v) -> {
-            if (v != null && !k.equals("ansible_facts")) {
+            if (v != null) {
                 out.put(k, v);
             }
         });

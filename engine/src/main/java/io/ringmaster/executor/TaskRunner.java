@@ -233,7 +233,7 @@ final class TaskRunner {
             return Attempt.failed("module '" + module.name() + "' failed unexpectedly on " + host.name + ": " + e
                     + "\n  hint: this is a bug in the module; please report it with the task that triggered it");
         }
-        Object facts = result.data().get("ansible_facts");
+        Object facts = module.returnsFacts() ? result.data().get("ansible_facts") : null;
         if (facts instanceof Map<?, ?> f) {
             Map<String, Object> target = module.name().equals("setup") ? host.facts : host.registered;
             f.forEach((k, v) -> {
@@ -247,7 +247,12 @@ final class TaskRunner {
                 : result instanceof ModuleResult.Skipped ? Status.SKIPPED : Status.OK;
         String diff = result instanceof ModuleResult.Changed c && c.diff() != null && ctx.diffMode()
                 ? c.diff().unified() : null;
-        Attempt a = Attempt.of(status, result.msg(), result.data(), diff);
+        Map<String, Object> data = result.data();
+        if (module.returnsFacts() && data.containsKey("ansible_facts")) {
+            data = new LinkedHashMap<>(data);
+            data.remove("ansible_facts");
+        }
+        Attempt a = Attempt.of(status, result.msg(), data, diff);
         return overrides(task, a, vars);
     }
 
@@ -327,9 +332,7 @@ final class TaskRunner {
     }
 
     private static TaskResult toResult(HostState host, Attempt a, long start, Object item) {
-        Map<String, Object> data = new LinkedHashMap<>(a.data());
-        data.remove("ansible_facts");
-        return new TaskResult(host.name, a.status(), a.msg(), data, a.diff(), since(start), false, List.of(), item);
+        return new TaskResult(host.name, a.status(), a.msg(), a.data(), a.diff(), since(start), false, List.of(), item);
     }
 
     private static Duration since(long startNanos) {

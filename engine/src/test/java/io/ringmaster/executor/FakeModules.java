@@ -87,6 +87,7 @@ final class FakeModules {
                             .withDefault("ok"),
                     Param.optional("msg", ParamType.STRING, "message"),
                     Param.optional("value", ParamType.RAW, "echoed as data.value"),
+                    Param.optional("extra_data", ParamType.MAP, "added to the result's data as it is"),
                     Param.optional("fail_on", ParamType.LIST, "hosts that fail"),
                     Param.optional("change_on", ParamType.LIST, "hosts that change"),
                     Param.optional("cmd", ParamType.STRING, "command run on the host"),
@@ -102,6 +103,7 @@ final class FakeModules {
         public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
             record(name, ctx);
             Map<String, Object> data = new LinkedHashMap<>();
+            data.putAll(ctx.args().map("extra_data"));
             if (ctx.args().has("value")) {
                 data.put("value", ctx.args().raw("value"));
             }
@@ -138,6 +140,11 @@ final class FakeModules {
 
     private final class Setup implements Module {
         @Override
+        public boolean returnsFacts() {
+            return true;
+        }
+
+        @Override
         public String name() {
             return "setup";
         }
@@ -166,6 +173,11 @@ final class FakeModules {
     }
 
     private final class SetFact implements Module {
+        @Override
+        public boolean returnsFacts() {
+            return true;
+        }
+
         @Override
         public String name() {
             return "set_fact";

@@ -243,4 +243,24 @@ class VariablesTest {
         assertThat(t.status()).isEqualTo(Status.FAILED);
         assertThat(t.msg()).contains("refers to itself");
     }
+
+    @Test
+    void onlyFactModulesSetVariablesThroughAnsibleFacts() {
+        var r = new Harness(dir).inventory("h1\n").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: data that looks like facts
+                      fake: {extra_data: {ansible_facts: {leak: yes}}}
+                    - name: show
+                      fake: {value: "${leak|'none'}"}
+                    - name: real fact
+                      set_fact: {kept: yes}
+                    - name: show kept
+                      fake: {value: "${kept}"}
+                """);
+        assertThat(value(r, "show", "h1")).isEqualTo("none");
+        assertThat(value(r, "show kept", "h1")).isEqualTo(true);
+        assertThat(r.events().result("data that looks like facts", "h1").data()).containsKey("ansible_facts");
+    }
 }

@@ -34,6 +34,15 @@ public interface Module {
     }
 
     /**
+     * True when the module sets host variables through the data key {@code ansible_facts} (as {@code setup} and
+     * {@code set_fact} do). For any other module that key is ordinary data (a {@code debug} of
+     * {@code ansible_facts} shows the facts and sets nothing).
+     */
+    default boolean returnsFacts() {
+        return false;
+    }
+
+    /**
      * Cross-parameter checks on the arguments as written (values may still hold unrendered {@code ${...}}).
      * Each string is one problem; the engine adds the task's position.
      */

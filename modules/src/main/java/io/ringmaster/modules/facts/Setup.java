@@ -36,6 +36,11 @@ public final class Setup implements Module {
     }
 
     @Override
+    public boolean returnsFacts() {
+        return true;
+    }
+
+    @Override
     public boolean supportsCheckMode() {
         return true;
     }

@@ -50,6 +50,11 @@ public final class SetFactModule implements Module {
     }
 
     @Override
+    public boolean returnsFacts() {
+        return true;
+    }
+
+    @Override
     public boolean supportsCheckMode() {
         return true;
     }
