@@ -112,6 +112,9 @@ public final class PlayCommand implements Callable<Integer> {
             description = "Environment variable holding the private key's passphrase.")
     String passphraseEnv;
 
+    @Option(names = "--ask-key-passphrase", description = "Ask for the private key's passphrase (once per run).")
+    boolean askKeyPassphrase;
+
     @Option(names = {"-k", "--ask-pass"}, description = "Ask for the SSH password (password login only when asked for).")
     boolean askPass;
 
@@ -213,9 +216,10 @@ public final class PlayCommand implements Callable<Integer> {
         ConnectionOptions d = ConnectionOptions.defaults();
         char[] password = askPass ? Terminal.secret("SSH password: ") : null;
         char[] becomePass = askBecomePass ? Terminal.secret("BECOME password: ") : null;
+        char[] keyPass = askKeyPassphrase ? Terminal.secret("Private key passphrase: ") : null;
         return new ConnectionOptions(acceptNewHostKeys, knownHosts != null ? knownHosts : d.knownHosts(),
                 sshConfig != null ? sshConfig : d.sshConfig(), Duration.ofSeconds(connectTimeout),
-                d.connectRetries(), passphraseEnv, password, becomePass);
+                d.connectRetries(), passphraseEnv, password, becomePass, keyPass);
     }
 
     static Set<String> split(List<String> values) {

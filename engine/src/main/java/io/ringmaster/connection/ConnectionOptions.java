@@ -14,9 +14,19 @@ import java.time.Duration;
  * @param passphraseEnv      name of the environment variable holding a key passphrase, or null
  * @param password           SSH password when explicitly asked for, or null
  * @param becomePassword     sudo password from {@code --ask-become-pass}, or null
+ * @param keyPassphrase      private key passphrase typed at the prompt ({@code --ask-key-passphrase}), or null;
+ *                           used before {@code passphraseEnv}
  */
 public record ConnectionOptions(boolean acceptNewHostKeys, Path knownHosts, Path sshConfig, Duration connectTimeout,
-                                int connectRetries, String passphraseEnv, char[] password, char[] becomePassword) {
+                                int connectRetries, String passphraseEnv, char[] password, char[] becomePassword,
+                                char[] keyPassphrase) {
+
+    /** Options without a prompted key passphrase. */
+    public ConnectionOptions(boolean acceptNewHostKeys, Path knownHosts, Path sshConfig, Duration connectTimeout,
+                             int connectRetries, String passphraseEnv, char[] password, char[] becomePassword) {
+        this(acceptNewHostKeys, knownHosts, sshConfig, connectTimeout, connectRetries, passphraseEnv, password,
+                becomePassword, null);
+    }
 
     public static ConnectionOptions defaults() {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");

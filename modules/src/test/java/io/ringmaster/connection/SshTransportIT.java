@@ -394,12 +394,26 @@ class SshTransportIT {
             assertThat(c.exec("echo rsa").stdout()).isEqualTo("rsa\n");
             assertThatThrownBy(() -> ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file",
                     enc.toString()))))
-                    .hasMessageContaining("is encrypted").hasMessageContaining("--key-passphrase-env");
+                    .hasMessageContaining("is encrypted").hasMessageContaining("--key-passphrase-env")
+                    .hasMessageContaining("--ask-key-passphrase");
         }
         try (SshTransport ssh = transport(options(LAB.knownHosts(), false, "RM_PASS", null, null),
                 Map.of("RM_PASS", "open sesame"))) {
             Connection c = ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file", enc.toString())));
             assertThat(c.exec("echo decrypted").stdout()).isEqualTo("decrypted\n");
+        }
+        ConnectionOptions typed = options(LAB.knownHosts(), false);
+        typed = new ConnectionOptions(false, typed.knownHosts(), typed.sshConfig(), typed.connectTimeout(),
+                typed.connectRetries(), null, null, null, "open sesame".toCharArray());
+        try (SshTransport ssh = transport(typed, Map.of())) {
+            Connection c = ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file", enc.toString())));
+            assertThat(c.exec("echo prompted").stdout()).isEqualTo("prompted\n");
+        }
+        ConnectionOptions wrong = new ConnectionOptions(false, typed.knownHosts(), typed.sshConfig(),
+                typed.connectTimeout(), typed.connectRetries(), null, null, null, "wrong".toCharArray());
+        try (SshTransport ssh = transport(wrong, Map.of())) {
+            assertThatThrownBy(() -> ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file",
+                    enc.toString())))).hasMessageContaining("typed at the prompt does not decrypt");
         }
     }
 

@@ -30,8 +30,16 @@ final class Identities {
     private final Map<String, String> env;
     private final IdentityRepository agent;
 
+    private final char[] prompted;
+
     Identities(String passphraseEnv, Map<String, String> env) {
+        this(passphraseEnv, null, env);
+    }
+
+    /** {@code prompted}: a passphrase typed at the prompt, tried before the environment variable. */
+    Identities(String passphraseEnv, char[] prompted, Map<String, String> env) {
         this.passphraseEnv = passphraseEnv;
+        this.prompted = prompted;
         this.env = env;
         this.agent = agent(env.get("SSH_AUTH_SOCK"));
     }
@@ -80,10 +88,27 @@ final class Identities {
     }
 
     private void decrypt(Identity id, String path, String who) throws KeyProblem {
+        if (prompted != null) {
+            byte[] typed = new String(prompted).getBytes(StandardCharsets.UTF_8);
+            try {
+                if (id.setPassphrase(typed)) {
+                    return;
+                }
+                if (passphraseEnv == null) {
+                    throw new KeyProblem("the passphrase typed at the prompt does not decrypt private key " + path,
+                            "run again and type the key's passphrase");
+                }
+            } catch (JSchException e) {
+                throw new KeyProblem("cannot decrypt private key " + path + ": " + e.getMessage(),
+                        "run again and type the key's passphrase");
+            } finally {
+                java.util.Arrays.fill(typed, (byte) 0);
+            }
+        }
         if (passphraseEnv == null) {
             throw new KeyProblem("private key " + path + " for " + who + " is encrypted and no passphrase was given",
-                    "put the passphrase in an environment variable and name it with --key-passphrase-env VAR, "
-                    + "or load the key into ssh-agent (SSH_AUTH_SOCK)");
+                    "run with --ask-key-passphrase to type it, or put it in an environment variable named with "
+                    + "--key-passphrase-env VAR, or load the key into ssh-agent (SSH_AUTH_SOCK)");
         }
         String pass = env.get(passphraseEnv);
         if (pass == null) {

@@ -53,7 +53,7 @@ public final class SshTransport implements Transport {
     public SshTransport(ConnectionOptions options, Map<String, String> env, TargetResolver resolver) {
         this.options = options;
         this.resolver = resolver;
-        this.identities = new Identities(options.passphraseEnv(), env);
+        this.identities = new Identities(options.passphraseEnv(), options.keyPassphrase(), env);
         this.knownHosts = KnownHostsFile.load(options.knownHosts());
     }
 
