@@ -26,6 +26,7 @@ final class PlayRunner {
     private final TaskRunner taskRunner;
     private final TagFilter tags;
     private boolean aborted;
+    private List<HostState> batch = List.of();
 
     PlayRunner(RunContext run) {
         this.run = run;
@@ -43,7 +44,7 @@ final class PlayRunner {
         }
         PlayContext ctx = new PlayContext(play, hosts, new VarsFiles(run).load(play, hosts));
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
-            List<HostState> batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
+            batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
                 runTask(gatherFacts(play), batch, ctx, Scope.of(play.become()), false);
             }
@@ -147,6 +148,12 @@ final class PlayRunner {
                 }
                 TaskResult r = taskRunner.run(task, host, ctx, scope);
                 host.count(r);
+                if (r.status() == Status.FAILED && !r.ignored()) {
+                    host.registered.put("ansible_failed_task", Map.of("name", task.name(), "module", task.module(),
+                            "path", task.position().toString()));
+                    host.registered.put("ansible_failed_result",
+                            ResultShape.registered(Status.FAILED, r.msg(), r.data()));
+                }
                 run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role, r));
                 return r;
             }));
@@ -159,6 +166,12 @@ final class PlayRunner {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("task runner crashed", e.getCause());
             }
+        }
+        if (!aborted && !scope.rescued() && tooManyFailed(ctx.play(), batch)) {
+            run.listener().on(new RunEvent.Notice("max_fail_percentage " + ctx.play().maxFailPercentage()
+                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> !h.active()).count()
+                    + " of " + batch.size() + " host(s) in the batch failed): stopping the rollout"));
+            aborted = true;
         }
         if (anyFailed && ctx.play().anyErrorsFatal() && !scope.rescued()) {
             run.listener().on(new RunEvent.Notice("any_errors_fatal: a host failed in '" + task.name()

@@ -28,6 +28,9 @@ record TagFilter(Set<String> only, Set<String> skip) {
         if (tags.contains("always")) {
             return true;
         }
+        if (tags.contains("never") && tags.stream().noneMatch(only::contains)) {
+            return false;
+        }
         if (only.contains("tagged") && !tags.isEmpty() || only.contains("untagged") && tags.isEmpty()) {
             return true;
         }

@@ -80,6 +80,40 @@ class RolloutTest {
     }
 
     @Test
+    void exceededMaxFailPercentageStopsTheRestOfTheBatchAfterThatTask() {
+        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4", "h5").run("""
+                - hosts: all
+                  gather_facts: false
+                  max_fail_percentage: 20
+                  tasks:
+                    - name: deploy
+                      fake: {fail_on: [h1, h2]}
+                    - name: after
+                      fake: {}
+                """);
+        assertThat(r.events().hosts("deploy")).hasSize(5);
+        assertThat(r.events().tasksStarted()).doesNotContain("after");
+        assertThat(r.events().notices()).anySatisfy(n -> assertThat(n).contains("max_fail_percentage 20%")
+                .contains("after 'deploy'"));
+    }
+
+    @Test
+    void rescueSeesTheFailedTaskAndResult() {
+        var r = new Harness(dir).hosts("h1").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: breaks
+                          fake: {fail_on: [h1], msg: boom}
+                      rescue:
+                        - name: report
+                          fake: {value: "${ansible_failed_task.name}: ${ansible_failed_result.msg}"}
+                """);
+        assertThat(r.events().result("report", "h1").data().get("value")).isEqualTo("breaks: boom");
+    }
+
+    @Test
     void failuresAtTheMaxFailPercentageDoNotStopTheRollout() {
         var r = new Harness(dir).hosts("h1", "h2", "h3", "h4").run("""
                 - hosts: all

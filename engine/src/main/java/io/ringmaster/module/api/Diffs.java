@@ -16,13 +16,21 @@ public final class Diffs {
         List<String> b = lines(after);
         List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(beforeHeader, afterHeader, a,
                 DiffUtils.diff(a, b), 3);
-        return new Diff(beforeHeader, afterHeader, before, after, String.join("\n", unified) + (unified.isEmpty() ? "" : "\n"));
+        StringBuilder out = new StringBuilder();
+        for (String line : unified) {
+            // java-diff-utils numbers an empty side from 1; diff -u and patch expect 0 ("@@ -0,0 +1,3 @@").
+            out.append(line.startsWith("@@") ? line.replace("-1,0 ", "-0,0 ").replace("+1,0 ", "+0,0 ") : line)
+                    .append('\n');
+        }
+        return new Diff(beforeHeader, afterHeader, before, after, out.toString());
     }
 
     private static List<String> lines(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        return Arrays.asList(text.split("\n", -1));
+        // A final newline ends the last line; it does not start an empty one (as diff -u counts lines).
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return Arrays.asList(body.split("\n", -1));
     }
 }
