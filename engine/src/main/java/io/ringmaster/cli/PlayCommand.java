@@ -154,6 +154,18 @@ public final class PlayCommand implements Callable<Integer> {
             err.println("ERROR! " + e.getMessage());
             return ExitCodes.PLAYBOOK_ERROR;
         }
+        if (limit != null && inventory.select(limit).isEmpty()) {
+            err.println("ERROR! --limit '" + limit + "' matches no host of the inventory; nothing was run"
+                    + "\n  hint: check the pattern with `ringmaster inventory -i INVENTORY --graph`");
+            return ExitCodes.BAD_OPTIONS;
+        }
+        for (Path report : new Path[] {json, junit}) {
+            String problem = report == null ? null : ReportPaths.problem(report);
+            if (problem != null) {
+                err.println("ERROR! " + problem + "; nothing was run");
+                return ExitCodes.BAD_OPTIONS;
+            }
+        }
         RunOptions options = new RunOptions(check, diff, forks, limit, Set.copyOf(tags), Set.copyOf(skipTags), extra,
                 templatesDir());
         if (syntaxCheck || listHosts || listTasks) {

@@ -24,6 +24,7 @@ import java.util.Set;
  */
 public final class Validator {
     private final ModuleRegistry registry;
+    private final io.ringmaster.expr.Templar templar = new io.ringmaster.expr.Templar();
 
     public Validator(ModuleRegistry registry) {
         this.registry = registry;
@@ -66,6 +67,12 @@ public final class Validator {
 
     private void checkTask(Task task, List<UserError> errors) {
         checkExprs(task.options().when(), errors);
+        for (List<Expr> list : java.util.Arrays.asList(task.options().changedWhen(), task.options().failedWhen(),
+                task.options().until())) {
+            if (list != null) {
+                checkExprs(list, errors);
+            }
+        }
         Optional<Module> module = registry.find(task.module());
         if (module.isEmpty()) {
             errors.add(new UserError(task.position(), "unknown module '" + task.module() + "'"
@@ -73,6 +80,7 @@ public final class Validator {
                     "run `ringmaster modules` to list the modules and their parameters"));
             return;
         }
+        checkArgSyntax(task, module.get(), errors);
         for (String problem : ArgBinder.checkLiteral(module.get(), task.args())) {
             errors.add(new UserError(positionOf(task, problem), "task '" + task.name() + "': " + problem,
                     "run `ringmaster modules " + task.module() + "` to see its parameters"));
@@ -97,12 +105,53 @@ public final class Validator {
         return task.position();
     }
 
-    private static void checkExprs(List<Expr> exprs, List<UserError> errors) {
+    private void checkExprs(List<Expr> exprs, List<UserError> errors) {
         for (Expr e : exprs) {
             if (e.text().contains("{{")) {
                 errors.add(new UserError(e.position(), "Jinja2 syntax {{ }} in a condition: " + e.text(),
                         "conditions are Velocity expressions, e.g. `$out.rc == 0`"));
+                continue;
+            }
+            try {
+                templar.checkCondition(e.text(), e.position());
+            } catch (io.ringmaster.module.api.ExpressionException ex) {
+                errors.add(syntaxError(ex));
             }
         }
+    }
+
+    /** Syntax errors in every templated string of a task's arguments, and in conditions given to a module. */
+    private void checkArgSyntax(Task task, Module module, List<UserError> errors) {
+        Map<String, Object> args = ArgBinder.normalise(module, task.args());
+        for (Map.Entry<String, Object> arg : args.entrySet()) {
+            Position at = task.argPositions().getOrDefault(arg.getKey(), task.position());
+            boolean condition = module.params().stream().anyMatch(p -> p.name().equals(arg.getKey())
+                    && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION && !arg.getKey().equals("xml"));
+            checkValue(arg.getValue(), at, condition, errors);
+        }
+    }
+
+    private void checkValue(Object value, Position at, boolean condition, List<UserError> errors) {
+        if (value instanceof String s) {
+            try {
+                if (condition) {
+                    templar.checkCondition(s, at);
+                } else {
+                    templar.checkString(s, at);
+                }
+            } catch (io.ringmaster.module.api.ExpressionException ex) {
+                errors.add(syntaxError(ex));
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> checkValue(v, at, condition, errors));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> checkValue(v, at, condition, errors));
+        }
+    }
+
+    private static UserError syntaxError(io.ringmaster.module.api.ExpressionException ex) {
+        String msg = ex.getMessage();
+        int nl = msg.indexOf("\n  hint: ");
+        return new UserError(null, nl < 0 ? msg : msg.substring(0, nl), nl < 0 ? null : msg.substring(nl + 9));
     }
 }

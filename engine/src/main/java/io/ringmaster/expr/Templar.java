@@ -108,17 +108,53 @@ public final class Templar {
         if (c.equalsIgnoreCase("false") || c.equalsIgnoreCase("no") || c.isEmpty()) {
             return false;
         }
+        try {
+            return "1".equals(evaluate(asIf(c), vars, where, null));
+        } catch (ExpressionException e) {
+            throw withHint(e, c);
+        }
+    }
+
+    /** Checks a condition's syntax without evaluating it (before any host is contacted). */
+    public void checkCondition(String condition, Position where) throws ExpressionException {
+        String c = condition.strip();
+        if (c.isEmpty() || c.matches("(?i)true|false|yes|no")) {
+            return;
+        }
+        try {
+            parse(where == null ? "<expression>" : where.toString(), asIf(c), where);
+        } catch (ExpressionException e) {
+            throw withHint(e, c);
+        }
+    }
+
+    /** Checks a templated string's syntax without evaluating it. */
+    public void checkString(String text, Position where) throws ExpressionException {
+        if (isTemplated(text)) {
+            parse(where == null ? "<expression>" : where.toString(), text, where);
+        }
+    }
+
+    private static String asIf(String c) {
         String unwrapped = c.startsWith("${") && c.endsWith("}") && c.indexOf('}') == c.length() - 1
                 ? "$" + c.substring(2, c.length() - 1) : c;
-        try {
-            return "1".equals(evaluate("#if(" + unwrapped + ")1#{else}0#end", vars, where, null));
-        } catch (ExpressionException e) {
-            if (!c.contains("$")) {
-                throw new ExpressionException(e.getMessage() + "\n  hint: conditions are Velocity expressions: "
-                        + "variables start with $, e.g. `$inventory_hostname == 'web1'` or `$out.rc == 0`");
-            }
-            throw e;
+        return "#if(" + unwrapped + ")1#{else}0#end";
+    }
+
+    /** Shows the condition as written (not its #if wrapper, whose "#if(" shifts columns by 4) and a hint. */
+    private static ExpressionException withHint(ExpressionException e, String c) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[line 1, column (\\d+)]")
+                .matcher(e.getMessage().replace("`" + asIf(c) + "`", "`" + c + "`"));
+        StringBuilder msg = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(msg, "[column " + Math.max(1, Integer.parseInt(m.group(1)) - 4) + "]");
         }
+        m.appendTail(msg);
+        if (!c.contains("$")) {
+            msg.append("\n  hint: conditions are Velocity expressions: variables start with $, e.g. "
+                    + "`$inventory_hostname == 'web1'` or `$out.rc == 0`");
+        }
+        return new ExpressionException(msg.toString());
     }
 
     /**

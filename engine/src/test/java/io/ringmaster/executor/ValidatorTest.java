@@ -92,4 +92,26 @@ class ValidatorTest {
         assertThat(r.events().result("count", "h1").msg()).contains("play.yml:4:").contains("'count'")
                 .contains("whole number").contains("many");
     }
+
+    @Test
+    void expressionSyntaxErrorsAreFoundBeforeTheRun() {
+        List<String> messages = new Harness(dir).validate("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: bare condition
+                      fake: {}
+                      when: x == 1
+                    - name: broken changed_when
+                      fake: {}
+                      changed_when: $out.rc ==
+                    - name: unclosed if
+                      fake: {value: "#if($x) yes"}
+                """).stream().map(UserError::getMessage).toList();
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).contains("play.yml:6:").contains("`x == 1`")
+                .contains("variables start with $");
+        assertThat(messages.get(1)).contains("play.yml:9:").contains("`$out.rc ==`");
+        assertThat(messages.get(2)).contains("play.yml:11:").contains("syntax error");
+    }
 }

@@ -52,6 +52,17 @@ class CliPlaybookTest {
     }
 
     @Test
+    void aLimitMatchingNoHostOrAnUnwritableReportStopsBeforeAnythingRuns() {
+        Cli.Run typo = Cli.run(local("drift.yml", "--limit", "lcoalhost"));
+        assertThat(typo.code()).as(typo.toString()).isEqualTo(ExitCodes.BAD_OPTIONS);
+        assertThat(typo.err()).contains("--limit 'lcoalhost' matches no host");
+        Cli.Run report = Cli.run(local("drift.yml", "--json", out.toString()));
+        assertThat(report.code()).as(report.toString()).isEqualTo(ExitCodes.BAD_OPTIONS);
+        assertThat(report.err()).contains("is a directory");
+        assertThat(out.resolve("app.conf")).doesNotExist();
+    }
+
+    @Test
     void anInventoryLocalhostNeedsTheLocalConnectionAsInAnsible() {
         Cli.Run r = Cli.run("play", Cli.example("drift.yml").toString(), "-i", "localhost,",
                 "-e", "out_dir=" + out, "-e", "ansible_connection=local");
