@@ -29,8 +29,8 @@ final class ExprErrors {
                     + "' (or it is null); test it with #if($" + variable + ") or give a default with ${"
                     + variable + "|'value'}";
         }
-        return prefix(name, where) + "variable $" + variable + " is not defined (in `" + abbreviate(text) + "`)"
-                + "\n  hint: " + hint;
+        return prefix(name, where, e.getLineNumber(), e.getColumnNumber()) + "variable $" + variable
+                + " is not defined (in `" + abbreviate(lineOf(text, e.getLineNumber())) + "`)" + "\n  hint: " + hint;
     }
 
     static String syntax(Exception e, String name, String text, Position where) {
@@ -52,7 +52,30 @@ final class ExprErrors {
     }
 
     private static String prefix(String name, Position where) {
+        if (where == null && "<expression>".equals(name)) {
+            return "";
+        }
         return (where != null ? where.toString() : name) + ": ";
+    }
+
+    /**
+     * For a template file, its own line and column; for an expression written in a playbook, the position of the
+     * value, plus the line within it when the value spans several lines.
+     */
+    private static String prefix(String name, Position where, int line, int column) {
+        if (where == null && !"<expression>".equals(name) && line > 0) {
+            return name + ":" + line + ":" + column + ": ";
+        }
+        if (where != null && line > 1) {
+            return where + " (line " + line + " of the value): ";
+        }
+        return prefix(name, where);
+    }
+
+    /** The given 1-based line of a multi-line text (the whole text when it has one line). */
+    private static String lineOf(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        return line >= 1 && line <= lines.length && lines.length > 1 ? lines[line - 1].strip() : text;
     }
 
     private static String abbreviate(String text) {
