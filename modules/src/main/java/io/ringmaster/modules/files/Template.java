@@ -99,8 +99,26 @@ public final class Template implements Module {
         Sections read = Sections.script().raw("D=" + Shell.quote(dest));
         read.section("stat", "if [ -d \"$D\" ]; then echo DIRECTORY; exit 3; fi; stat -c '%a %U %G' -- \"$D\"");
         read.section("content", "base64 < \"$D\"");
+        // Checked in the same round trip, so that a missing directory, user or group fails before anything is written.
+        read.section("dir", "test -d \"$(dirname -- \"$D\")\"");
+        if (owner != null) {
+            read.section("owner", "id -u -- " + Shell.quote(owner));
+        }
+        if (group != null) {
+            read.section("group", "getent group -- " + Shell.quote(group));
+        }
         ExecResult r = ctx.remote().exec(read.command(), null, Duration.ofSeconds(60));
         Map<String, Section> sec = read.parse(r.stdout());
+        String parent = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
+        if (sec.get("dir") != null && !sec.get("dir").ok()) {
+            return fail(ctx, "directory " + parent + " does not exist; create it first (nothing was written)");
+        }
+        if (owner != null && sec.get("owner") != null && !sec.get("owner").ok()) {
+            return fail(ctx, "owner '" + owner + "' does not exist on the host (nothing was written)");
+        }
+        if (group != null && sec.get("group") != null && !sec.get("group").ok()) {
+            return fail(ctx, "group '" + group + "' does not exist on the host (nothing was written)");
+        }
         Section stat = sec.get("stat");
         if (stat == null) {
             return fail(ctx, "cannot read " + dest + " (rc " + r.rc() + ": " + r.stderr().strip() + ")");

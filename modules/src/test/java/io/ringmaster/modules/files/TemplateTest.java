@@ -52,6 +52,21 @@ class TemplateTest {
     }
 
     @Test
+    void missingDirectoryOwnerOrGroupFailsBeforeAnythingIsWritten() throws Exception {
+        Path dest = setUp();
+        ModuleResult noDir = run(dest, Map.of(), Map.of("who", "a"), false);
+        assertThat(noDir).isInstanceOf(ModuleResult.Failed.class);
+        assertThat(noDir.msg()).contains("does not exist; create it first").contains("nothing was written");
+        Files.createDirectories(dest.getParent());
+        ModuleResult noOwner = run(dest, Map.of("owner", "no-such-user-rm"), Map.of("who", "a"), false);
+        assertThat(noOwner.msg()).contains("owner 'no-such-user-rm' does not exist");
+        ModuleResult noGroup = run(dest, Map.of("group", "no-such-group-rm"), Map.of("who", "a"), false);
+        assertThat(noGroup.msg()).contains("group 'no-such-group-rm' does not exist");
+        assertThat(dest).doesNotExist();
+        assertThat(remote.commands()).hasSize(3);
+    }
+
+    @Test
     void checkModePredictsWithDiffAndWritesNothing() throws Exception {
         Path dest = setUp();
         Files.createDirectories(dest.getParent());
