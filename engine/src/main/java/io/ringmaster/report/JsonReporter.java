@@ -51,7 +51,8 @@ public final class JsonReporter implements RunListener {
     /** The report's JSON tree. */
     static Map<String, Object> document(RunLog run) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("playbook", run.playbook());
+        doc.put("playbook", run.playbooks().isEmpty() ? null : run.playbooks().get(0));
+        doc.put("playbooks", run.playbooks());
         doc.put("check_mode", run.checkMode());
         doc.put("diff_mode", run.diffMode());
         doc.put("plays", run.plays().stream().map(JsonReporter::play).toList());

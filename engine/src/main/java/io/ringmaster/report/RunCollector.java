@@ -18,7 +18,7 @@ import java.util.Objects;
  * play, gets a task (and a nameless play) of its own.
  */
 final class RunCollector {
-    private String playbook;
+    private final List<String> playbooks = new ArrayList<>();
     private boolean checkMode;
     private boolean diffMode;
     private final List<PlayBuilder> plays = new ArrayList<>();
@@ -26,7 +26,9 @@ final class RunCollector {
     /** Takes in one event; returns the finished run on {@link RunFinished}, null otherwise. */
     RunLog accept(RunEvent event) {
         if (event instanceof PlaybookStarted e) {
-            playbook = e.file() == null ? null : e.file().toString();
+            if (e.file() != null) {
+                playbooks.add(e.file().toString());
+            }
             checkMode = e.checkMode();
             diffMode = e.diffMode();
         } else if (event instanceof PlayStarted e) {
@@ -36,7 +38,8 @@ final class RunCollector {
         } else if (event instanceof HostDone e) {
             taskFor(e).results.add(e.result());
         } else if (event instanceof RunFinished e) {
-            return new RunLog(playbook, checkMode, diffMode, plays.stream().map(PlayBuilder::build).toList(),
+            return new RunLog(playbooks.isEmpty() ? null : String.join(", ", playbooks), List.copyOf(playbooks),
+                    checkMode, diffMode, plays.stream().map(PlayBuilder::build).toList(),
                     e.stats(), e.duration(), e.interrupted());
         }
         return null;

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A whole run as the file reports see it, assembled from events by {@link RunCollector}.
  *
- * @param playbook    the playbook file as given, or null when no PlaybookStarted was seen
+ * @param playbook    the playbook files as given, joined with ", ", or null when no PlaybookStarted was seen
+ * @param playbooks   each playbook file as given, in run order
  * @param checkMode   --check
  * @param diffMode    --diff
  * @param plays       in order
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param duration    wall time of the run
  * @param interrupted whether the run stopped early
  */
-record RunLog(String playbook, boolean checkMode, boolean diffMode, List<Play> plays, Map<String, HostStats> stats,
+record RunLog(String playbook, List<String> playbooks, boolean checkMode, boolean diffMode, List<Play> plays, Map<String, HostStats> stats,
               Duration duration, boolean interrupted) {
 
     /** One play: its name, its hosts (after --limit) and its tasks and handlers in the order they ran. */
