@@ -189,6 +189,9 @@ final class TaskRunner {
             if (task.options().until() == null || a.status() == Status.UNREACHABLE) {
                 break;
             }
+            Map<String, Object> counted = new LinkedHashMap<>(a.data());
+            counted.put("attempts", i);
+            a = Attempt.of(a.status(), a.msg(), counted, a.diff());
             Map<String, Object> withResult = new Overlay(registerLayer(task, a.registered()), vars);
             try {
                 if (allTrue(task.options().until(), withResult)) {

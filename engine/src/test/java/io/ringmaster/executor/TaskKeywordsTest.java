@@ -161,9 +161,12 @@ class TaskKeywordsTest {
                   delay: 0
                 - name: after
                   fake: {value: "${out.attempt}"}
+                - name: attempts
+                  fake: {value: "${out.attempts}"}
                 """);
         assertThat(r.events().statuses("flaky")).containsValues(Status.OK);
-        assertThat(r.modules().calls("fake").stream().filter(c -> c.host().equals("h1")).count()).isEqualTo(4);
+        assertThat(r.events().result("attempts", "h1").data().get("value")).isEqualTo(3);
+        assertThat(r.modules().calls("fake").stream().filter(c -> c.host().equals("h1")).count()).isEqualTo(5);
         assertThat(r.events().result("after", "h1").data().get("value")).isEqualTo(3);
     }
 
