@@ -43,17 +43,9 @@ public final class CommandModule implements Module {
 
     @Override
     public List<Param> params() {
-        return List.of(
+        return CommandParams.with(
                 Param.optional("cmd", ParamType.STRING, "The command line, split into words (free form)"),
-                Param.optional("argv", ParamType.LIST, "The program and its arguments as a list; instead of cmd"),
-                Param.optional("chdir", ParamType.STRING, "Change into this directory before running"),
-                Param.optional("creates", ParamType.STRING, "Do not run when this path (or glob) exists"),
-                Param.optional("removes", ParamType.STRING, "Run only when this path (or glob) exists"),
-                Param.optional("stdin", ParamType.STRING, "Text sent to the command's standard input"),
-                Param.optional("stdin_add_newline", ParamType.BOOL, "Append a newline to stdin")
-                        .withDefault(true),
-                Param.optional("strip_empty_ends", ParamType.BOOL, "Drop trailing newlines from stdout and stderr")
-                        .withDefault(true));
+                Param.optional("argv", ParamType.LIST, "The program and its arguments as a list; instead of cmd"));
     }
 
     @Override
