@@ -165,7 +165,11 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
                     // a bind set on the create command directly: withFileSystemBind makes Testcontainers probe
                     // file mounting by pulling a helper image, which no registry here serves (200 s of retries)
                     .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                            .withBinds(new Bind("/var/run/libvirt", new Volume("/var/run/libvirt"))))
+                            .withBinds(new Bind("/var/run/libvirt", new Volume("/var/run/libvirt")))
+                            // /dev/kvm as on a hypervisor (lab/up passes it too): preflight checks that it exists
+                            .withDevices(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/kvm"))
+                                    ? java.util.List.of(com.github.dockerjava.api.model.Device.parse("/dev/kvm"))
+                                    : java.util.List.of()))
                     .withEnv("LAB_AUTHORIZED_KEY", publicKey)
                     .withLabel("ringmaster.lab.test", Long.toString(ProcessHandle.current().pid()))
                     .withLabel("ringmaster.lab.owner", owner)
