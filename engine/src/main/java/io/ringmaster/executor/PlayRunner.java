@@ -42,8 +42,9 @@ final class PlayRunner {
             run.listener().on(new RunEvent.Notice("skipping: no hosts matched"));
             return true;
         }
-        PlayContext ctx = new PlayContext(play, hosts, new VarsFiles(run).load(play, hosts));
+        PlayContext playCtx = new PlayContext(play, hosts, hosts, new VarsFiles(run).load(play, hosts));
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
+            PlayContext ctx = playCtx.inBatch(batchNames);
             batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
                 runTask(gatherFacts(play), batch, ctx, Scope.of(play.become()), false);

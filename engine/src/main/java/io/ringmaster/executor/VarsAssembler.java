@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Builds one host's variables for one task, in Ansible's precedence (see {@link VarLayers}), plus the magic
  * variables: inventory_hostname, inventory_hostname_short, group_names, groups, hostvars, play_hosts,
- * ansible_play_hosts, ansible_play_hosts_all, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
+ * ansible_play_hosts, ansible_play_hosts_all, ansible_play_batch, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
  */
 final class VarsAssembler {
     private final RunContext run;
@@ -58,6 +58,7 @@ final class VarsAssembler {
         m.put("play_hosts", active);
         m.put("ansible_play_hosts", active);
         m.put("ansible_play_hosts_all", play.hosts());
+        m.put("ansible_play_batch", play.batch().stream().filter(h -> run.host(h).active()).toList());
         m.put("ansible_check_mode", run.options().checkMode());
         m.put("ansible_diff_mode", run.options().diffMode());
         m.put("playbook_dir", play.play().baseDir().toAbsolutePath().toString());

@@ -98,6 +98,20 @@ class RolloutTest {
     }
 
     @Test
+    void ansiblePlayBatchHoldsTheCurrentBatch() {
+        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+                - hosts: all
+                  gather_facts: false
+                  serial: [1, 2]
+                  tasks:
+                    - name: batch
+                      fake: {value: "${ansible_play_batch}"}
+                """);
+        assertThat(r.events().result("batch", "h1").data().get("value")).isEqualTo(List.of("h1"));
+        assertThat(r.events().result("batch", "h3").data().get("value")).isEqualTo(List.of("h2", "h3"));
+    }
+
+    @Test
     void rescueSeesTheFailedTaskAndResult() {
         var r = new Harness(dir).hosts("h1").run("""
                 - hosts: all
