@@ -40,6 +40,9 @@ final class VarsAssembler {
             layers.add(task.options().vars());
         }
         layers.addData(host.registered);
+        if (task != null && task.role() != null) {
+            layers.add(task.role().params());
+        }
         layers.addData(extra);
         layers.addData(magic(host, play, task));
         layers.add(run.options().extraVars());

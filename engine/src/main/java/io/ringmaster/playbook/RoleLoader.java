@@ -104,8 +104,7 @@ final class RoleLoader {
         try {
             Map<String, Object> defaults = vars(dir, "defaults", use);
             Map<String, Object> vars = vars(dir, "vars", use);
-            vars.putAll(use.params());
-            RoleRef ref = new RoleRef(use.name(), dir, defaults, vars);
+            RoleRef ref = new RoleRef(use.name(), dir, defaults, vars, use.params());
             List<TaskNode> result = new ArrayList<>();
             Optional<YNode> deps = meta.flatMap(mm -> mm.get("dependencies"));
             if (deps.isPresent() && !Nodes.isNull(deps.get())) {

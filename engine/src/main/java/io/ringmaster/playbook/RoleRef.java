@@ -9,11 +9,15 @@ import java.util.Map;
  * @param name     the role's name
  * @param dir      the role's directory ({@code roles/NAME})
  * @param defaults {@code defaults/main.yml} (lowest precedence)
- * @param vars     {@code vars/main.yml} plus the parameters given where the role was used
+ * @param vars     {@code vars/main.yml}
+ * @param params   the parameters given where the role was used (above set_fact and registered results, as in
+ *                 Ansible)
  */
-public record RoleRef(String name, Path dir, Map<String, Object> defaults, Map<String, Object> vars) {
+public record RoleRef(String name, Path dir, Map<String, Object> defaults, Map<String, Object> vars,
+                      Map<String, Object> params) {
     public RoleRef {
         defaults = Collections2.frozenMap(defaults);
         vars = Collections2.frozenMap(vars);
+        params = Collections2.frozenMap(params);
     }
 }

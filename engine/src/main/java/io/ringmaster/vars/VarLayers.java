@@ -10,8 +10,8 @@ import java.util.Map;
  * replaced, not merged, as Ansible's default {@code hash_behaviour=replace}).
  *
  * <p>Precedence, lowest first: role defaults; inventory ({@code all}, parent groups, child groups, host, with
- * group_vars/ and host_vars/); facts; play vars; vars_files; role vars and role parameters; block vars; task vars;
- * registered results and set_fact; extra vars ({@code -e}).
+ * group_vars/ and host_vars/); facts; play vars; vars_files; role vars; block vars; task vars; registered results and
+ * set_fact; role parameters; extra vars ({@code -e}).
  */
 public final class VarLayers {
     private final List<Map<String, ?>> layers = new ArrayList<>();

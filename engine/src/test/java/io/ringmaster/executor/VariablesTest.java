@@ -263,4 +263,22 @@ class VariablesTest {
         assertThat(value(r, "show kept", "h1")).isEqualTo(true);
         assertThat(r.events().result("data that looks like facts", "h1").data()).containsKey("ansible_facts");
     }
+
+    @Test
+    void roleParametersOutrankSetFactButNotExtraVars() {
+        Harness h = new Harness(dir).inventory("h1\n").extra("e", "extra");
+        h.write("roles/r/tasks/main.yml", """
+                - name: set
+                  set_fact: {p: fact, e: fact}
+                - name: show
+                  fake: {value: "${p} ${e}"}
+                """);
+        var r = h.run("""
+                - hosts: all
+                  gather_facts: false
+                  roles:
+                    - {role: r, p: param, e: param}
+                """);
+        assertThat(value(r, "show", "h1")).isEqualTo("param extra");
+    }
 }

@@ -67,7 +67,8 @@ class PlaybookLoaderTest {
         assertThat(role.name()).isEqualTo("webserver");
         assertThat(role.dir()).isEqualTo(DIR.resolve("roles/webserver"));
         assertThat(role.defaults()).containsEntry("listen_port", 80L).containsEntry("worker_processes", "auto");
-        assertThat(role.vars()).containsEntry("nginx_user", "www-data").containsEntry("listen_port", 9090L);
+        assertThat(role.vars()).containsEntry("nginx_user", "www-data");
+        assertThat(role.params()).containsEntry("listen_port", 9090L);
         assertThat(install.args()).containsEntry(Task.FREE_FORM, "name=nginx state=present");
         Task common = task(web.tasks().get(1));
         assertThat(common.role().name()).isEqualTo("common");
