@@ -48,6 +48,12 @@ public final class CommandModule implements Module {
                 Param.optional("argv", ParamType.LIST, "The program and its arguments as a list; instead of cmd"));
     }
 
+    /** Under --check the guards (creates/removes) predict whether the command would run; see GuardedRun. */
+    @Override
+    public boolean supportsCheckMode() {
+        return true;
+    }
+
     @Override
     public Optional<String> freeFormParam() {
         return Optional.of("cmd");
@@ -88,7 +94,7 @@ public final class CommandModule implements Module {
         try {
             return new GuardedRun(ctx.host(), payload(argv), argv, legacy.resolve(args, "chdir"),
                     legacy.resolve(args, "creates"), legacy.resolve(args, "removes"), stdin(args),
-                    args.bool("strip_empty_ends")).run(ctx.remote());
+                    args.bool("strip_empty_ends")).runOrPredict(ctx.remote(), ctx.checkMode());
         } catch (IllegalArgumentException e) {
             return ModuleResult.failed(e.getMessage() + " (task on " + ctx.host() + ")");
         }

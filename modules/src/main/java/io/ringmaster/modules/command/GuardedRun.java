@@ -71,6 +71,32 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
         return new ModuleResult.Changed("", data, null);
     }
 
+    /** Runs the command, or under check mode predicts whether it would run. */
+    ModuleResult runOrPredict(Remote remote, boolean checkMode) throws HostUnreachableException, InterruptedException {
+        return checkMode ? predict(remote) : run(remote);
+    }
+
+    /**
+     * Check mode, as Ansible's command and shell: without creates/removes nothing can be predicted, so the command
+     * is skipped; with them, only the guards run (never the command) and tell whether it would run.
+     */
+    ModuleResult predict(Remote remote) throws HostUnreachableException, InterruptedException {
+        if (creates.isEmpty() && removes.isEmpty()) {
+            return new ModuleResult.Skipped("check mode: the command would run, but what it changes cannot be "
+                    + "predicted, so it did not run (creates/removes let check mode decide)");
+        }
+        String marker = "ringmaster-guard-" + UUID.randomUUID();
+        GuardedRun probe = new GuardedRun(host, "printf '%s\\n' '" + marker + ":run'", cmd, chdir, creates, removes,
+                null, stripEmptyEnds);
+        ModuleResult r = probe.run(remote);
+        if (r instanceof ModuleResult.Changed c && String.valueOf(c.data().get("stdout")).equals(marker + ":run")) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("cmd", cmd);
+            return new ModuleResult.Changed("check mode: the command would run", data, null);
+        }
+        return r;
+    }
+
     /** The script sent to the host's {@code /bin/sh -c}; just the payload when there are no guards. */
     String script(String marker) {
         List<String> parts = new ArrayList<>();

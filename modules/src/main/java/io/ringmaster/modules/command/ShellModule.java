@@ -41,6 +41,12 @@ public final class ShellModule implements Module {
                 Param.optional("executable", ParamType.STRING, "The shell to use instead of /bin/sh, e.g. /bin/bash"));
     }
 
+    /** Under --check the guards (creates/removes) predict whether the command would run; see GuardedRun. */
+    @Override
+    public boolean supportsCheckMode() {
+        return true;
+    }
+
     @Override
     public Optional<String> freeFormParam() {
         return Optional.of("cmd");
@@ -70,7 +76,7 @@ public final class ShellModule implements Module {
             boolean guarded = chdir.isPresent() || creates.isPresent() || removes.isPresent();
             String payload = payload(legacy.rest(), executable, guarded);
             return new GuardedRun(ctx.host(), payload, legacy.rest(), chdir, creates, removes,
-                    CommandModule.stdin(args), args.bool("strip_empty_ends")).run(ctx.remote());
+                    CommandModule.stdin(args), args.bool("strip_empty_ends")).runOrPredict(ctx.remote(), ctx.checkMode());
         } catch (IllegalArgumentException e) {
             return ModuleResult.failed(e.getMessage() + " (task on " + ctx.host() + ")");
         }

@@ -2,6 +2,7 @@ package io.ringmaster.modules.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,5 +128,28 @@ class CommandLocalTest {
         assertThat(r.data()).containsEntry("stdout_lines", List.of("a", "b"));
         assertThat((String) r.data().get("delta")).matches("0:00:\\d\\d\\.\\d{6}");
         assertThat((String) r.data().get("start")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
+    }
+
+    @Test
+    void checkModeRunsOnlyTheGuardsAndNeverTheCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path made = dir.resolve("made");
+        java.nio.file.Path exists = java.nio.file.Files.createFile(dir.resolve("exists"));
+        Map<String, Object> base = Map.of("cmd", "touch " + made);
+        ModuleContext plain = Contexts.of(module, base, new LocalShellRemote());
+        ModuleContext check = new ModuleContext(plain.host(), plain.args(), plain.vars(), plain.remote(), null,
+                true, false);
+        assertThat(module.run(check)).isInstanceOf(ModuleResult.Skipped.class);
+        ModuleContext wouldRun = Contexts.of(module, Map.of("cmd", "touch " + made, "creates", made.toString()),
+                new LocalShellRemote());
+        ModuleResult r = module.run(new ModuleContext(wouldRun.host(), wouldRun.args(), wouldRun.vars(),
+                wouldRun.remote(), null, true, false));
+        assertThat(r).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(r.msg()).contains("would run");
+        ModuleContext skip = Contexts.of(module, Map.of("cmd", "touch " + made, "creates", exists.toString()),
+                new LocalShellRemote());
+        assertThat(module.run(new ModuleContext(skip.host(), skip.args(), skip.vars(), skip.remote(), null, true,
+                false))).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(made).doesNotExist();
     }
 }

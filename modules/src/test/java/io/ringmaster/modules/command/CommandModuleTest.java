@@ -146,8 +146,8 @@ class CommandModuleTest {
     }
 
     @Test
-    void doesNotClaimCheckModeSupport() {
-        assertThat(module.supportsCheckMode()).isFalse();
+    void checkModeIsPredictedOnlyThroughGuards() {
+        assertThat(module.supportsCheckMode()).isTrue();
         assertThat(module.freeFormParam()).contains("cmd");
     }
 
