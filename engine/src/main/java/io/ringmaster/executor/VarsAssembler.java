@@ -57,11 +57,12 @@ final class VarsAssembler {
         m.put("groups", run.inventory().groupsMagic());
         m.put("hostvars", new Hostvars());
         // As in Ansible: the play's hosts that have not failed or become unreachable; _all keeps every one.
-        List<String> active = play.hosts().stream().filter(h -> run.host(h).active()).toList();
+        // Built only if an expression reads it: magic variables are assembled for every host and task.
+        List<String> active = new ActiveHosts(play.hosts());
         m.put("play_hosts", active);
         m.put("ansible_play_hosts", active);
         m.put("ansible_play_hosts_all", play.hosts());
-        m.put("ansible_play_batch", play.batch().stream().filter(h -> run.host(h).active()).toList());
+        m.put("ansible_play_batch", new ActiveHosts(play.batch()));
         m.put("ansible_check_mode", run.options().checkMode());
         m.put("ansible_diff_mode", run.options().diffMode());
         m.put("playbook_dir", play.play().baseDir().toAbsolutePath().toString());
@@ -95,6 +96,33 @@ final class VarsAssembler {
             Map<String, Object> all = new LinkedHashMap<>();
             run.inventory().hosts().forEach(h -> all.put(h.name(), get(h.name())));
             return all.entrySet();
+        }
+    }
+
+    /** The hosts of a list that are still active, computed on first read. */
+    private final class ActiveHosts extends java.util.AbstractList<String> {
+        private final List<String> of;
+        private List<String> active;
+
+        ActiveHosts(List<String> of) {
+            this.of = of;
+        }
+
+        private List<String> active() {
+            if (active == null) {
+                active = of.stream().filter(h -> run.host(h).active()).toList();
+            }
+            return active;
+        }
+
+        @Override
+        public String get(int index) {
+            return active().get(index);
+        }
+
+        @Override
+        public int size() {
+            return active().size();
         }
     }
 }
