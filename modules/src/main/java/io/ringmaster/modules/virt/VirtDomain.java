@@ -232,9 +232,20 @@ public final class VirtDomain implements Module {
         return BACKUP_DIR + "/" + name + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".xml";
     }
 
+    /** Backups kept per domain: each define or undefine adds one, the oldest beyond this are removed. */
+    static final int BACKUPS_KEPT = 10;
+
     static String backupCommand(String backupPath) {
+        String dir = backupPath.substring(0, backupPath.lastIndexOf('/'));
+        String prefix = backupPath.substring(dir.length() + 1, backupPath.length() - "YYYYMMDDTHHMMSS.SSSZ.xml".length());
         return "umask 077 && mkdir -p " + BACKUP_DIR + " && chmod 0700 " + BACKUP_DIR
-                + " && virsh -c \"$U\" dumpxml --inactive --security-info --domain \"$N\" > " + Shell.quote(backupPath);
+                + " && virsh -c \"$U\" dumpxml --inactive --security-info --domain \"$N\" > " + Shell.quote(backupPath)
+                // keep the newest BACKUPS_KEPT of this domain (exactly NAME.<UTC stamp>.xml; names sort by stamp)
+                + " && { cd " + Shell.quote(dir) + " && export P=" + Shell.quote(prefix) + " && ls -1 2>/dev/null"
+                + " | awk 'BEGIN { p = ENVIRON[\"P\"] } substr($0, 1, length(p)) == p && substr($0, length(p) + 1)"
+                + " ~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]\\.[0-9][0-9][0-9]Z\\.xml$/'"
+                + " | sort | head -n -" + BACKUPS_KEPT
+                + " | while IFS= read -r f; do rm -f -- \"$f\"; done; true; }";
     }
 
     static Section firstFailed(Map<String, Section> out, String... names) {

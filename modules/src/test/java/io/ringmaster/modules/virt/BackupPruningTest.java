@@ -1,0 +1,55 @@
+package io.ringmaster.modules.virt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backup step keeps the newest backups of one domain and never touches another domain's. */
+class BackupPruningTest {
+    private static final String NAME = "rm-unit-prune-" + ProcessHandle.current().pid();
+    private final Path dir = Path.of(VirtDomain.BACKUP_DIR);
+
+    @TempDir
+    Path bin;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("rm-unit-prune-")).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    @Test
+    void keepsTheNewestBackupsOfThisDomainOnly() throws Exception {
+        Files.createDirectories(dir);
+        for (int i = 10; i < 25; i++) {
+            Files.writeString(dir.resolve(NAME + ".202611" + i + "T000000.000Z.xml"), "old");
+        }
+        Path other = Files.writeString(dir.resolve(NAME + ".x.20261101T000000.000Z.xml"), "another domain");
+        Path virsh = Files.writeString(bin.resolve("virsh"), "#!/bin/sh\necho '<domain/>'\n");
+        virsh.toFile().setExecutable(true);
+        String backup = VirtDomain.backupPath(NAME);
+        String script = "U=qemu:///system N=" + NAME + "; " + VirtDomain.backupCommand(backup);
+        Process p = new ProcessBuilder("/bin/sh", "-c", "PATH=" + bin + ":$PATH; " + script)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        List<String> left;
+        try (Stream<Path> files = Files.list(dir)) {
+            left = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(NAME + ".2")).sorted()
+                    .toList();
+        }
+        assertThat(left).hasSize(VirtDomain.BACKUPS_KEPT);
+        assertThat(left).contains(Path.of(backup).getFileName().toString());
+        assertThat(left.get(0)).isEqualTo(NAME + ".20261116T000000.000Z.xml");
+        assertThat(other).exists();
+    }
+}
