@@ -30,10 +30,6 @@ final class Connector implements HostConnector, AutoCloseable {
         return Become.wrap(remote, user, options.becomePassword());
     }
 
-    int connectionsOpened() {
-        return transports.connectionsOpened();
-    }
-
     @Override
     public void close() {
         transports.close();

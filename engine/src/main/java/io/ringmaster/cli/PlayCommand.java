@@ -17,11 +17,9 @@ import io.ringmaster.report.JsonReporter;
 import io.ringmaster.report.JunitReporter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,13 +232,5 @@ public final class PlayCommand implements Callable<Integer> {
                 d.connectRetries(), passphraseEnv, password, becomePass, keyPass);
     }
 
-    static Set<String> split(List<String> values) {
-        Set<String> out = new LinkedHashSet<>();
-        values.forEach(v -> out.add(v.strip()));
-        return out;
-    }
 
-    static boolean exists(Path p) {
-        return Files.exists(p);
-    }
 }

@@ -88,11 +88,6 @@ public final class LazyVars extends AbstractMap<String, Object> {
         return all.entrySet();
     }
 
-    /** Renders every variable (for templates handed to a module as a plain map). */
-    public Map<String, Object> resolved() {
-        return new LinkedHashMap<>(this);
-    }
-
     /** A variable's own value could not be rendered. */
     public static final class VariableRenderingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
