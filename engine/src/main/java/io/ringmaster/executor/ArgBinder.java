@@ -123,7 +123,7 @@ public final class ArgBinder {
 
     static Object convert(ParamType type, Object value) {
         return switch (type) {
-            case RAW, EXPRESSION -> value;
+            case RAW, EXPRESSION, TEMPLATE -> value;
             case STRING -> {
                 if (value instanceof Map || value instanceof List) {
                     throw new IllegalArgumentException("expected a string, got a " + kind(value));

@@ -8,6 +8,7 @@ import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.module.api.ParamType;
 import io.ringmaster.module.api.Remote;
 import io.ringmaster.playbook.Become;
 import io.ringmaster.playbook.Expr;
@@ -210,14 +211,15 @@ final class TaskRunner {
         return a;
     }
 
-    /** Renders every argument but those the module evaluates itself (ParamType.EXPRESSION). */
+    /** Renders every argument but those the module evaluates or renders itself (EXPRESSION, TEMPLATE). */
     private Map<String, Object> renderArgs(Module module, Task task, Map<String, Object> vars)
             throws ExpressionException {
         Map<String, Object> normalised = ArgBinder.normalise(module, task.args());
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : normalised.entrySet()) {
             boolean keep = module.params().stream()
-                    .anyMatch(p -> p.name().equals(e.getKey()) && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION);
+                    .anyMatch(p -> p.name().equals(e.getKey()) && (p.type() == ParamType.EXPRESSION
+                            || p.type() == ParamType.TEMPLATE));
             out.put(e.getKey(), keep ? e.getValue() : run.templar().render(e.getValue(), vars, task.position()));
         }
         return out;

@@ -126,7 +126,7 @@ public final class Validator {
         for (Map.Entry<String, Object> arg : args.entrySet()) {
             Position at = task.argPositions().getOrDefault(arg.getKey(), task.position());
             boolean condition = module.params().stream().anyMatch(p -> p.name().equals(arg.getKey())
-                    && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION && !arg.getKey().equals("xml"));
+                    && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION);
             checkValue(arg.getValue(), at, condition, errors);
         }
     }

@@ -54,7 +54,7 @@ public final class VirtDomain implements Module {
         return List.of(
                 Param.required("name", ParamType.STRING, "domain name; must equal the rendered <name>"),
                 Param.optional("template", ParamType.STRING, "domain XML template (Velocity), found under templates/"),
-                Param.optional("xml", ParamType.EXPRESSION, "inline domain XML (Velocity), instead of template"),
+                Param.optional("xml", ParamType.TEMPLATE, "inline domain XML (Velocity), instead of template"),
                 Param.optional("vars", ParamType.MAP, "variables for the template (it also sees the host's variables)"),
                 Param.optional("state", ParamType.STRING, "desired state").withDefault("defined")
                         .withChoices("defined", "running", "shutoff", "undefined"),
