@@ -79,14 +79,22 @@ class PreflightTest {
     }
 
     @Test
-    void missingToolsAreReportedNotCrashing() throws Exception {
+    void onlyVirshFailingIsNotReportedAsQemuNotFound() throws Exception {
         Map<String, Object> f = goodFacts();
         f.put("qemu_version", "");
         f.put("libvirt_reachable", false);
         f.put("libvirt_version", "");
         ModuleResult r = run(f);
-        assertThat(r.msg()).contains("QEMU not found on testhost", "libvirt unreachable on testhost",
-                "'virsh -c qemu:///system version' failed");
+        assertThat(r.msg()).contains("libvirt unreachable on testhost", "'virsh -c qemu:///system version' failed",
+                "QEMU version unknown on testhost", "fix libvirt first").doesNotContain("QEMU not found");
+    }
+
+    @Test
+    void aMissingQemuWithLibvirtReachableIsQemuNotFound() throws Exception {
+        Map<String, Object> f = goodFacts();
+        f.put("qemu_version", "");
+        ModuleResult r = run(f);
+        assertThat(r.msg()).contains("QEMU not found on testhost").doesNotContain("libvirt unreachable");
     }
 
     @Test
