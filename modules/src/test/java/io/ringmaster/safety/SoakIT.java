@@ -64,9 +64,11 @@ class SoakIT {
                 + "      - {dev: vda, volume: \"" + PREFIX + "${inventory_hostname}-vda.qcow2\", capacity: 16M,"
                 + " format: qcow2, iothread: 1, cache: none, io: io_uring}\n");
         String[] args = {"play", repo().resolve("playbooks/site.yml").toString(), "-i", inventory.toString(),
-            "--known-hosts", LAB.knownHosts().toString(), "--ssh-config", work.resolve("no-ssh-config").toString()};
-        int converge = run(args, new StringWriter());
-        assertThat(converge).as("the converging run").isZero();
+            "--known-hosts", LAB.knownHosts().toString(), "--ssh-config", work.resolve("no-ssh-config").toString(),
+            "--templates", repo().resolve("templates").toString()};
+        StringWriter converged = new StringWriter();
+        int converge = run(args, converged);
+        assertThat(converge).as("the converging run:\n" + converged).isZero();
 
         List<Sample> samples = new ArrayList<>();
         String[] noChange = Stream.concat(Stream.of(args), Stream.of("--assert-no-changes")).toArray(String[]::new);
