@@ -23,7 +23,7 @@ public final class Timeouts {
     public static String bounded(String command, Duration timeout) {
         long ms = Math.max(1, timeout.toMillis());
         return "exec timeout -k " + KILL_AFTER_S + "s " + ms / 1000 + "." + String.format("%03d", ms % 1000)
-                + "s \"${SHELL:-/bin/sh}\" -c " + Shell.quote(command);
+                + "s \"$SHELL\" -c " + Shell.quote(command);
     }
 
     /** True when exit code {@code rc} after {@code elapsedNanos} is {@code timeout}'s own (TERM or KILL at the bound). */
