@@ -1,6 +1,7 @@
 package io.ringmaster.connection;
 
 import io.ringmaster.module.api.ExecResult;
+import io.ringmaster.module.api.HostLock;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Remote;
 import io.ringmaster.module.api.Shell;
@@ -89,11 +90,30 @@ public final class Become {
         @Override
         public void upload(byte[] content, String path, String mode)
                 throws HostUnreachableException, InterruptedException {
-            ExecResult r = exec(AtomicWrite.script(path, mode), content, Duration.ofMinutes(10));
+            ExecResult r = exec(AtomicWrite.script(path, mode, content), content, Duration.ofMinutes(10));
             if (!r.ok()) {
-                throw new UncheckedIOException(new IOException("upload to " + path + " as " + user
-                        + " failed (rc " + r.rc() + "): " + r.stderr().strip()));
+                String msg = "upload to " + path + " as " + user + " failed (rc " + r.rc() + "): "
+                        + r.stderr().strip();
+                throw new UncheckedIOException(msg, new IOException(msg));
             }
+        }
+
+        @Override
+        public HostLock lock(String lockFile, Duration wait)
+                throws HostUnreachableException, InterruptedException, HostLock.Busy {
+            if (!(inner instanceof Connection c)) {
+                return inner.lock(lockFile, wait);
+            }
+            return HostLocks.take(command -> {
+                HostLocks.Channel ch = c.openHolder(sudoCommand(user, command, password != null));
+                if (password != null) {
+                    byte[] pw = prefixPassword(null);
+                    ch.stdin().write(pw);
+                    ch.stdin().flush();
+                    Arrays.fill(pw, (byte) 0);
+                }
+                return ch;
+            }, c.host(), lockFile, wait);
         }
 
         @Override

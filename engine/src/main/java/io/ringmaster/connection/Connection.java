@@ -1,5 +1,7 @@
 package io.ringmaster.connection;
 
+import io.ringmaster.module.api.HostLock;
+import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Remote;
 
 /**
@@ -11,6 +13,15 @@ public interface Connection extends Remote, AutoCloseable {
 
     /** The host this connection reaches, as named in the inventory. */
     String host();
+
+    /** Starts a lock-holding command ({@link HostLocks#script}) with its stdin and stdout kept open. */
+    HostLocks.Channel openHolder(String command) throws java.io.IOException, HostUnreachableException;
+
+    @Override
+    default HostLock lock(String lockFile, java.time.Duration wait)
+            throws HostUnreachableException, InterruptedException, HostLock.Busy {
+        return HostLocks.take(this::openHolder, host(), lockFile, wait);
+    }
 
     @Override
     void close();

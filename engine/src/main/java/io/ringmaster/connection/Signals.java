@@ -9,7 +9,7 @@ public final class Signals {
             "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
 
     /** The exit code reported for a command killed at its timeout, as coreutils {@code timeout} does. */
-    public static final int TIMEOUT_RC = 124;
+    public static final int TIMEOUT_RC = io.ringmaster.module.api.ExecResult.TIMEOUT_RC;
 
     private Signals() {
     }

@@ -178,6 +178,9 @@ final class TaskRunner {
         Remote remote;
         try {
             remote = become(task, scope, vars, run.connector().connect(host.name, vars));
+            if (task.options().timeout() != null) {
+                remote = Remote.bounded(remote, task.options().timeout());
+            }
         } catch (HostUnreachableException e) {
             return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
         }

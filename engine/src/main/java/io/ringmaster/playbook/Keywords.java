@@ -19,7 +19,7 @@ final class Keywords {
     /** Every key of a task that is not its module. */
     static final List<String> TASK = List.of("name", "when", "loop", "with_items", "with_list", "loop_control",
             "register", "notify", "changed_when", "failed_when", "ignore_errors", "tags", "check_mode", "until",
-            "retries", "delay", "vars", "become", "become_user", "listen", "args");
+            "retries", "delay", "vars", "become", "become_user", "listen", "args", "timeout");
 
     static final List<String> BLOCK = List.of("block", "rescue", "always", "name", "when", "tags", "vars", "become",
             "become_user", "ignore_errors", "check_mode");
@@ -70,8 +70,7 @@ final class Keywords {
             Map.entry("debugger", "remove it"),
             Map.entry("diff", "use the command line's --diff"),
             Map.entry("collections", "remove it; modules are named without collection"),
-            Map.entry("module_defaults", "give the arguments on each task"),
-            Map.entry("timeout", "remove it"));
+            Map.entry("module_defaults", "give the arguments on each task"));
 
     static final Map<String, String> UNSUPPORTED_PLAY = Map.ofEntries(
             Map.entry("connection", INVENTORY),

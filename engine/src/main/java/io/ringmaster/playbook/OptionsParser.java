@@ -62,7 +62,18 @@ final class OptionsParser {
                 become(m),
                 m.get("listen").map(n -> Nodes.strings(n, "'listen'")).orElse(d.listen()),
                 m.get("loop_control").flatMap(n -> ((YMap) n).get("label"))
-                        .map(n -> Nodes.string(n, "'label'")).orElse(null));
+                        .map(n -> Nodes.string(n, "'label'")).orElse(null),
+                m.get("timeout").map(OptionsParser::timeout).orElse(null));
+    }
+
+    /** {@code timeout:} in seconds, more than zero. */
+    static java.time.Duration timeout(YNode n) {
+        double v = Nodes.number(n, "'timeout'");
+        if (!(v > 0) || v > 86_400 * 7) {
+            throw new UserError(n.position(), "'timeout' must be a number of seconds above 0 (at most a week), not "
+                    + v, "write seconds, e.g. 'timeout: 300'");
+        }
+        return java.time.Duration.ofMillis((long) (v * 1000));
     }
 
     /** {@code become}/{@code become_user} of a play, block, task or role entry. */

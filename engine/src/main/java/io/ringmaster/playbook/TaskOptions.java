@@ -1,5 +1,6 @@
 package io.ringmaster.playbook;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,20 @@ import java.util.Map;
  * @param become        privilege escalation at this level
  * @param listen        for handlers: the topics it listens to
  * @param label         {@code loop_control.label}: what the output shows for each item (an expression), or null
+ * @param timeout       {@code timeout:}: the bound of each remote step of the task, or null for the modules' own
  */
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                          Become become, List<String> listen, String label) {
+                          Become become, List<String> listen, String label, Duration timeout) {
+    public TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
+                       List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
+                       Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
+                       Become become, List<String> listen, String label) {
+        this(when, loop, loopVar, register, notifies, changedWhen, failedWhen, ignoreErrors, tags, checkMode, until,
+                retries, delay, vars, become, listen, label, null);
+    }
+
     public TaskOptions {
         when = List.copyOf(when);
         notifies = List.copyOf(notifies);

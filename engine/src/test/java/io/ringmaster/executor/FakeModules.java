@@ -107,6 +107,7 @@ final class FakeModules {
             if (ctx.args().has("value")) {
                 data.put("value", ctx.args().raw("value"));
             }
+            data.put("step_timeout_ms", ctx.remote().stepTimeout().toMillis());
             String status = ctx.args().requireString("status");
             if (ctx.args().list("change_on").contains(ctx.host())) {
                 status = "changed";

@@ -215,4 +215,18 @@ class TaskKeywordsTest {
         assertThat(r.events().hosts("restart")).containsExactly("h2");
         assertThat(List.of(r.events().stats("h2").changed())).containsExactly(1);
     }
+
+    @Test
+    void timeoutBoundsEveryRemoteStepOfTheTaskAndOnlyThatTask() {
+        var r = run("""
+                - name: bounded
+                  fake: {}
+                  timeout: 4.5
+                - name: default
+                  fake: {}
+                """);
+        assertThat(r.events().result("bounded", "h1").data().get("step_timeout_ms")).isEqualTo(4500L);
+        assertThat(r.events().result("default", "h1").data().get("step_timeout_ms"))
+                .isEqualTo(io.ringmaster.module.api.Remote.DEFAULT_STEP_TIMEOUT.toMillis());
+    }
 }

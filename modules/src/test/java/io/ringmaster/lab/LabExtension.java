@@ -39,6 +39,9 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
 
     public static final String SKIP_PROPERTY = "ringmaster.skipLab";
 
+    /** A 1 MiB tmpfs on every host, for tests that need a full disk. */
+    public static final String TINY_DIR = "/mnt/rms-tiny";
+
     private final int size;
     private final AtomicInteger inventories = new AtomicInteger();
     private List<LabHost> hosts = List.of();
@@ -170,6 +173,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
                             .withDevices(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/kvm"))
                                     ? java.util.List.of(com.github.dockerjava.api.model.Device.parse("/dev/kvm"))
                                     : java.util.List.of()))
+                    .withTmpFs(Map.of(TINY_DIR, "rw,size=1m"))
                     .withEnv("LAB_AUTHORIZED_KEY", publicKey)
                     .withLabel("ringmaster.lab.test", Long.toString(ProcessHandle.current().pid()))
                     .withLabel("ringmaster.lab.owner", owner)

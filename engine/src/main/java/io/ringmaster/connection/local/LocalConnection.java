@@ -2,7 +2,9 @@ package io.ringmaster.connection.local;
 
 import io.ringmaster.connection.AtomicWrite;
 import io.ringmaster.connection.Connection;
+import io.ringmaster.connection.HostLocks;
 import io.ringmaster.connection.Signals;
+import io.ringmaster.connection.Timeouts;
 import io.ringmaster.module.api.ExecResult;
 
 import java.io.IOException;
@@ -10,10 +12,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -66,9 +72,8 @@ final class LocalConnection implements Connection {
         }
         if (!finished) {
             kill(p);
-            String stderr = text(err) + "ringmaster: command timed out after " + seconds(timeout)
-                    + " and was killed (SIGKILL)\n";
-            return new ExecResult(Signals.TIMEOUT_RC, text(out), stderr, "KILL");
+            return Timeouts.timedOut(text(out), text(err), timeout, host, command,
+                    "it and every process it started were killed (SIGKILL)");
         }
         int rc = p.exitValue();
         return new ExecResult(rc, text(out), text(err), Signals.fromShellExitCode(rc));
@@ -85,6 +90,7 @@ final class LocalConnection implements Connection {
             if (mode != null && Integer.parseInt(mode, 8) > 0777) {
                 chmod(mode, tmp);
             }
+            keepOwner(dest, tmp);
             try {
                 Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -92,11 +98,45 @@ final class LocalConnection implements Connection {
             }
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("upload to " + path + " on " + host + " failed: " + e, e);
+            String msg = "upload to " + path + " on " + host + " failed: " + reason(e) + "; the old file is kept";
+            throw new UncheckedIOException(msg, e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    @Override
+    public HostLocks.Channel openHolder(String command) throws IOException {
+        return HostLocks.process(command);
+    }
+
+    /** An existing destination keeps its owner and group, as the remote script does with chown --reference. */
+    private static void keepOwner(Path dest, Path tmp) throws IOException {
+        if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        PosixFileAttributes old = Files.readAttributes(dest, PosixFileAttributes.class);
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        PosixFileAttributes now = view.readAttributes();
+        if (!now.owner().equals(old.owner())) {
+            view.setOwner(old.owner());
+        }
+        if (!now.group().equals(old.group())) {
+            view.setGroup(old.group());
+        }
+    }
+
+    /** What went wrong, in the system's words: "/x: No space left on device", never a Java class name. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String file = f.getFile() == null ? "" : f.getFile() + ": ";
+            return file + (f.getReason() != null ? f.getReason()
+                    : f instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    : f instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "File exists" : "cannot write");
+        }
+        return e.getMessage() == null ? "I/O error" : e.getMessage();
     }
 
     @Override
@@ -132,10 +172,6 @@ final class LocalConnection implements Connection {
             f.cancel(true);
             return "";
         }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static Set<PosixFilePermission> permissions(String mode) {

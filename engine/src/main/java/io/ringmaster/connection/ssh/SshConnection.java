@@ -5,6 +5,8 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import io.ringmaster.connection.AtomicWrite;
 import io.ringmaster.connection.Connection;
+import io.ringmaster.connection.HostLocks;
+import io.ringmaster.connection.Timeouts;
 import io.ringmaster.connection.Signals;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
@@ -56,13 +58,13 @@ final class SshConnection implements Connection {
         CountDownLatch done = new CountDownLatch(2);
         Sink out = new Sink(done);
         Sink err = new Sink(done);
-        ChannelExec ch = open(command, stdin, out, err);
+        long t0 = System.nanoTime();
+        ChannelExec ch = open(Timeouts.bounded(command, timeout), stdin, out, err);
         try {
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!done.await(timeout.plus(Timeouts.BACKSTOP).toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(ch);
-                String stderr = err.text() + "ringmaster: command timed out after " + timeout.toSeconds()
-                        + "s; its channel was closed (SIGKILL requested)\n";
-                return new ExecResult(Signals.TIMEOUT_RC, out.text(), stderr, "KILL");
+                return Timeouts.timedOut(out.text(), err.text(), timeout, host(), command,
+                        "the host did not end it; its channel was closed");
             }
             int rc = ch.getExitStatus();
             String signal = ch.getExitSignal();
@@ -77,6 +79,10 @@ final class SshConnection implements Connection {
                 String name = signal.startsWith("SIG") ? signal.substring(3) : signal;
                 return new ExecResult(Signals.shellExitCode(name), out.text(), err.text(), name);
             }
+            if (Timeouts.hitBound(rc, System.nanoTime() - t0, timeout)) {
+                return Timeouts.timedOut(out.text(), err.text(), timeout, host(), command,
+                        "it and its process group were killed on the host");
+            }
             return new ExecResult(rc, out.text(), err.text(), null);
         } finally {
             ch.disconnect();
@@ -86,10 +92,52 @@ final class SshConnection implements Connection {
     @Override
     public void upload(byte[] content, String path, String mode)
             throws HostUnreachableException, InterruptedException {
-        ExecResult r = exec(AtomicWrite.script(path, mode), content, UPLOAD_TIMEOUT);
+        ExecResult r = exec(AtomicWrite.script(path, mode, content), content, UPLOAD_TIMEOUT);
         if (!r.ok()) {
-            throw new UncheckedIOException(new IOException("upload to " + path + " on " + target.inventoryName()
-                    + " failed (rc " + r.rc() + "): " + r.stderr().strip()));
+            String msg = "upload to " + path + " on " + target.inventoryName() + " failed (rc " + r.rc() + "): "
+                    + r.stderr().strip();
+            throw new UncheckedIOException(msg, new IOException(msg));
+        }
+    }
+
+    @Override
+    public HostLocks.Channel openHolder(String command) throws IOException, HostUnreachableException {
+        if (!session.isConnected()) {
+            throw dropped("flock");
+        }
+        try {
+            ChannelExec ch = (ChannelExec) session.openChannel("exec");
+            ch.setCommand(command.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            ch.setExtOutputStream(err, false);
+            java.io.InputStream in = ch.getInputStream();
+            OutputStream stdin = ch.getOutputStream();
+            ch.connect(CHANNEL_OPEN_TIMEOUT_MS);
+            return new HostLocks.Channel() {
+                public OutputStream stdin() {
+                    return stdin;
+                }
+
+                public java.io.InputStream stdout() {
+                    return in;
+                }
+
+                public boolean ended() {
+                    return ch.isClosed() || !ch.isConnected();
+                }
+
+                public String stderr() {
+                    synchronized (err) {
+                        return err.toString(StandardCharsets.UTF_8);
+                    }
+                }
+
+                public void end() {
+                    ch.disconnect();
+                }
+            };
+        } catch (JSchException e) {
+            throw new IOException("the server refused a new channel (" + e.getMessage() + ")", e);
         }
     }
 

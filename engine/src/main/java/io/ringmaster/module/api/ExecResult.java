@@ -7,8 +7,25 @@ import java.util.List;
  */
 public record ExecResult(int rc, String stdout, String stderr, String signal) {
 
+    /** The exit code of a command killed at its timeout, as coreutils {@code timeout} gives it. */
+    public static final int TIMEOUT_RC = 124;
+
+    /** The line a connection adds to stderr when it killed a command at its timeout. */
+    public static final String TIMED_OUT = "ringmaster: timed out after ";
+
     public boolean ok() {
         return rc == 0;
+    }
+
+    /** True when the command was killed because it outlived its timeout (the stderr says after how long). */
+    public boolean timedOut() {
+        return rc == TIMEOUT_RC && stderr.contains(TIMED_OUT);
+    }
+
+    /** The timeout line of a timed-out command ({@code timed out after 5s ...}), or an empty string. */
+    public String timeoutMessage() {
+        int at = stderr.lastIndexOf(TIMED_OUT);
+        return timedOut() && at >= 0 ? stderr.substring(at + "ringmaster: ".length()).strip() : "";
     }
 
     public List<String> stdoutLines() {

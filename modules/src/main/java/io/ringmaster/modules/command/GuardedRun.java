@@ -42,7 +42,7 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
         byte[] input = stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8);
         LocalDateTime start = LocalDateTime.now();
         long t0 = System.nanoTime();
-        ExecResult r = remote.exec(script, input, NO_LIMIT);
+        ExecResult r = remote.exec(script, input, remote.taskTimeout().orElse(NO_LIMIT));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LocalDateTime end = start.plus(took);
         String out = r.stdout() == null ? "" : r.stdout();
@@ -62,6 +62,10 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
                     + " remote user may enter it", data);
         }
         Map<String, Object> data = data(r.rc(), strip(out), strip(err), start, end, took);
+        if (r.timedOut()) {
+            data.put("timed_out", true);
+            return new ModuleResult.Failed("command on " + host + " " + r.timeoutMessage(), data);
+        }
         if (r.signal() != null) {
             return new ModuleResult.Failed("non-zero return code (killed by signal " + r.signal() + ")", data);
         }

@@ -4,6 +4,7 @@ import io.ringmaster.module.api.Diff;
 import io.ringmaster.module.api.Diffs;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ExpressionException;
+import io.ringmaster.module.api.HostLock;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.ModuleContext;
@@ -29,7 +30,10 @@ import java.util.Map;
 
 /**
  * {@code template}: renders a Velocity template on the control machine and writes it to the host when its content,
- * mode, owner or group differ. The current state is read in one exec; an unchanged file costs nothing else.
+ * mode, owner or group differ. The current state is read in one exec; an unchanged file costs nothing else. A
+ * change is made under a lock on the destination ({@code .NAME.ringmaster.lock} beside it): the state is read
+ * again under it, so two runs writing the same file wait for each other instead of racing. An existing file keeps
+ * its owner and group unless {@code owner}/{@code group} are given.
  */
 public final class Template implements Module {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
@@ -52,7 +56,9 @@ public final class Template implements Module {
                 Param.optional("mode", ParamType.MODE, "octal mode such as '0644'"),
                 Param.optional("owner", ParamType.STRING, "owner user name"),
                 Param.optional("group", ParamType.STRING, "group name"),
-                Param.optional("backup", ParamType.BOOL, "keep the previous file as DEST.<timestamp>.bak").withDefault(false));
+                Param.optional("backup", ParamType.BOOL, "keep the previous file as DEST.<timestamp>.bak").withDefault(false),
+                Param.optional("lock_timeout", ParamType.INT, "seconds to wait for another run writing the same dest")
+                        .withDefault(60));
     }
 
     @Override
@@ -78,6 +84,14 @@ public final class Template implements Module {
     record RemoteFile(boolean exists, byte[] content, String mode, String owner, String group) {
     }
 
+    /** What the task wants on the host. */
+    private record Want(String dest, String rendered, byte[] content, String mode, String owner, String group) {
+    }
+
+    /** The read step's outcome: the file as it is, or the failure to report. */
+    private record Read(RemoteFile file, ModuleResult failure) {
+    }
+
     @Override
     public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
         String src = ctx.args().requireString("src");
@@ -91,102 +105,169 @@ public final class Template implements Module {
         } catch (ExpressionException e) {
             return fail(ctx, "cannot render " + src + ": " + e.getMessage());
         }
-        byte[] want = rendered.getBytes(StandardCharsets.UTF_8);
-        String mode = ctx.args().string("mode").map(Template::octal).orElse(null);
-        String owner = ctx.args().string("owner").orElse(null);
-        String group = ctx.args().string("group").orElse(null);
+        Want want = new Want(dest, rendered, rendered.getBytes(StandardCharsets.UTF_8),
+                ctx.args().string("mode").map(Template::octal).orElse(null), ctx.args().string("owner").orElse(null),
+                ctx.args().string("group").orElse(null));
+        Read first = read(ctx, want, false);
+        if (first.failure() != null) {
+            return first.failure();
+        }
+        List<String> changes = changes(want, first.file());
+        if (changes.isEmpty() || ctx.checkMode()) {
+            return outcome(ctx, want, first.file(), changes, null);
+        }
+        // Read-compare-write again under the destination's lock, so that two runs never interleave their writes.
+        Duration wait = Duration.ofSeconds(ctx.args().integer("lock_timeout").orElse(60L));
+        try (HostLock lock = ctx.remote().lock(lockPath(dest), wait)) {
+            Read cur = read(ctx, want, true);
+            if (cur.failure() != null) {
+                return cur.failure();
+            }
+            return write(ctx, want, cur.file(), changes(want, cur.file()));
+        } catch (HostLock.Busy e) {
+            return fail(ctx, e.getMessage() + " (nothing was written)");
+        } catch (IllegalStateException e) {
+            return fail(ctx, e.getMessage() + " (nothing was written)");
+        }
+    }
 
+    /** The lock file of a destination: beside it, {@code .NAME.ringmaster.lock}. */
+    static String lockPath(String dest) {
+        int slash = dest.lastIndexOf('/');
+        return dest.substring(0, slash + 1) + "." + dest.substring(slash + 1) + ".ringmaster.lock";
+    }
+
+    /** One exec: the file's state and content, and that its directory, owner and group exist. */
+    private Read read(ModuleContext ctx, Want want, boolean locked) throws HostUnreachableException,
+            InterruptedException {
+        String dest = want.dest();
         Sections read = Sections.script().raw("D=" + Shell.quote(dest));
+        if (locked) {
+            // under the lock no other run is uploading: any temporary file of this destination was left by a run
+            // that died, and goes
+            read.raw("rm -f -- " + tempGlob(dest) + " 2>/dev/null");
+        }
         read.section("stat", "if [ -d \"$D\" ]; then echo DIRECTORY; exit 3; fi; stat -c '%a %U %G' -- \"$D\"");
         read.section("content", "base64 < \"$D\"");
         // Checked in the same round trip, so that a missing directory, user or group fails before anything is written.
         read.section("dir", "test -d \"$(dirname -- \"$D\")\"");
-        if (owner != null) {
-            read.section("owner", "id -u -- " + Shell.quote(owner));
+        if (want.owner() != null) {
+            read.section("owner", "id -u -- " + Shell.quote(want.owner()));
         }
-        if (group != null) {
-            read.section("group", "getent group -- " + Shell.quote(group));
+        if (want.group() != null) {
+            read.section("group", "getent group -- " + Shell.quote(want.group()));
         }
-        ExecResult r = ctx.remote().exec(read.command(), null, Duration.ofSeconds(60));
+        ExecResult r = ctx.remote().exec(read.command(), null,
+                ctx.remote().taskTimeout().orElse(Duration.ofSeconds(60)));
+        if (r.timedOut()) {
+            return new Read(null, fail(ctx, "reading " + dest + " " + r.timeoutMessage()));
+        }
         Map<String, Section> sec = read.parse(r.stdout());
-        String parent = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
+        String parent = dest.substring(0, Math.max(1, dest.lastIndexOf('/')));
         if (sec.get("dir") != null && !sec.get("dir").ok()) {
-            return fail(ctx, "directory " + parent + " does not exist; create it first (nothing was written)");
+            return new Read(null, fail(ctx, "directory " + parent + " does not exist; create it first (nothing was written)"));
         }
-        if (owner != null && sec.get("owner") != null && !sec.get("owner").ok()) {
-            return fail(ctx, "owner '" + owner + "' does not exist on the host (nothing was written)");
+        if (want.owner() != null && sec.get("owner") != null && !sec.get("owner").ok()) {
+            return new Read(null, fail(ctx, "owner '" + want.owner() + "' does not exist on the host (nothing was written)"));
         }
-        if (group != null && sec.get("group") != null && !sec.get("group").ok()) {
-            return fail(ctx, "group '" + group + "' does not exist on the host (nothing was written)");
+        if (want.group() != null && sec.get("group") != null && !sec.get("group").ok()) {
+            return new Read(null, fail(ctx, "group '" + want.group() + "' does not exist on the host (nothing was written)"));
         }
+        return readFile(ctx, r, sec, dest);
+    }
+
+    private static Read readFile(ModuleContext ctx, ExecResult r, Map<String, Section> sec, String dest) {
         Section stat = sec.get("stat");
         if (stat == null) {
-            return fail(ctx, "cannot read " + dest + " (rc " + r.rc() + ": " + r.stderr().strip() + ")");
+            return new Read(null, fail(ctx, "cannot read " + dest + " (rc " + r.rc() + ": " + r.stderr().strip() + ")"));
         }
         if (stat.rc() == 3) {
-            return fail(ctx, "dest " + dest + " is a directory; give a file path");
+            return new Read(null, fail(ctx, "dest " + dest + " is a directory; give a file path"));
         }
         RemoteFile cur = parse(stat, sec.get("content"));
         if (cur == null) {
             Section why = stat.ok() ? sec.get("content") : stat;
-            return fail(ctx, "cannot read " + dest + ": " + (why == null ? "" : why.text().strip())
-                    + "; check permissions (become) on the host");
+            return new Read(null, fail(ctx, "cannot read " + dest + ": " + (why == null ? "" : why.text().strip())
+                    + "; check permissions (become) on the host"));
         }
+        return new Read(cur, null);
+    }
 
+    /** What differs between the file on the host and what the task wants. */
+    private static List<String> changes(Want want, RemoteFile cur) {
         List<String> changes = new ArrayList<>();
-        boolean contentChange = !cur.exists() || !java.util.Arrays.equals(cur.content(), want);
         if (!cur.exists()) {
-            changes.add("create " + dest);
-        } else if (contentChange) {
+            changes.add("create " + want.dest());
+            return changes;
+        }
+        if (!java.util.Arrays.equals(cur.content(), want.content())) {
             changes.add("content");
         }
-        boolean modeChange = mode != null && (!cur.exists() || !mode.equals(cur.mode()));
-        boolean ownerChange = owner != null && (!cur.exists() || !owner.equals(cur.owner()));
-        boolean groupChange = group != null && (!cur.exists() || !group.equals(cur.group()));
-        if (modeChange && cur.exists()) {
-            changes.add("mode " + cur.mode() + " -> " + mode);
+        if (want.mode() != null && !want.mode().equals(cur.mode())) {
+            changes.add("mode " + cur.mode() + " -> " + want.mode());
         }
-        if (ownerChange && cur.exists()) {
-            changes.add("owner " + cur.owner() + " -> " + owner);
+        if (want.owner() != null && !want.owner().equals(cur.owner())) {
+            changes.add("owner " + cur.owner() + " -> " + want.owner());
         }
-        if (groupChange && cur.exists()) {
-            changes.add("group " + cur.group() + " -> " + group);
+        if (want.group() != null && !want.group().equals(cur.group())) {
+            changes.add("group " + cur.group() + " -> " + want.group());
         }
+        return changes;
+    }
+
+    private static boolean contentChange(Want want, RemoteFile cur) {
+        return !cur.exists() || !java.util.Arrays.equals(cur.content(), want.content());
+    }
+
+    /** Ok when nothing differs; else the change (predicted in check mode, done when {@code backup} is set). */
+    private static ModuleResult outcome(ModuleContext ctx, Want want, RemoteFile cur, List<String> changes,
+                                        String backup) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("dest", dest);
-        data.put("checksum", sha1(want));
+        data.put("dest", want.dest());
+        data.put("checksum", sha1(want.content()));
         data.put("changes", List.copyOf(changes));
         if (changes.isEmpty()) {
-            return new ModuleResult.Ok(dest + " is up to date", data);
+            return new ModuleResult.Ok(want.dest() + " is up to date", data);
         }
-        Diff diff = ctx.diffMode() && contentChange
-                ? Diffs.of(dest + (cur.exists() ? " (before)" : " (absent)"), dest + " (after)",
-                new String(cur.content(), StandardCharsets.UTF_8), rendered) : null;
-        if (ctx.checkMode()) {
-            return new ModuleResult.Changed("would change " + dest + ": " + String.join(", ", changes), data, diff);
-        }
-        String backup = null;
-        if (contentChange && cur.exists() && ctx.args().bool("backup")) {
-            backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
-            ExecResult b = ctx.remote().exec("cp -p -- " + Shell.quote(dest) + " " + Shell.quote(backup));
-            if (!b.ok()) {
-                return fail(ctx, "cannot back up " + dest + " to " + backup + ": " + b.stderr().strip()
-                        + "; nothing was changed");
-            }
+        if (backup != null) {
             data.put("backup_file", backup);
         }
-        if (contentChange) {
-            ctx.remote().upload(want, dest, mode != null ? "0" + mode : cur.exists() ? "0" + cur.mode() : null);
+        Diff diff = ctx.diffMode() && contentChange(want, cur)
+                ? Diffs.of(want.dest() + (cur.exists() ? " (before)" : " (absent)"), want.dest() + " (after)",
+                new String(cur.content(), StandardCharsets.UTF_8), want.rendered()) : null;
+        String verb = ctx.checkMode() ? "would change " : "changed ";
+        return new ModuleResult.Changed(verb + want.dest() + ": " + String.join(", ", changes), data, diff);
+    }
+
+    /** Backup, upload (which keeps an existing file's owner and group), then owner/group/mode when asked. */
+    private ModuleResult write(ModuleContext ctx, Want want, RemoteFile cur, List<String> changes)
+            throws HostUnreachableException, InterruptedException {
+        if (changes.isEmpty()) {
+            return outcome(ctx, want, cur, changes, null);
         }
-        List<String> fix = new ArrayList<>();
-        if (owner != null || group != null) {
-            if (contentChange || ownerChange || groupChange) {
-                fix.add("chown -- " + Shell.quote((owner == null ? "" : owner) + (group == null ? "" : ":" + group))
-                        + " " + Shell.quote(dest));
+        String dest = want.dest();
+        boolean content = contentChange(want, cur);
+        String backup = null;
+        if (content && cur.exists() && ctx.args().bool("backup")) {
+            backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
+            ExecResult b = ctx.remote().exec(backupCommand(dest, backup));
+            if (!b.ok()) {
+                return fail(ctx, "cannot back up " + dest + " to " + backup + ": " + (b.timedOut() ? b.timeoutMessage()
+                        : b.stderr().strip()) + "; nothing was changed");
             }
         }
-        if (mode != null && (modeChange || contentChange)) {
-            fix.add("chmod -- " + mode + " " + Shell.quote(dest));
+        if (content) {
+            ctx.remote().upload(want.content(), dest, want.mode() != null ? "0" + want.mode()
+                    : cur.exists() ? "0" + cur.mode() : null);
+        }
+        List<String> fix = new ArrayList<>();
+        if ((want.owner() != null || want.group() != null) && (content || changes.stream().anyMatch(
+                c -> c.startsWith("owner ") || c.startsWith("group ")))) {
+            fix.add("chown -- " + Shell.quote((want.owner() == null ? "" : want.owner())
+                    + (want.group() == null ? "" : ":" + want.group())) + " " + Shell.quote(dest));
+        }
+        if (want.mode() != null && (content || changes.stream().anyMatch(c -> c.startsWith("mode ")))) {
+            fix.add("chmod -- " + want.mode() + " " + Shell.quote(dest));
         }
         if (!fix.isEmpty()) {
             ExecResult f = ctx.remote().exec(String.join(" && ", fix));
@@ -195,7 +276,20 @@ public final class Template implements Module {
                         + "; check that the user/group exist and that the task has become");
             }
         }
-        return new ModuleResult.Changed("changed " + dest + ": " + String.join(", ", changes), data, diff);
+        return outcome(ctx, want, cur, changes, backup);
+    }
+
+    /** {@code cp -p}, removing a partial copy (a full disk leaves a 0-byte or truncated one) when it fails. */
+    static String backupCommand(String dest, String backup) {
+        String b = Shell.quote(backup);
+        return "cp -p -- " + Shell.quote(dest) + " " + b + " || { rc=$?; rm -f -- " + b + "; exit $rc; }";
+    }
+
+    /** A glob for the upload's temporary files of {@code dest} ({@code .NAME.ringmaster.} and 12 hex digits). */
+    static String tempGlob(String dest) {
+        int slash = dest.lastIndexOf('/');
+        return Shell.quote(dest.substring(0, slash + 1) + "." + dest.substring(slash + 1) + ".ringmaster.")
+                + "[0-9a-f]".repeat(12);
     }
 
     static RemoteFile parse(Section stat, Section content) {

@@ -70,7 +70,13 @@ public final class Preflight implements Module {
         boolean gathered = false;
         if (facts == null) {
             Sections script = FactProbe.script(uri);
-            ExecResult r = ctx.remote().exec(script.command(), null, Duration.ofSeconds(60));
+            ExecResult r = ctx.remote().exec(script.command(), null,
+                    ctx.remote().taskTimeout().orElse(Duration.ofSeconds(60)));
+            if (r.timedOut()) {
+                return new ModuleResult.Failed("preflight on " + ctx.host() + ": gathering the host's facts "
+                        + r.timeoutMessage() + " (a hung virsh or libvirtd is the usual cause: check 'virsh -c "
+                        + uri + " version' on the host)", Map.of("timed_out", true));
+            }
             facts = FactProbe.parse(script.parse(r.stdout()), uri);
             gathered = true;
         }
@@ -125,14 +131,19 @@ public final class Preflight implements Module {
                     + "): set it to 0 with 'sysctl -w kernel.io_uring_disabled=0' and persist it in /etc/sysctl.d/");
         }
         String qemu = String.valueOf(f.getOrDefault("qemu_version", ""));
-        if (qemu.isEmpty()) {
+        boolean reachable = Boolean.TRUE.equals(f.get("libvirt_reachable"));
+        if (qemu.isEmpty() && !reachable) {
+            // without a QEMU binary on the PATH, QEMU's version comes from libvirtd: nothing is known of QEMU here,
+            // and the libvirt line below says what failed
+            out.add("QEMU version unknown on " + host + ": no QEMU binary on the PATH, and libvirt, which reports the"
+                    + " QEMU it runs, is unreachable; fix libvirt first (below)");
+        } else if (qemu.isEmpty()) {
             out.add("QEMU not found on " + host + " (no qemu-system-x86_64, /usr/libexec/qemu-kvm or /usr/bin/qemu-kvm): "
                     + "install QEMU >= " + minQemu + " (Debian/Ubuntu: qemu-system-x86; EL: qemu-kvm)");
         } else if (!Version.parse(qemu).map(v -> v.atLeast(minQemu)).orElse(false)) {
             out.add("QEMU " + qemu + " is older than " + minQemu + ": aio=io_uring needs QEMU >= " + minQemu
                     + "; upgrade QEMU or exclude this host with --limit '!" + host + "'");
         }
-        boolean reachable = Boolean.TRUE.equals(f.get("libvirt_reachable"));
         String libvirt = String.valueOf(f.getOrDefault("libvirt_version", ""));
         if (!reachable) {
             out.add("libvirt unreachable on " + host + ": 'virsh -c " + uri + " version' failed; install libvirt-clients and "

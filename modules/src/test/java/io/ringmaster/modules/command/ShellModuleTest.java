@@ -57,4 +57,14 @@ class ShellModuleTest {
         assertThat(module.validate(Map.of("chdir", "/"))).isNotEmpty();
         assertThat(module.validate(Map.of("cmd", "ls"))).isEmpty();
     }
+
+    @Test
+    void aTimedOutCommandSaysSoAndWhere() throws Exception {
+        FakeRemote remote = FakeRemote.answering(124, "half", io.ringmaster.module.api.ExecResult.TIMED_OUT
+                + "4s on h1 (running: virsh list); it and its process group were killed on the host\n");
+        ModuleResult r = run(remote, java.util.Map.of("cmd", "virsh list"));
+        assertThat(r).isInstanceOf(ModuleResult.Failed.class);
+        assertThat(r.msg()).contains("timed out after 4s on h1 (running: virsh list)");
+        assertThat(r.data()).containsEntry("timed_out", true).containsEntry("rc", 124);
+    }
 }

@@ -96,4 +96,40 @@ class TemplateTest {
     void aMissingDirectoryOrBadModeIsReported() {
         assertThat(new Template().validate(Map.of("mode", "u=rw", "dest", "rel/path"))).hasSize(2);
     }
+
+    @Test
+    void aChangeIsMadeUnderTheDestinationsLockAndANoChangeRunTakesNone() throws Exception {
+        Path dest = setUp();
+        Files.createDirectories(dest.getParent());
+        ModuleResult first = run(dest, Map.of(), Map.of("who", "a"), false);
+        assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(remote.commands()).anyMatch(c -> c.equals("lock " + Template.lockPath(dest.toString())));
+        assertThat(Template.lockPath(dest.toString())).endsWith("/.motd 'x'.ringmaster.lock");
+        remote.clear();
+        assertThat(run(dest, Map.of(), Map.of("who", "a"), false)).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(remote.commands()).noneMatch(c -> c.startsWith("lock "));
+    }
+
+    @Test
+    void aStaleTemporaryFileIsRemovedUnderTheLock() throws Exception {
+        Path dest = setUp();
+        Files.createDirectories(dest.getParent());
+        Path stale = dest.resolveSibling(".motd 'x'.ringmaster.0123456789ab");
+        Files.writeString(stale, "half a file");
+        assertThat(run(dest, Map.of(), Map.of("who", "a"), false)).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aFailedBackupRemovesItsPartialCopy() throws Exception {
+        Path src = Files.writeString(dir.resolve("src"), "x");
+        Path bak = dir.resolve("src.bak");
+        // cp that writes a partial copy, then fails as on a full disk
+        String failingCp = "cp() { : > \"$4\"; echo 'cp: error writing: No space left on device' >&2; return 1; }; ";
+        var r = remote.exec(failingCp + Template.backupCommand(src.toString(), bak.toString()), null,
+                java.time.Duration.ofSeconds(5));
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.stderr()).contains("No space left on device");
+        assertThat(bak).doesNotExist();
+    }
 }

@@ -91,6 +91,15 @@ public final class LocalRemote implements Remote {
     }
 
     @Override
+    public io.ringmaster.module.api.HostLock lock(String lockFile, Duration wait)
+            throws io.ringmaster.module.api.HostUnreachableException, InterruptedException,
+            io.ringmaster.module.api.HostLock.Busy {
+        commands.add("lock " + lockFile);
+        return io.ringmaster.connection.HostLocks.take(io.ringmaster.connection.HostLocks::process, "localhost",
+                lockFile, wait);
+    }
+
+    @Override
     public boolean isLocal() {
         return true;
     }

@@ -79,19 +79,54 @@ class PreflightTest {
     }
 
     @Test
-    void missingToolsAreReportedNotCrashing() throws Exception {
+    void onlyVirshFailingIsNotReportedAsQemuNotFound() throws Exception {
         Map<String, Object> f = goodFacts();
         f.put("qemu_version", "");
         f.put("libvirt_reachable", false);
         f.put("libvirt_version", "");
         ModuleResult r = run(f);
-        assertThat(r.msg()).contains("QEMU not found on testhost", "libvirt unreachable on testhost",
-                "'virsh -c qemu:///system version' failed");
+        assertThat(r.msg()).contains("libvirt unreachable on testhost", "'virsh -c qemu:///system version' failed",
+                "QEMU version unknown on testhost", "fix libvirt first").doesNotContain("QEMU not found");
+    }
+
+    @Test
+    void aMissingQemuWithLibvirtReachableIsQemuNotFound() throws Exception {
+        Map<String, Object> f = goodFacts();
+        f.put("qemu_version", "");
+        ModuleResult r = run(f);
+        assertThat(r.msg()).contains("QEMU not found on testhost").doesNotContain("libvirt unreachable");
     }
 
     @Test
     void validateRejectsNonVersions() {
         assertThat(new Preflight().validate(Map.of("min_kernel", "five"))).hasSize(1);
         assertThat(new Preflight().validate(Map.of("min_kernel", "5.15", "min_qemu", "${x}"))).isEmpty();
+    }
+
+    @Test
+    void aHungFactGatheringSaysTimedOutNotMissingTools() throws Exception {
+        Remote hung = new Remote() {
+            @Override
+            public ExecResult exec(String command, byte[] stdin, Duration timeout) {
+                assertThat(timeout).isEqualTo(Duration.ofSeconds(3));
+                return new ExecResult(124, "", ExecResult.TIMED_OUT + "3s on testhost (running: U=...); it and its"
+                        + " process group were killed on the host\n", "KILL");
+            }
+
+            @Override
+            public void upload(byte[] content, String path, String mode) {
+            }
+
+            @Override
+            public boolean isLocal() {
+                return false;
+            }
+        };
+        Preflight p = new Preflight();
+        ModuleResult r = p.run(Contexts.of(p, Map.of(), Map.of(), Remote.bounded(hung, Duration.ofSeconds(3)),
+                List.of(TestExpressions.projectTemplates()), false, false));
+        assertThat(r).isInstanceOf(ModuleResult.Failed.class);
+        assertThat(r.msg()).contains("preflight on testhost: gathering the host's facts timed out after 3s on testhost")
+                .contains("hung virsh").doesNotContain("QEMU not found").doesNotContain("libvirt unreachable");
     }
 }
