@@ -169,9 +169,23 @@ final class Occupancy {
             free.forEach(cpus::addAll);
             parts.add("node " + n.id() + ": " + free.size() + " free core" + (free.size() == 1 ? "" : "s")
                     + (cpus.isEmpty() ? "" : " (CPUs " + CpuSet.format(cpus) + ")")
-                    + (n.memoryMib() > 0 ? ", " + freeMemory(n) + " of " + n.memoryMib() + " MiB" : ""));
+                    + (n.memoryMib() > 0 ? ", " + freeMemory(n) + " of " + n.memoryMib() + " MiB" : "") + ioCores(n));
         }
         return String.join("; ", parts);
+    }
+
+    /** "; IOThread cores: 7 (a), 6 (b)": the node's CPUs held by IOThreads (dedicated_iothreads: false shares one). */
+    private String ioCores(Topology.Node n) {
+        Map<List<Integer>, String> cores = new LinkedHashMap<>();
+        ioOwner.forEach((cpu, owner) -> {
+            if (n.cpus().contains(cpu) && !housekeeping.contains(cpu)) {
+                cores.putIfAbsent(coreOf.get(cpu), owner);
+            }
+        });
+        Optional.ofNullable(reserved.get(n.id())).ifPresent(c -> cores.putIfAbsent(c, "reserved"));
+        List<String> parts = new ArrayList<>();
+        cores.forEach((c, owner) -> parts.add(CpuSet.format(c) + " (" + owner + ")"));
+        return parts.isEmpty() ? "" : "; IOThread cores: " + String.join(", ", parts);
     }
 
     /** Usable cores of {@code node}, least loaded first (then by first thread): overcommit's order. */

@@ -51,6 +51,7 @@ final class Planning {
                     notes.add(vm.name() + ": its own vcpu_pins share cores with " + String.join(", ", shared));
                 }
                 SortedSet<Integer> nodes = nodesOf(cpus);
+                occ.addMemory(nodes.first(), vm.memoryMib());
                 decide(vm, vm.explicitVcpuPins(), nodes.first(), CpuSet.format(nodes));
             }
             if (!vm.explicitIothreadPins().isEmpty()) {
@@ -81,6 +82,7 @@ final class Planning {
                 notes.add(vm.name() + ": overcommit: keeps cores it shares with " + String.join(", ", shared));
             }
             int n = nodesOf(cpus).first();
+            occ.addMemory(n, vm.memoryMib());
             decide(vm, cur.vcpuPins().stream().map(p -> CpuSet.format(CpuSet.parse(p))).toList(), n, Integer.toString(n));
         }
         for (VmRequest vm : in.vms()) {
