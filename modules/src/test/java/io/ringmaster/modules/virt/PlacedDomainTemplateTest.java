@@ -47,6 +47,16 @@ class PlacedDomainTemplateTest {
     }
 
     @Test
+    void aVmsOwnIothreadEntriesWinOverThePlan() throws Exception {
+        Map<String, Object> v = planned(false);
+        v.put("iothreads", List.of(Map.of("poll_max_ns", 32768), Map.of("cpuset", "7")));
+        Element d = Xml.parse(render(v)).getDocumentElement();
+        assertThat(Tuning.pins(d)).extracting(Tuning.Pin::describe).contains("iothreadpin iothread 1 -> 15,31",
+                "iothreadpin iothread 2 -> 7");
+        assertThat(Tuning.polls(d)).containsExactly(new Tuning.Poll("1", 32768, -1, -1));
+    }
+
+    @Test
     void withoutVirtqueueMappingADiskWithSeveralIothreadsGetsItsFirst() throws Exception {
         String xml = render(planned(false));
         assertThat(xml).doesNotContain("queues=").doesNotContain("<iothreads>\n");
