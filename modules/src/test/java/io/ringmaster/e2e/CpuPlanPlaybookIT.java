@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * playbooks/site.yml with cpu_plan on a lab host (this machine's libvirtd: 1 node, CPUs 0 and 1): VMs without pins
  * get the plan, the running domains show it (virsh vcpupin / emulatorpin / iothreadinfo), a second run changes nothing,
- * and appending a VM leaves the others where they are. Every name starts with {@link #PREFIX}; all removed after.
+ * and appending or removing a VM leaves the others where
+ * they are. Every name starts with {@link #PREFIX}; all removed after.
  */
 class CpuPlanPlaybookIT {
     @RegisterExtension
@@ -84,6 +85,13 @@ class CpuPlanPlaybookIT {
         assertThat(plan3.get(PREFIX + "b")).isEqualTo(plan.get(PREFIX + "b"));
         assertThat(virsh("domid", PREFIX + "a").strip()).as("a untouched").isEqualTo(idA);
         assertThat(virsh("vcpupin", PREFIX + "c")).containsPattern("(?m)^\\s*0:?\\s+1\\s*$");
+
+        // removing b from kvm_vms (its domain stays, as site.yml never deletes) moves neither a nor c
+        Map<String, Object> fewer = play(0, "-e", "@" + vars("fewer", "a", "c"), "--assert-no-changes");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> planFewer = (Map<String, Map<String, Object>>) task(fewer, "Plan CPU and memory placement").get("plan");
+        assertThat(planFewer.get(PREFIX + "c")).isEqualTo(plan3.get(PREFIX + "c"));
+        assertThat(planFewer.get(PREFIX + "a")).isEqualTo(plan.get(PREFIX + "a"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
