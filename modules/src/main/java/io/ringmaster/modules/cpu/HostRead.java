@@ -43,6 +43,10 @@ record HostRead(Topology topology, SortedSet<Integer> isolated, Map<String, Plac
             }
         }
         Map<?, ?> topo = ctx.args().has("topology") ? ctx.args().map("topology") : (Map<?, ?>) f.get("numa_topology");
+        if (!ctx.args().has("topology") && !(topo.get("nodes") instanceof List<?> l && !l.isEmpty())) {
+            throw new IllegalArgumentException("no CPUs found in /sys/devices/system/{node,cpu} on this host (is /sys "
+                    + "mounted?); describe the host with cpu_plan's topology: {nodes: [{id, memory_mib, cores}]}");
+        }
         return new HostRead(Topology.fromMap(topo), isolated(f), current, CpuPlan.virtqueueMapping(f));
     }
 

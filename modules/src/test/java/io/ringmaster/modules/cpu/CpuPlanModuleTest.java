@@ -94,6 +94,15 @@ class CpuPlanModuleTest {
     }
 
     @Test
+    void aHostWhoseSysShowsNoCpusSaysSo(@TempDir Path dir) throws Exception {
+        Path node = Files.writeString(dir.resolve("node.xml"), NODE);
+        Map<String, Object> vars = Map.of("ansible_facts", Map.of("numa_topology", Map.of("nodes", List.of(), "devices", Map.of())));
+        ModuleContext ctx = Contexts.of(new CpuPlan(), Map.of("vms", List.of(vm("a", 1, "/x")), "uri", "test://" + node),
+                vars, new LocalShellRemote(), List.of(), false, false);
+        assertThat(new CpuPlan().run(ctx).msg()).startsWith("cpu_plan on testhost: no CPUs found in /sys/devices/system");
+    }
+
+    @Test
     void virtqueueMappingNeedsLibvirt10AndQemu9() {
         assertThat(CpuPlan.virtqueueMapping(Map.of("libvirt_version", "10.0.0", "qemu_version", "9.0.0"))).isTrue();
         assertThat(CpuPlan.virtqueueMapping(Map.of("libvirt_version", "10.0.0", "qemu_version", "8.2.2"))).isFalse();
