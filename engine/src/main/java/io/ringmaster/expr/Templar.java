@@ -41,6 +41,7 @@ public final class Templar {
     public Templar() {
         velocity.setProperty("runtime.strict_mode.enable", "true");
         velocity.setProperty("space.gobbling", "lines");
+        velocity.setProperty("introspector.uberspect.class", SafeUberspector.class.getName());
         velocity.setProperty("resource.loaders", "string");
         velocity.setProperty("resource.loader.string.class",
                 "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
@@ -185,6 +186,8 @@ public final class Templar {
         StringWriter out = new StringWriter();
         try {
             template.merge(context, out);
+        } catch (SafeUberspector.ForbiddenAccess e) {
+            throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
         } catch (MethodInvocationException e) {
             throw new ExpressionException(ExprErrors.undefined(e, name, text, where));
         } catch (VelocityException e) {
