@@ -26,7 +26,40 @@ public final class SafeUberspector extends UberspectImpl {
     @Override
     public VelMethod getMethod(Object obj, String methodName, Object[] args, Info i) {
         check(obj, methodName, i);
-        return super.getMethod(obj, methodName, args, i);
+        VelMethod method = super.getMethod(obj, methodName, args, i);
+        return method == null ? null : new Bounded(method);
+    }
+
+    /** A method call whose result is sized, so strings cannot grow past the rendering's bound. */
+    private record Bounded(VelMethod method) implements VelMethod {
+        @Override
+        public Object invoke(Object o, Object[] params) throws IllegalAccessException,
+                java.lang.reflect.InvocationTargetException {
+            RenderBudget.checkRepeat(o, method.getMethodName(), params);
+            Object result = method.invoke(o, params);
+            RenderBudget.checkSize(result);
+            return result;
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return method.isCacheable();
+        }
+
+        @Override
+        public String getMethodName() {
+            return method.getMethodName();
+        }
+
+        @Override
+        public java.lang.reflect.Method getMethod() {
+            return method.getMethod();
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return method.getReturnType();
+        }
     }
 
     @Override

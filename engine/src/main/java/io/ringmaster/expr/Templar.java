@@ -5,7 +5,6 @@ import io.ringmaster.module.api.ExpressionException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +176,7 @@ public final class Templar {
     private String evaluate(String name, String text, Map<String, Object> vars, Position where,
                             ReferenceInsertionEventHandler handler) throws ExpressionException {
         Template template = parse(name, text, where);
-        VelocityContext context = new VelocityContext(new HashMap<>(), new VelocityContext(vars));
+        VelocityContext context = new BoundedContext(new VelocityContext(vars), new RenderBudget());
         if (handler != null) {
             EventCartridge cartridge = new EventCartridge();
             cartridge.addReferenceInsertionEventHandler(handler);
@@ -185,7 +184,16 @@ public final class Templar {
         }
         StringWriter out = new StringWriter();
         try {
-            template.merge(context, out);
+            template.merge(context, RenderBudget.bounded(out));
+        } catch (RenderBudget.Exceeded e) {
+            throw new ExpressionException(ExprErrors.prefixed(name, where) + e.getMessage()
+                    + "\n  hint: expressions and templates are bounded (" + RenderBudget.MAX_CHARS + " characters, "
+                    + RenderBudget.MAX_STEPS + " steps, " + RenderBudget.MAX_TIME_MS / 1000 + " s); "
+                    + "check the loop or the string that grows");
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new ExpressionException(ExprErrors.prefixed(name, where) + "the expression ran out of "
+                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + " and was stopped"
+                    + "\n  hint: check the loop, the range or the recursion in it");
         } catch (SafeUberspector.ForbiddenAccess e) {
             throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
         } catch (MethodInvocationException e) {

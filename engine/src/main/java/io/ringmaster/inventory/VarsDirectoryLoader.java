@@ -88,12 +88,7 @@ final class VarsDirectoryLoader {
     }
 
     private static Map<String, Object> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserError(Position.of(file), "cannot read variables file: " + e.getMessage(), null);
-        }
+        String text = io.ringmaster.parse.TextFile.read(file);
         Node root = YamlNodes.compose(file, text);
         if (YamlNodes.isNull(root)) {
             return Map.of();
