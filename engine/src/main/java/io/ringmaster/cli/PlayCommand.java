@@ -188,10 +188,14 @@ public final class PlayCommand implements Callable<Integer> {
             listeners.add(new JunitReporter(junit));
         }
         AtomicBoolean stop = new AtomicBoolean();
-        Interrupts.onCtrlC(() -> stop.set(true));
+        RunListener events = new FinishOnce(new Listeners(listeners));
         try (Connector connector = new Connector(connectionOptions())) {
-            RunOutcome outcome = new PlaybookRunner(inventory, registry, connector, new Listeners(listeners), options)
-                    .run(loaded, stop);
+            PlaybookRunner runner = new PlaybookRunner(inventory, registry, connector, events, options);
+            Interrupts.install(() -> stop.set(true), () -> {
+                runner.finishNow();
+                stdout.flush();
+            }, message -> events.on(new io.ringmaster.event.RunEvent.Notice(message)));
+            RunOutcome outcome = runner.run(loaded, stop);
             stdout.flush();
             if (outcome.interrupted()) {
                 return ExitCodes.INTERRUPTED;
