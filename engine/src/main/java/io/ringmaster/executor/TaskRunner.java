@@ -110,6 +110,9 @@ final class TaskRunner {
         String msg = status == Status.FAILED ? "One or more items failed"
                 : status == Status.SKIPPED ? "All items skipped" : "";
         Map<String, Object> reg = ResultShape.loop(status, msg, registered);
+        if (results.stream().anyMatch(TaskResult::changed)) {
+            reg.put("changed", true);
+        }
         register(task, host, reg);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", registered);
