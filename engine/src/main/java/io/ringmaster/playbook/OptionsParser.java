@@ -62,7 +62,8 @@ final class OptionsParser {
                 become(m),
                 m.get("listen").map(n -> Nodes.strings(n, "'listen'")).orElse(d.listen()),
                 m.get("loop_control").flatMap(n -> ((YMap) n).get("label"))
-                        .map(n -> Nodes.string(n, "'label'")).orElse(null));
+                        .map(n -> Nodes.string(n, "'label'")).orElse(null),
+                m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog()));
     }
 
     /** {@code become}/{@code become_user} of a play, block, task or role entry. */

@@ -24,11 +24,12 @@ import java.util.Map;
  * @param become        privilege escalation at this level
  * @param listen        for handlers: the topics it listens to
  * @param label         {@code loop_control.label}: what the output shows for each item (an expression), or null
+ * @param noLog         {@code no_log}: the result is censored in every output and report (inherited)
  */
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                          Become become, List<String> listen, String label) {
+                          Become become, List<String> listen, String label, boolean noLog) {
     public TaskOptions {
         when = List.copyOf(when);
         notifies = List.copyOf(notifies);
@@ -38,6 +39,14 @@ public record TaskOptions(List<Expr> when, Object loop, String loopVar, String r
         until = until == null ? null : List.copyOf(until);
         vars = Collections2.frozenMap(vars);
         listen = List.copyOf(listen);
+    }
+
+    public TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
+                       List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
+                       Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
+                       Become become, List<String> listen, String label) {
+        this(when, loop, loopVar, register, notifies, changedWhen, failedWhen, ignoreErrors, tags, checkMode, until,
+                retries, delay, vars, become, listen, label, false);
     }
 
     public static TaskOptions none() {
