@@ -218,7 +218,7 @@ public final class ConsoleReporter implements RunListener {
     }
 
     private void emit(String text, Ansi c) {
-        out.print(paint(text, c));
+        out.print(paint(Visible.of(text), c));
         out.print('\n');
     }
 

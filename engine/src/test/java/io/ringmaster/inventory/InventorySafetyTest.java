@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 8 item 9: loading is bounded and linear. */
-class LoadBoundsTest {
+/** Issue 8 items 9 and 11: inventory loading is bounded and linear; links, loops and ports are checked at load. */
+class InventorySafetyTest {
     @TempDir
     Path dir;
 
@@ -56,5 +56,44 @@ class LoadBoundsTest {
     void anInventoryThatIsNotARegularFileIsRefused() {
         assertThatThrownBy(() -> Inventory.load(List.of("/dev/zero")))
                 .isInstanceOf(UserError.class).hasMessageContaining("/dev/zero");
+    }
+
+    @Test
+    void aSymlinkLoopInGroupVarsIsAnErrorNamingIt() throws Exception {
+        Path gv = Files.createDirectories(dir.resolve("group_vars"));
+        Files.createSymbolicLink(gv.resolve("web.yml"), gv.resolve("web.yml"));
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
+        assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
+                .isInstanceOf(UserError.class).hasMessageContaining("group_vars/web.yml")
+                .hasMessageContaining("symbolic link loop");
+    }
+
+    @Test
+    void aDirectoryLinkBackToItsParentInGroupVarsIsAnErrorNamingIt() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("group_vars/web"));
+        Files.writeString(web.resolve("a.yml"), "x: 1\n");
+        Files.createSymbolicLink(web.resolve("again"), web);
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
+        assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
+                .isInstanceOf(UserError.class).hasMessageContaining("group_vars/web/again")
+                .hasMessageContaining("symbolic link loop");
+    }
+
+    @Test
+    void aDanglingLinkInHostVarsIsAnErrorNamingItsTarget() throws Exception {
+        Path hv = Files.createDirectories(dir.resolve("host_vars"));
+        Files.createSymbolicLink(hv.resolve("web1.yml"), dir.resolve("nowhere.yml"));
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
+        assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
+                .isInstanceOf(UserError.class).hasMessageContaining("host_vars/web1.yml")
+                .hasMessageContaining("nowhere.yml, which does not exist");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsCaughtAtLoadWithItsPosition() throws Exception {
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\nweb2 ansible_port=abc\n");
+        assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
+                .isInstanceOf(UserError.class).hasMessageContaining("hosts.ini:3")
+                .hasMessageContaining("ansible_port");
     }
 }
