@@ -86,13 +86,17 @@ public final class PlaybookRunner {
      * Ends the run at once (a second Ctrl-C, SIGTERM, SIGHUP): reports what was done so far as an interrupted run,
      * so the recap prints and the reports are written, unless the run already reported its end. Called from a
      * signal thread; the caller exits the JVM after it.
+     *
+     * @return the recap reported, or null when the run had already reported its end
      */
-    public void finishNow() {
+    public Map<String, HostStats> finishNow() {
         RunContext run = current;
-        if (finished.compareAndSet(false, true)) {
-            Map<String, HostStats> stats = run == null ? Map.of() : stats(run);
-            listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), true));
+        if (!finished.compareAndSet(false, true)) {
+            return null;
         }
+        Map<String, HostStats> stats = run == null ? Map.of() : stats(run);
+        listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), true));
+        return stats;
     }
 
     private Map<String, HostStats> stats(RunContext run) {
