@@ -150,12 +150,12 @@ public final class PlayCommand implements Callable<Integer> {
             Validator validator = new Validator(registry);
             loaded.forEach(pb -> problems.addAll(validator.validate(pb)));
             if (!problems.isEmpty()) {
-                problems.forEach(e -> err.println("ERROR! " + e.getMessage()));
+                problems.forEach(e -> err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage())));
                 err.println(problems.size() + " error(s); nothing was run.");
                 return ExitCodes.PLAYBOOK_ERROR;
             }
         } catch (UserError e) {
-            err.println("ERROR! " + e.getMessage());
+            err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage()));
             return ExitCodes.PLAYBOOK_ERROR;
         }
         if (limit != null && inventory.select(limit).isEmpty()) {
