@@ -34,6 +34,8 @@ class ExpressionSandboxTest {
         "#set($c = $n.class)$c.forName('java.lang.Runtime')",
         "$vms.iterator().getClass()",
         "$out.entrySet().iterator().next().getClass()",
+        "#foreach($v in $vms)$foreach.getClass()#end",
+        "#foreach($v in $vms)$foreach.info.getClass()#end",
     })
     void knownEscapesAreRefusedWithAClearError(String expression) {
         assertThatThrownBy(() -> templar.render(expression, vars, where))
@@ -62,5 +64,14 @@ class ExpressionSandboxTest {
         assertThat(templar.render("#foreach($v in $vms)$v,#end", vars, where)).isEqualTo("db1,db2,");
         assertThat(templar.render("${out.keySet().size()}", vars, where)).isEqualTo(2);
         assertThat(templar.test("$n > 40 && $inventory_hostname.startsWith('web')", vars, where)).isTrue();
+        assertThat(templar.render("#foreach($v in $vms)$foreach.count:$foreach.index#if($foreach.hasNext),#end#end",
+                vars, where)).isEqualTo("1:0,2:1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#include('/etc/passwd')", "#parse('/etc/passwd')", "#include('../../../../etc/hostname')"})
+    void templatesCannotIncludeFiles(String directive) {
+        assertThatThrownBy(() -> templar.renderString(directive, vars, where))
+                .isInstanceOf(ExpressionException.class).hasMessageNotContaining("root:x:0:0");
     }
 }
