@@ -29,7 +29,7 @@ final class Interrupts {
                 Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
             }
         };
-        handle("INT", new sun.misc.SignalHandler() {
+        boolean intIgnored = handle("INT", new sun.misc.SignalHandler() {
             private volatile boolean seen;
 
             @Override
@@ -45,6 +45,11 @@ final class Interrupts {
                 stopDispatching.run();
             }
         });
+        if (intIgnored) {
+            notice.accept("note: this run ignores Ctrl-C (SIGINT), as a job started in the background of a script "
+                    + "does; stop it with SIGTERM (recap and reports are still written), or start it with the "
+                    + "ringmaster launcher, which restores SIGINT");
+        }
         for (String name : new String[] {"TERM", "HUP"}) {
             handle(name, sig -> {
                 notice.accept("interrupted (SIG" + name + "): stopping now; tasks still running on hosts are "
@@ -55,11 +60,13 @@ final class Interrupts {
         }
     }
 
-    private static void handle(String name, sun.misc.SignalHandler handler) {
+    /** Installs the handler; true when the signal was ignored at start, so the JVM left it ignored. */
+    private static boolean handle(String name, sun.misc.SignalHandler handler) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
+            return sun.misc.Signal.handle(new sun.misc.Signal(name), handler) == sun.misc.SignalHandler.SIG_IGN;
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             // No signal API, or the signal is the JVM's: it ends the JVM as usual.
+            return false;
         }
     }
 }
