@@ -31,6 +31,11 @@ final class Connector implements HostConnector, AutoCloseable {
     }
 
     @Override
+    public Remote become(Remote remote, String user, char[] password) {
+        return Become.wrap(remote, user, password);
+    }
+
+    @Override
     public void close() {
         transports.close();
     }

@@ -48,7 +48,7 @@ public final class InventoryCommand implements Callable<Integer> {
                     throw new UserError(null, "no group named '" + what.graph + "' in the inventory"
                             + io.ringmaster.error.DidYouMean.suffix(what.graph, inv.groups().keySet()));
                 }
-                out.print(InventoryGraph.graph(inv, what.graph));
+                out.print(io.ringmaster.report.Visible.of(InventoryGraph.graph(inv, what.graph)));
             } else if (what.list) {
                 out.println(io.ringmaster.report.Json.indented(InventoryGraph.list(inv), 2));
             } else {
@@ -60,7 +60,7 @@ public final class InventoryCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (UserError e) {
-            spec.commandLine().getErr().println("ERROR! " + e.getMessage());
+            spec.commandLine().getErr().println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage()));
             return ExitCodes.PLAYBOOK_ERROR;
         }
     }

@@ -45,7 +45,7 @@ final class Listing {
                     }
                     out.println("    pattern: ['" + play.hosts() + "']");
                     out.println("    hosts (" + selected.size() + "):");
-                    selected.forEach(h -> out.println("      " + h));
+                    selected.forEach(h -> out.println("      " + io.ringmaster.report.Visible.of(h)));
                 }
                 if (tasks) {
                     out.println("    tasks:");

@@ -59,8 +59,13 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "Show before/after of what changes.")
     boolean diff;
 
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit hosts to a pattern.")
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
+            description = "Further limit hosts to a pattern, or to the hosts listed in @FILE (one per line).")
     String limit;
+
+    @Option(names = "--retry", paramLabel = "FILE",
+            description = "Write the hosts that failed or were unreachable to FILE (re-run them with --limit @FILE).")
+    Path retry;
 
     @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "Run only tasks with these tags.")
     List<String> tags = new ArrayList<>();
@@ -137,6 +142,7 @@ public final class PlayCommand implements Callable<Integer> {
         try {
             inventory = inventories.isEmpty() ? Inventory.empty() : Inventory.load(inventories);
             extra = ExtraVars.parse(extraVars);
+            limit = RetryFile.pattern(limit);
             for (Path p : playbooks) {
                 loaded.add(PlaybookLoader.load(p));
             }
@@ -144,12 +150,12 @@ public final class PlayCommand implements Callable<Integer> {
             Validator validator = new Validator(registry);
             loaded.forEach(pb -> problems.addAll(validator.validate(pb)));
             if (!problems.isEmpty()) {
-                problems.forEach(e -> err.println("ERROR! " + e.getMessage()));
+                problems.forEach(e -> err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage())));
                 err.println(problems.size() + " error(s); nothing was run.");
                 return ExitCodes.PLAYBOOK_ERROR;
             }
         } catch (UserError e) {
-            err.println("ERROR! " + e.getMessage());
+            err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage()));
             return ExitCodes.PLAYBOOK_ERROR;
         }
         if (limit != null && inventory.select(limit).isEmpty()) {
@@ -157,7 +163,7 @@ public final class PlayCommand implements Callable<Integer> {
                     + "\n  hint: check the pattern with `ringmaster inventory -i INVENTORY --graph`");
             return ExitCodes.BAD_OPTIONS;
         }
-        for (Path report : new Path[] {json, junit}) {
+        for (Path report : new Path[] {json, junit, retry}) {
             String problem = report == null ? null : ReportPaths.problem(report);
             if (problem != null) {
                 err.println("ERROR! " + problem + "; nothing was run");
@@ -188,11 +194,19 @@ public final class PlayCommand implements Callable<Integer> {
             listeners.add(new JunitReporter(junit));
         }
         AtomicBoolean stop = new AtomicBoolean();
-        Interrupts.onCtrlC(() -> stop.set(true));
+        RunListener events = new FinishOnce(new Listeners(listeners));
         try (Connector connector = new Connector(connectionOptions())) {
-            RunOutcome outcome = new PlaybookRunner(inventory, registry, connector, new Listeners(listeners), options)
-                    .run(loaded, stop);
+            PlaybookRunner runner = new PlaybookRunner(inventory, registry, connector, events, options);
+            Interrupts.install(() -> stop.set(true), () -> {
+                Map<String, io.ringmaster.event.HostStats> done = runner.finishNow();
+                stdout.flush();
+                if (done != null) {
+                    writeRetry(done);
+                }
+            }, message -> events.on(new io.ringmaster.event.RunEvent.Notice(message)));
+            RunOutcome outcome = runner.run(loaded, stop);
             stdout.flush();
+            writeRetry(outcome.stats());
             if (outcome.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -211,6 +225,20 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.CHANGES_SEEN;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    private void writeRetry(Map<String, io.ringmaster.event.HostStats> stats) {
+        if (retry == null) {
+            return;
+        }
+        try {
+            List<String> hosts = RetryFile.write(retry, stats);
+            if (!hosts.isEmpty()) {
+                spec.commandLine().getErr().println("to retry, use: --limit @" + retry);
+            }
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("ERROR! cannot write the retry file " + retry + ": " + e.getMessage());
         }
     }
 

@@ -25,7 +25,8 @@ public record TaskResult(String host, Status status, String msg, Map<String, Obj
         items = List.copyOf(items);
     }
 
+    /** Changed something: the status says so, or (a loop that failed) one of its items changed. */
     public boolean changed() {
-        return status == Status.CHANGED;
+        return status == Status.CHANGED || items.stream().anyMatch(TaskResult::changed);
     }
 }

@@ -12,4 +12,12 @@ public interface HostConnector {
 
     /** {@code remote} with commands run as {@code user} through sudo. */
     Remote become(Remote remote, String user);
+
+    /**
+     * {@code remote} as {@code user} through sudo with the host's own password ({@code ansible_become_password}
+     * from the inventory or vars), which wins over the one asked for with -K, as in Ansible.
+     */
+    default Remote become(Remote remote, String user, char[] password) {
+        return become(remote, user);
+    }
 }

@@ -7,7 +7,6 @@ import io.ringmaster.module.api.Expressions;
 import io.ringmaster.vars.LazyVars;
 import io.ringmaster.vars.Overlay;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,9 +47,9 @@ final class HostExpressions implements Expressions {
         Path file = find(src);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExpressionException(where + ": cannot read template " + file + ": " + e.getMessage());
+            text = io.ringmaster.parse.TextFile.read(file);
+        } catch (io.ringmaster.error.UserError e) {
+            throw new ExpressionException(where + ": cannot use template: " + e.getMessage());
         }
         return renderText(file.toString(), text, extraVars);
     }

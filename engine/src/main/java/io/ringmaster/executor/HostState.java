@@ -56,6 +56,10 @@ final class HostState {
             case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
             case FAILED -> r.ignored() ? new HostStats(0, 0, 0, 0, 0, 0, 1) : new HostStats(0, 0, 0, 1, 0, 0, 0);
         };
+        if (r.status() == Status.FAILED && r.ignored() && r.changed()) {
+            // Ansible counts what an ignored failure changed (a loop whose other items changed)
+            delta = delta.plus(new HostStats(0, 1, 0, 0, 0, 0, 0));
+        }
         stats = stats.plus(delta);
         if (r.status() == Status.UNREACHABLE) {
             unreachable = true;

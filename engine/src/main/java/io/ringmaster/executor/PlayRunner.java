@@ -155,7 +155,8 @@ final class PlayRunner {
                     host.registered.put("ansible_failed_result",
                             ResultShape.registered(Status.FAILED, r.msg(), r.data()));
                 }
-                run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role, r));
+                run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role,
+                        task.options().noLog() ? NoLog.censor(r) : r));
                 return r;
             }));
         }

@@ -27,6 +27,10 @@ public final class PlaybookRunner {
     private final HostConnector connector;
     private final RunListener listener;
     private final RunOptions options;
+    /** Set once the run's end (its recap and reports) was reported, by the run itself or by {@link #finishNow}. */
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile RunContext current;
+    private volatile long started;
 
     public PlaybookRunner(Inventory inventory, ModuleRegistry registry, HostConnector connector,
                           RunListener listener, RunOptions options) {
@@ -42,10 +46,11 @@ public final class PlaybookRunner {
      * recap is still reported.
      */
     public RunOutcome run(List<Playbook> playbooks, AtomicBoolean stop) throws InterruptedException {
-        long start = System.nanoTime();
+        started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), daemonThreads());
         RunContext run = new RunContext(inventory, registry, new Templar(), connector, listener, options, pool, stop,
                 null);
+        current = run;
         boolean error = false;
         try {
             outer:
@@ -69,6 +74,32 @@ public final class PlaybookRunner {
             pool.shutdownNow();
             pool.awaitTermination(5, TimeUnit.SECONDS);
         }
+        Map<String, HostStats> stats = stats(run);
+        boolean interrupted = stop.get() || finished.get();
+        if (finished.compareAndSet(false, true)) {
+            listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), interrupted));
+        }
+        return new RunOutcome(stats, interrupted, error);
+    }
+
+    /**
+     * Ends the run at once (a second Ctrl-C, SIGTERM, SIGHUP): reports what was done so far as an interrupted run,
+     * so the recap prints and the reports are written, unless the run already reported its end. Called from a
+     * signal thread; the caller exits the JVM after it.
+     *
+     * @return the recap reported, or null when the run had already reported its end
+     */
+    public Map<String, HostStats> finishNow() {
+        RunContext run = current;
+        if (!finished.compareAndSet(false, true)) {
+            return null;
+        }
+        Map<String, HostStats> stats = run == null ? Map.of() : stats(run);
+        listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), true));
+        return stats;
+    }
+
+    private Map<String, HostStats> stats(RunContext run) {
         Map<String, HostStats> stats = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> {
             if (run.hosts().containsKey(h.name())) {
@@ -76,8 +107,7 @@ public final class PlaybookRunner {
             }
         });
         run.hosts().forEach((name, state) -> stats.putIfAbsent(name, state.stats()));
-        listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - start), stop.get()));
-        return new RunOutcome(stats, stop.get(), error);
+        return stats;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

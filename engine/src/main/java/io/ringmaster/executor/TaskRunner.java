@@ -27,6 +27,9 @@ import java.util.Map;
  * the module itself with until/retries, changed_when/failed_when, register, facts and notify.
  */
 final class TaskRunner {
+    /** Ansible's names for the sudo password of a host, in its order of preference. */
+    private static final List<String> BECOME_PASSWORD_VARS = List.of("ansible_become_password",
+            "ansible_become_pass", "ansible_sudo_pass");
     private final RunContext run;
     private final VarsAssembler assembler;
 
@@ -110,6 +113,9 @@ final class TaskRunner {
         String msg = status == Status.FAILED ? "One or more items failed"
                 : status == Status.SKIPPED ? "All items skipped" : "";
         Map<String, Object> reg = ResultShape.loop(status, msg, registered);
+        if (results.stream().anyMatch(TaskResult::changed)) {
+            reg.put("changed", true);
+        }
         register(task, host, reg);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", registered);
@@ -318,6 +324,11 @@ final class TaskRunner {
         }
         String user = b.user() != null ? b.user()
                 : vars.get("ansible_become_user") != null ? String.valueOf(vars.get("ansible_become_user")) : "root";
+        for (String name : BECOME_PASSWORD_VARS) {
+            if (vars.get(name) != null) {
+                return run.connector().become(remote, user, String.valueOf(vars.get(name)).toCharArray());
+            }
+        }
         return run.connector().become(remote, user);
     }
 

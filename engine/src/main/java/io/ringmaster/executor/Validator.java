@@ -81,6 +81,7 @@ public final class Validator {
             return;
         }
         checkArgSyntax(task, module.get(), errors);
+        checkTemplateSrc(task, errors);
         for (String problem : ArgBinder.checkLiteral(module.get(), task.args())) {
             errors.add(new UserError(positionOf(task, problem), "task '" + task.name() + "': " + problem,
                     "run `ringmaster modules " + task.module() + "` to see its parameters"));
@@ -93,6 +94,31 @@ public final class Validator {
                         "Ringmaster's expressions are Velocity: write ${name} for {{ name }}, and #if(...) for "
                                 + "conditions"));
             }
+        }
+    }
+
+    /**
+     * A literal template {@code src} that is absolute or climbs out ({@code ../../etc/passwd}) is outside every
+     * template folder whatever they are: refused here, before any host is contacted. Links and missing files are
+     * checked when the task runs, against the real folders.
+     */
+    private static void checkTemplateSrc(Task task, List<UserError> errors) {
+        if (!"template".equals(task.module()) || !(task.args().get("src") instanceof String src)
+                || io.ringmaster.expr.Templar.isTemplated(src)) {
+            return;
+        }
+        boolean outside;
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(src);
+            outside = p.isAbsolute() || p.normalize().startsWith("..");
+        } catch (java.nio.file.InvalidPathException e) {
+            outside = true;
+        }
+        if (outside) {
+            errors.add(new UserError(task.argPositions().getOrDefault("src", task.position()),
+                    "task '" + task.name() + "': template '" + src + "' is outside the template folders",
+                    "templates are read only from the playbook's folder, its templates/, the role's templates/ and "
+                            + "the project's templates/; name it relative to one of them"));
         }
     }
 

@@ -51,6 +51,11 @@ final class ExprErrors {
         return prefix(name, where) + msg.replace(" at " + name, "");
     }
 
+    /** "file:line:col: " for a value written in a playbook, "name: " for a template file. */
+    static String prefixed(String name, Position where) {
+        return where != null ? where + ": " : name + ": ";
+    }
+
     private static String prefix(String name, Position where) {
         if (where == null && "<expression>".equals(name)) {
             return "";

@@ -5,7 +5,6 @@ import io.ringmaster.module.api.ExpressionException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ public final class Templar {
     public Templar() {
         velocity.setProperty("runtime.strict_mode.enable", "true");
         velocity.setProperty("space.gobbling", "lines");
+        velocity.setProperty("introspector.uberspect.class", SafeUberspector.class.getName());
         velocity.setProperty("resource.loaders", "string");
         velocity.setProperty("resource.loader.string.class",
                 "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
@@ -176,7 +176,7 @@ public final class Templar {
     private String evaluate(String name, String text, Map<String, Object> vars, Position where,
                             ReferenceInsertionEventHandler handler) throws ExpressionException {
         Template template = parse(name, text, where);
-        VelocityContext context = new VelocityContext(new HashMap<>(), new VelocityContext(vars));
+        VelocityContext context = new BoundedContext(new VelocityContext(vars), new RenderBudget());
         if (handler != null) {
             EventCartridge cartridge = new EventCartridge();
             cartridge.addReferenceInsertionEventHandler(handler);
@@ -184,7 +184,18 @@ public final class Templar {
         }
         StringWriter out = new StringWriter();
         try {
-            template.merge(context, out);
+            template.merge(context, RenderBudget.bounded(out));
+        } catch (RenderBudget.Exceeded e) {
+            throw new ExpressionException(ExprErrors.prefixed(name, where) + e.getMessage()
+                    + "\n  hint: expressions and templates are bounded (" + RenderBudget.MAX_CHARS + " characters, "
+                    + RenderBudget.MAX_STEPS + " steps, " + RenderBudget.MAX_TIME_MS / 1000 + " s); "
+                    + "check the loop or the string that grows");
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new ExpressionException(ExprErrors.prefixed(name, where) + "the expression ran out of "
+                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + " and was stopped"
+                    + "\n  hint: check the loop, the range or the recursion in it");
+        } catch (SafeUberspector.ForbiddenAccess e) {
+            throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
         } catch (MethodInvocationException e) {
             throw new ExpressionException(ExprErrors.undefined(e, name, text, where));
         } catch (VelocityException e) {

@@ -51,6 +51,9 @@ final class HostRange {
         }
         for (String item : sequence(begin, end, step, at, original)) {
             expand(head + item + tail, original, at, out);
+            if (out.size() > MAX_HOSTS) {
+                throw error(at, original, "expands to more than " + MAX_HOSTS + " names");
+            }
         }
     }
 

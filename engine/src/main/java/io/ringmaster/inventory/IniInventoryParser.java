@@ -98,7 +98,9 @@ final class IniInventoryParser {
             throw new UserError(at, "expected key=value in [" + group + ":vars], got '" + line + "'",
                     "each line of a :vars section is name=value");
         }
-        inv.setGroupVar(group, line.substring(0, eq).strip(), IniLiteral.parse(line.substring(eq + 1).strip()));
+        Object value = IniLiteral.parse(line.substring(eq + 1).strip());
+        ConnectionVars.check(line.substring(0, eq).strip(), value, at);
+        inv.setGroupVar(group, line.substring(0, eq).strip(), value);
     }
 
     private void child(String line, Position at) {
@@ -136,6 +138,7 @@ final class IniInventoryParser {
                         "a host line is: name key=value ...; quote a value with spaces: key=\"a b\"");
             }
             vars.put(word.substring(0, eq), IniLiteral.parse(word.substring(eq + 1)));
+            ConnectionVars.check(word.substring(0, eq), vars.get(word.substring(0, eq)), at);
         }
         for (String name : names) {
             inv.addHost(name, group);

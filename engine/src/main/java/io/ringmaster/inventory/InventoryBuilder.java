@@ -22,7 +22,7 @@ final class InventoryBuilder {
 
     /** A group while it is being built. */
     private static final class GroupData {
-        final List<String> hosts = new ArrayList<>();
+        final Set<String> hosts = new java.util.LinkedHashSet<>();
         final List<String> children = new ArrayList<>();
         final List<String> parents = new ArrayList<>();
         final Map<String, Object> vars = new LinkedHashMap<>();
@@ -59,10 +59,7 @@ final class InventoryBuilder {
         hosts.computeIfAbsent(host, h -> new LinkedHashMap<>());
         if (group != null) {
             addGroup(group);
-            List<String> members = groups.get(group).hosts;
-            if (!members.contains(host)) {
-                members.add(host);
-            }
+            groups.get(group).hosts.add(host);
         }
     }
 
@@ -123,7 +120,7 @@ final class InventoryBuilder {
         }
         Map<String, Set<String>> memberOf = new LinkedHashMap<>();
         groups.forEach((name, g) -> g.hosts.forEach(h -> memberOf.computeIfAbsent(h, k -> new HashSet<>()).add(name)));
-        List<String> ungrouped = groups.get(UNGROUPED).hosts;
+        Set<String> ungrouped = groups.get(UNGROUPED).hosts;
         for (String host : hosts.keySet()) {
             Set<String> mine = new HashSet<>(memberOf.getOrDefault(host, Set.of()));
             mine.remove(ALL);
@@ -144,7 +141,7 @@ final class InventoryBuilder {
     /** Groups with their inventory-file vars, in definition order. */
     Map<String, Group> groups() {
         Map<String, Group> out = new LinkedHashMap<>();
-        groups.forEach((name, g) -> out.put(name, new Group(name, g.hosts, g.children, g.vars)));
+        groups.forEach((name, g) -> out.put(name, new Group(name, List.copyOf(g.hosts), g.children, g.vars)));
         return out;
     }
 

@@ -4,7 +4,6 @@ import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -122,14 +121,7 @@ final class InventorySources {
     }
 
     private void file(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new UserError(Position.of(file), "the inventory is not UTF-8 text", null);
-        } catch (IOException e) {
-            throw new UserError(Position.of(file), "cannot read the inventory: " + e.getMessage(), null);
-        }
+        String text = io.ringmaster.parse.TextFile.read(file);
         String ext = VarsDirectoryLoader.extension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
         boolean yaml = YAML_EXTENSIONS.contains(ext)
                 || ext.isEmpty() && YamlInventoryParser.looksLikeYamlInventory(file, text);

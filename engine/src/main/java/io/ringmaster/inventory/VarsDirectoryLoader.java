@@ -49,8 +49,9 @@ final class VarsDirectoryLoader {
             } catch (InvalidPathException e) {
                 return found;
             }
+            checkLink(candidate);
             if (Files.isDirectory(candidate)) {
-                found.addAll(directory(candidate));
+                found.addAll(directory(candidate, new java.util.HashSet<>()));
             } else if (Files.isRegularFile(candidate)) {
                 found.add(candidate);
             }
@@ -58,7 +59,44 @@ final class VarsDirectoryLoader {
         return found;
     }
 
-    private static List<Path> directory(Path dir) {
+    /**
+     * A symbolic link that loops, or points nowhere, is an error naming it: Ansible users expect a variables file
+     * they linked to be read, not skipped without a word.
+     */
+    private static void checkLink(Path path) {
+        if (!Files.isSymbolicLink(path) || Files.exists(path)) {
+            return;
+        }
+        try {
+            path.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(Position.of(path), "is a symbolic link to " + target(path) + ", which does not exist",
+                    "fix or remove the link");
+        } catch (IOException e) {
+            throw new UserError(Position.of(path), "is a symbolic link loop (" + e.getMessage() + ")",
+                    "fix or remove the link; it must point to a variables file or directory");
+        }
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static List<Path> directory(Path dir, java.util.Set<Path> visiting) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            throw new UserError(Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
+        }
+        if (!visiting.add(real)) {
+            throw new UserError(Position.of(dir), "is a symbolic link loop: it leads back to " + real,
+                    "fix or remove the link; it must not point to a directory that contains it");
+        }
         List<Path> found = new ArrayList<>();
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
@@ -72,12 +110,14 @@ final class VarsDirectoryLoader {
                 continue;
             }
             String ext = extension(file);
+            checkLink(entry);
             if (Files.isDirectory(entry) && ext.isEmpty()) {
-                found.addAll(directory(entry));
+                found.addAll(directory(entry, visiting));
             } else if (Files.isRegularFile(entry) && (ext.isEmpty() || EXTENSIONS.contains(ext))) {
                 found.add(entry);
             }
         }
+        visiting.remove(real);
         return found;
     }
 
@@ -88,12 +128,7 @@ final class VarsDirectoryLoader {
     }
 
     private static Map<String, Object> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserError(Position.of(file), "cannot read variables file: " + e.getMessage(), null);
-        }
+        String text = io.ringmaster.parse.TextFile.read(file);
         Node root = YamlNodes.compose(file, text);
         if (YamlNodes.isNull(root)) {
             return Map.of();
@@ -104,6 +139,7 @@ final class VarsDirectoryLoader {
         }
         Map<String, Object> vars = new LinkedHashMap<>();
         ((Map<?, ?>) YamlNodes.value(root)).forEach((k, v) -> vars.put(String.valueOf(k), v));
+        ConnectionVars.checkAll(vars, YamlNodes.at(file, root));
         return vars;
     }
 }

@@ -115,7 +115,10 @@ final class YamlInventoryParser {
     private void entry(String group, String section, Node keyNode, Node value) {
         String key = YamlNodes.text(keyNode);
         switch (section) {
-            case "vars" -> inv.setGroupVar(group, key, YamlNodes.value(value));
+            case "vars" -> {
+                ConnectionVars.check(key, YamlNodes.value(value), YamlNodes.at(file, keyNode));
+                inv.setGroupVar(group, key, YamlNodes.value(value));
+            }
             case "children" -> {
                 group(key, keyNode, value);
                 if (inv.hasGroup(key)) {
@@ -135,6 +138,9 @@ final class YamlInventoryParser {
         HostAddress address = HostAddress.parse(YamlNodes.text(keyNode));
         List<String> names = HostRange.expand(address.pattern(), YamlNodes.at(file, keyNode));
         Object vars = YamlNodes.isNull(value) ? null : YamlNodes.value(value);
+        if (vars instanceof Map<?, ?> m) {
+            ConnectionVars.checkAll(m, YamlNodes.at(file, value));
+        }
         for (String name : names) {
             inv.addHost(name, group);
             if (address.port() != null) {

@@ -28,7 +28,9 @@ final class YamlNodes {
     /** The single document's root node, or null for an empty document. */
     static Node compose(Path file, String text) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(io.ringmaster.parse.TextFile.MAX_BYTES);
+            return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? Position.of(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);

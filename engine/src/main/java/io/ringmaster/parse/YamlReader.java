@@ -2,12 +2,7 @@ package io.ringmaster.parse;
 
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +41,7 @@ public final class YamlReader {
         this.file = file;
         this.options = new LoaderOptions();
         options.setProcessComments(false);
+        options.setCodePointLimit(TextFile.MAX_BYTES);
         this.converter = new ScalarConverter(options);
     }
 
@@ -82,17 +78,7 @@ public final class YamlReader {
     }
 
     private static String readText(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new UserError(Position.of(file), "the file does not exist", "check the path and its spelling");
-        } catch (CharacterCodingException e) {
-            throw new UserError(Position.of(file), "the file is not UTF-8 text", "save it as UTF-8");
-        } catch (IOException e) {
-            throw new UserError(Position.of(file), "cannot read the file: " + e.getMessage(),
-                    "check that it is a readable file");
-        }
+        return TextFile.read(file);
     }
 
     private Optional<YNode> parse(String text) {

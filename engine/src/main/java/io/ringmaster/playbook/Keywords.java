@@ -14,21 +14,22 @@ final class Keywords {
 
     static final List<String> PLAY = List.of("name", "hosts", "vars", "vars_files", "gather_facts", "become",
             "become_user", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "tags", "pre_tasks",
-            "roles", "tasks", "post_tasks", "handlers");
+            "roles", "tasks", "post_tasks", "handlers", "no_log");
 
     /** Every key of a task that is not its module. */
     static final List<String> TASK = List.of("name", "when", "loop", "with_items", "with_list", "loop_control",
             "register", "notify", "changed_when", "failed_when", "ignore_errors", "tags", "check_mode", "until",
-            "retries", "delay", "vars", "become", "become_user", "listen", "args", "timeout");
+            "retries", "delay", "vars", "become", "become_user", "listen", "args", "timeout", "no_log");
 
     static final List<String> BLOCK = List.of("block", "rescue", "always", "name", "when", "tags", "vars", "become",
-            "become_user", "ignore_errors", "check_mode");
+            "become_user", "ignore_errors", "check_mode", "no_log");
 
     /** The task keywords an include (import_tasks, include_role, ...) accepts besides its module key. */
-    static final List<String> INCLUDE = List.of("name", "when", "tags", "vars", "become", "become_user");
+    static final List<String> INCLUDE = List.of("name", "when", "tags", "vars", "become", "become_user", "no_log");
 
     /** Keys of a roles: entry that are not role parameters. */
-    static final List<String> ROLE_ENTRY = List.of("role", "name", "when", "tags", "vars", "become", "become_user");
+    static final List<String> ROLE_ENTRY = List.of("role", "name", "when", "tags", "vars", "become", "become_user",
+            "no_log");
 
     static final List<String> INCLUDE_ROLE_ARGS = List.of("name", "tasks_from", "vars_from", "defaults_from",
             "handlers_from");
@@ -55,7 +56,6 @@ final class Keywords {
             Map.entry("action", "write the module as the task's key, e.g. 'command: uptime'"),
             Map.entry("include", "use 'import_tasks: FILE' (files are included at load time)"),
             Map.entry("environment", "set the variables in the command itself, e.g. 'command: env FOO=bar cmd'"),
-            Map.entry("no_log", "Ringmaster has no no_log; keep secrets out of module output and remove it"),
             Map.entry("async", "tasks run synchronously; remove async/poll"),
             Map.entry("poll", "tasks run synchronously; remove async/poll"),
             Map.entry("become_method", SUDO),
@@ -90,7 +90,6 @@ final class Keywords {
             Map.entry("become_exe", SUDO),
             Map.entry("run_once", ONE_HOST),
             Map.entry("throttle", "use 'serial' instead"),
-            Map.entry("no_log", "Ringmaster has no no_log; remove it"),
             Map.entry("debugger", "remove it"),
             Map.entry("check_mode", "use the command line's --check"),
             Map.entry("diff", "use the command line's --diff"),

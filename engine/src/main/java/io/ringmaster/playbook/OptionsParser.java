@@ -63,7 +63,8 @@ final class OptionsParser {
                 m.get("listen").map(n -> Nodes.strings(n, "'listen'")).orElse(d.listen()),
                 m.get("loop_control").flatMap(n -> ((YMap) n).get("label"))
                         .map(n -> Nodes.string(n, "'label'")).orElse(null),
-                m.get("timeout").map(OptionsParser::timeout).orElse(null));
+                m.get("timeout").map(OptionsParser::timeout).orElse(null),
+                m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog()));
     }
 
     /** {@code timeout:} in seconds, more than zero. */

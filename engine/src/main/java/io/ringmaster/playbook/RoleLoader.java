@@ -78,11 +78,12 @@ final class RoleLoader {
         List<Expr> when = m.get("when").map(n -> OptionsParser.exprs(n, "'when'")).orElse(List.of());
         List<String> tags = scope.tagsWith(m.get("tags").map(OptionsParser::tags).orElse(List.of()));
         Become become = OptionsParser.become(m);
+        boolean noLog = m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog());
         List<TaskNode> nodes = expand(new Use(name, nameNode, params, Map.of()),
-                new Scope(scope.dir(), scope.role(), tags), true, searchFirst);
+                new Scope(scope.dir(), scope.role(), tags, noLog), true, searchFirst);
         TaskOptions none = TaskOptions.none();
         TaskOptions options = new TaskOptions(when, null, none.loopVar(), null, List.of(), null, null, false, tags,
-                null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null);
+                null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null, null, noLog);
         return nodes.isEmpty() ? nodes : TaskParser.wrap("role " + name, nodes, options, m.position());
     }
 
@@ -108,17 +109,17 @@ final class RoleLoader {
             List<TaskNode> result = new ArrayList<>();
             Optional<YNode> deps = meta.flatMap(mm -> mm.get("dependencies"));
             if (deps.isPresent() && !Nodes.isNull(deps.get())) {
-                Scope depScope = new Scope(dir, null, scope.tags());
+                Scope depScope = new Scope(dir, null, scope.tags(), scope.noLog());
                 for (YNode dep : Nodes.seq(deps.get(), "'dependencies'").items()) {
                     result.addAll(fromEntry(dep, depScope, List.of(dir.getParent())));
                 }
             }
-            Scope roleScope = new Scope(dir.resolve("tasks"), ref, scope.tags());
+            Scope roleScope = new Scope(dir.resolve("tasks"), ref, scope.tags(), scope.noLog());
             file(dir, "tasks", use).ifPresent(f ->
                     result.addAll(tasks.readTaskFile(f, use.nameNode().position(), roleScope)));
             file(dir, "handlers", use).ifPresent(f -> {
                 if (state.handlerFilesRead.add(f)) {
-                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new Scope(f.getParent(), ref, scope.tags())));
+                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new Scope(f.getParent(), ref, scope.tags(), scope.noLog())));
                 }
             });
             return result;

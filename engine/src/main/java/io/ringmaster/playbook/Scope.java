@@ -6,12 +6,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Where tasks are being read: the directory relative paths resolve against, the role they belong to (or null), and
- * the tags inherited from the enclosing play, role, block or include.
+ * Where tasks are being read: the directory relative paths resolve against, the role they belong to (or null), the
+ * tags inherited from the enclosing play, role, block or include, and whether an enclosing play, block or include
+ * said {@code no_log: true}.
  */
-record Scope(Path dir, RoleRef role, List<String> tags) {
+record Scope(Path dir, RoleRef role, List<String> tags, boolean noLog) {
     Scope {
         tags = List.copyOf(tags);
+    }
+
+    Scope(Path dir, RoleRef role, List<String> tags) {
+        this(dir, role, tags, false);
+    }
+
+    /** The scope inside a block, include or role entry with these options. */
+    Scope inside(TaskOptions options) {
+        return new Scope(dir, role, options.tags(), options.noLog());
     }
 
     /** {@code own} tags first, then the inherited ones, without repeats. */
@@ -22,10 +32,10 @@ record Scope(Path dir, RoleRef role, List<String> tags) {
     }
 
     Scope withTags(List<String> own) {
-        return new Scope(dir, role, tagsWith(own));
+        return new Scope(dir, role, tagsWith(own), noLog);
     }
 
     Scope in(Path directory, RoleRef roleRef) {
-        return new Scope(directory, roleRef, tags);
+        return new Scope(directory, roleRef, tags, noLog);
     }
 }

@@ -217,7 +217,7 @@ final class TaskParser {
                     "move it into a task under 'block:'");
         }
         TaskOptions options = OptionsParser.parse(m, scope, false);
-        Scope inner = new Scope(scope.dir(), scope.role(), options.tags());
+        Scope inner = scope.inside(options);
         String name = m.get("name").map(n -> Nodes.string(n, "a block's 'name'")).orElse("block");
         return new Block(name,
                 parseList(m.get("block").orElseThrow(), inner, "'block'"),
@@ -250,7 +250,7 @@ final class TaskParser {
                         "looked for " + displays(candidates) + "; the path is relative to the including file"));
         TaskOptions options = OptionsParser.parse(m, scope, false);
         List<TaskNode> nodes = readTaskFile(path, fileNode.position(),
-                new Scope(scope.dir(), scope.role(), options.tags()));
+                scope.inside(options));
         String name = m.get("name").map(n -> Nodes.string(n, "a task's 'name'")).orElse(module + " " + file);
         return wrap(name, nodes, options, m.position());
     }
@@ -281,7 +281,7 @@ final class TaskParser {
         TaskOptions options = OptionsParser.parse(m, scope, false);
         String roleName = Nodes.string(nameNode, "the role's name");
         List<TaskNode> nodes = roles.expand(new RoleLoader.Use(roleName, nameNode, Map.of(), from),
-                new Scope(scope.dir(), scope.role(), options.tags()), false, List.of());
+                scope.inside(options), false, List.of());
         String name = m.get("name").map(n -> Nodes.string(n, "a task's 'name'")).orElse(module + " " + roleName);
         return wrap(name, nodes, options, m.position());
     }

@@ -71,6 +71,10 @@ public final class ConsoleReporter implements RunListener {
             emit(e.message(), null);
         } else if (event instanceof RunFinished e) {
             recap(e.stats());
+            if (e.interrupted()) {
+                emit("INTERRUPTED: the run was stopped before it finished; the recap shows what was done, later "
+                        + "tasks did not run", Ansi.ERROR);
+            }
         }
         out.flush();
     }
@@ -214,7 +218,7 @@ public final class ConsoleReporter implements RunListener {
     }
 
     private void emit(String text, Ansi c) {
-        out.print(paint(text, c));
+        out.print(paint(Visible.of(text), c));
         out.print('\n');
     }
 

@@ -156,7 +156,7 @@ public final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Visible.invisible(c)
                             || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {

@@ -114,6 +114,9 @@ public final class JunitReporter implements RunListener {
                 w.writeCharacters("\n  ");
                 w.writeEndElement();
             }
+            if (run.interrupted()) {
+                interrupted(w);
+            }
             w.writeCharacters("\n");
             w.writeEndElement();
             w.writeCharacters("\n");
@@ -123,6 +126,23 @@ public final class JunitReporter implements RunListener {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** An interrupted run is an error for the CI server, not a shorter green run. */
+    private static void interrupted(XMLStreamWriter w) throws XMLStreamException {
+        w.writeCharacters("\n  ");
+        w.writeStartElement("testsuite");
+        w.writeAttribute("name", "ringmaster");
+        new Counts(1, 0, 1, 0, Duration.ZERO).write(w);
+        w.writeCharacters("\n    ");
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", "ringmaster");
+        w.writeAttribute("name", "run");
+        w.writeEmptyElement("error");
+        w.writeAttribute("message", "interrupted: the run was stopped before it finished");
+        w.writeEndElement();
+        w.writeCharacters("\n  ");
+        w.writeEndElement();
     }
 
     private static void testcase(XMLStreamWriter w, Case c) throws XMLStreamException {

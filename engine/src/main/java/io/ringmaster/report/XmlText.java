@@ -19,6 +19,7 @@ final class XmlText {
             int n = Character.charCount(cp);
             boolean legal = cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF
                     || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF;
+            legal = legal && !Visible.invisible(cp);
             if (!legal && b == null) {
                 b = new StringBuilder(s.length() + 16).append(s, 0, i);
             }

@@ -197,4 +197,21 @@ class BlocksAndHandlersTest {
         assertThat(r.events().tasksStarted()).containsExactly("change", "restart", "nothing");
         assertThat(List.of(r.events().hosts("restart").size())).containsExactly(1);
     }
+
+    @Test
+    void becomePasswordFromTheInventoryIsUsedForThatHost() {
+        var r = new Harness(dir).inventory("""
+                h1 ansible_become_password=hunter2
+                h2
+                """).run("""
+                - hosts: all
+                  gather_facts: false
+                  become: true
+                  tasks:
+                    - name: as root
+                      fake: {cmd: id}
+                """);
+        assertThat(r.connector().commandsOn("h1")).containsExactly("[sudo root password hunter2] id");
+        assertThat(r.connector().commandsOn("h2")).containsExactly("[sudo root] id");
+    }
 }

@@ -46,6 +46,12 @@ final class FakeConnector implements HostConnector {
         return new FakeRemote(((FakeRemote) remote).host, "[sudo " + user + "] ");
     }
 
+    @Override
+    public Remote become(Remote remote, String user, char[] password) {
+        return new FakeRemote(((FakeRemote) remote).host, "[sudo " + user + " password " + new String(password)
+                + "] ");
+    }
+
     private final class FakeRemote implements Remote {
         final String host;
         final String prefix;

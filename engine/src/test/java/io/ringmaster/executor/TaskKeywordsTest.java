@@ -151,6 +151,28 @@ class TaskKeywordsTest {
     }
 
     @Test
+    void changedItemsOfALoopWithIgnoredErrorsAreCounted() {
+        var r = run("""
+                - name: define three
+                  fake: {status: changed, value: $item}
+                  loop: [1, 2, 3]
+                  failed_when: $item == 2
+                  register: out
+                  ignore_errors: true
+                - name: after
+                  fake: {value: $out.changed}
+                """);
+        TaskResult loop = r.events().result("define three", "h2");
+        assertThat(loop.status()).isEqualTo(Status.FAILED);
+        assertThat(loop.ignored()).isTrue();
+        assertThat(loop.changed()).isTrue();
+        assertThat(r.events().stats("h2").changed()).isEqualTo(1);
+        assertThat(r.events().stats("h2").ignored()).isEqualTo(1);
+        assertThat(r.outcome().anyChanged()).isTrue();
+        assertThat(r.events().result("after", "h2").data().get("value")).isEqualTo(true);
+    }
+
+    @Test
     void untilRetriesUntilTheConditionHolds() {
         var r = run("""
                 - name: flaky

@@ -72,6 +72,8 @@ class ConsoleReporterTest {
                 "lab3                       : ok=0    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=1   ",
                 "lab4                       : ok=0    changed=0    unreachable=1    failed=0    skipped=0    rescued=0    ignored=0   ",
                 "",
+                "INTERRUPTED: the run was stopped before it finished; the recap shows what was done, later tasks "
+                        + "did not run",
                 "");
 
         assertThat(run(false, 0, ScriptedRun.events())).isEqualTo(expected);

@@ -58,7 +58,11 @@ class JunitReporterTest {
         assertThat(root.getAttribute("tests")).isEqualTo("9");
         assertThat(root.getAttribute("errors")).isEqualTo("1");
         List<Element> suites = elements(root, "testsuite");
-        assertThat(suites).extracting(e -> e.getAttribute("name")).containsExactly("webservers", "dbservers");
+        // the scripted run was interrupted: a last suite says so, as an error the CI server shows
+        assertThat(suites).extracting(e -> e.getAttribute("name"))
+                .containsExactly("webservers", "dbservers", "ringmaster");
+        assertThat(elements(suites.get(2), "error")).singleElement()
+                .satisfies(e -> assertThat(e.getAttribute("message")).startsWith("interrupted"));
         Element web = suites.get(0);
         assertThat(web.getAttribute("tests")).isEqualTo("8");
         assertThat(web.getAttribute("failures")).isEqualTo("0"); // lab3's failure was ignored
