@@ -35,6 +35,11 @@ record BenchPlan(List<Job> jobs, List<String> failures, List<String> notes) {
                 failures.add(problem.get());
                 continue;
             }
+            PathFacts p = f.facts().get(i);
+            if (p.sparse()) {
+                notes.add(d.name() + " (" + p.path() + ") is sparse: " + p.allocated() / 1048576 + " of " + p.size() / 1048576
+                        + " MiB allocated; reads of holes never reach the drive, so its figures overstate the storage");
+            }
             for (Tool t : tools) {
                 for (Mode m : modes) {
                     jobs.add(new Job(d, f.facts().get(i), t, m));

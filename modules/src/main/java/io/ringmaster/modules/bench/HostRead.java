@@ -15,6 +15,7 @@ final class HostRead {
             + "if [ ! -e \"$p\" ]; then echo 'kind missing'; return 0; fi; "
             + "if [ -b \"$p\" ]; then echo 'kind block'; echo \"size $(blockdev --getsize64 \"$p\" 2>/dev/null)\"; "
             + "elif [ -f \"$p\" ]; then echo 'kind file'; echo \"size $(stat -L -c %s \"$p\")\"; "
+            + "echo \"alloc $(($(stat -L -c %b \"$p\") * $(stat -L -c %B \"$p\")))\"; "
             + "else echo 'kind other'; fi; echo \"real $(readlink -f \"$p\")\"; "
             + "if [ -b \"$p\" ] || [ -f \"$p\" ]; then "
             + "if e=$(dd if=\"$p\" of=/dev/null bs=4096 count=1 iflag=direct status=none 2>&1); "

@@ -6,9 +6,15 @@ import java.util.Optional;
 
 /**
  * What the host says about one path: {@code kind} is file, block, missing or other; {@code direct} is "ok" or the
- * error of an O_DIRECT read of its first block; {@code resolveError} is set when a pool volume had no path.
+ * error of an O_DIRECT read of its first block; {@code resolveError} is set when a pool volume had no path;
+ * {@code allocated} is the bytes a file really holds on disk (-1 for a block device or when unknown).
  */
-record PathFacts(String path, String kind, long size, String realPath, String direct, Optional<String> resolveError) {
+record PathFacts(String path, String kind, long size, String realPath, String direct, Optional<String> resolveError,
+                 long allocated) {
+
+    PathFacts(String path, String kind, long size, String realPath, String direct, Optional<String> resolveError) {
+        this(path, kind, size, realPath, direct, resolveError, -1);
+    }
 
     /** Parses the {@code key value} lines the read script prints for one path. */
     static PathFacts parse(String text) {
@@ -23,14 +29,21 @@ record PathFacts(String path, String kind, long size, String realPath, String di
             return new PathFacts("", "missing", 0, "", "", Optional.of(kv.get("volume-error")));
         }
         String path = kv.getOrDefault("path", "");
-        long size = 0;
+        return new PathFacts(path, kv.getOrDefault("kind", "missing"), number(kv.get("size"), 0),
+                kv.getOrDefault("real", path), kv.getOrDefault("direct", ""), Optional.empty(), number(kv.get("alloc"), -1));
+    }
+
+    private static long number(String s, long dflt) {
         try {
-            size = Long.parseLong(kv.getOrDefault("size", "0"));
+            return s == null ? dflt : Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            size = 0;
+            return dflt;
         }
-        return new PathFacts(path, kv.getOrDefault("kind", "missing"), size, kv.getOrDefault("real", path),
-                kv.getOrDefault("direct", ""), Optional.empty());
+    }
+
+    /** A file with less than half of its bytes allocated: reads of its holes never reach the drive. */
+    boolean sparse() {
+        return kind.equals("file") && allocated >= 0 && allocated < size / 2;
     }
 
     boolean directOk() {

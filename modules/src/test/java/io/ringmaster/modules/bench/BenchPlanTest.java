@@ -114,6 +114,15 @@ class BenchPlanTest {
     }
 
     @Test
+    void aSparseFileIsBenchedWithANoteThatItsFiguresOverstate() {
+        PathFacts sparse = PathFacts.parse("path /var/tmp/rmb.img\nkind file\nsize 134217728\nalloc 4096\n"
+                + "real /var/tmp/rmb.img\ndirect ok\n");
+        BenchPlan p = BenchPlan.of(spec(Map.of("path", FILE.path())), host(Disk.ofPath(FILE.path(), "raw"), sparse, false, Map.of()));
+        assertThat(p.jobs()).hasSize(6);
+        assertThat(p.notes()).singleElement().asString().contains("is sparse: 0 of 128 MiB allocated");
+    }
+
+    @Test
     void aCdromIsANoteNotAFailure() throws Exception {
         Disk cdrom = DomainDisks.parse(DomainDisksTest.XML).get(4);
         BenchPlan p = BenchPlan.of(spec(Map.of("domain", "rmb-vm")), host(cdrom, FILE, false, Map.of()));
