@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three SVG charts of {@code report storage}, from qemu-img's figures (the tool every run has). */
+/**
+ * The three SVG charts of {@code report storage}, from qemu-img's figures (the tool every run has); sparse images
+ * are left out, since their reads never reached the drive.
+ */
 final class StorageCharts {
     static final String TOOL = "qemu-img";
     static final List<String> MODE_COLOURS = List.of("#1b9e77", "#d95f02", "#7570b3");
@@ -18,7 +21,7 @@ final class StorageCharts {
     /** IOPS per mode per host: the mean over the host's disks. */
     static String iopsPerHost(List<StorageDisk> disks) {
         Map<String, List<StorageDisk>> byHost = new LinkedHashMap<>();
-        disks.stream().filter(d -> d.tool().equals(TOOL))
+        disks.stream().filter(d -> d.tool().equals(TOOL) && !d.sparse())
                 .forEach(d -> byHost.computeIfAbsent(d.host(), h -> new ArrayList<>()).add(d));
         List<SvgBarChart.Group> groups = new ArrayList<>();
         byHost.forEach((host, list) -> groups.add(new SvgBarChart.Group(host + " (" + list.size() + " disk"
@@ -31,7 +34,7 @@ final class StorageCharts {
 
     /** How many disks of the fleet fall in each bin of io_uring's IOPS over native's and over threads'. */
     static String distribution(List<StorageDisk> disks) {
-        List<StorageDisk> q = disks.stream().filter(d -> d.tool().equals(TOOL)).toList();
+        List<StorageDisk> q = disks.stream().filter(d -> d.tool().equals(TOOL) && !d.sparse()).toList();
         List<SvgBarChart.Group> groups = new ArrayList<>();
         for (int b = 0; b <= BINS.length; b++) {
             int bin = b;
@@ -45,11 +48,11 @@ final class StorageCharts {
     /** The configured (for a path: the best) mode's IOPS per disk, before and after. */
     static String beforeAfter(List<StorageDisk> before, List<StorageDisk> after) {
         Map<String, StorageDisk> old = new LinkedHashMap<>();
-        before.stream().filter(d -> d.tool().equals(TOOL)).forEach(d -> old.put(d.key(), d));
+        before.stream().filter(d -> d.tool().equals(TOOL) && !d.sparse()).forEach(d -> old.put(d.key(), d));
         List<SvgBarChart.Group> groups = new ArrayList<>();
         for (StorageDisk d : after) {
             StorageDisk b = old.get(d.key());
-            if (d.tool().equals(TOOL) && b != null) {
+            if (d.tool().equals(TOOL) && !d.sparse() && b != null) {
                 groups.add(new SvgBarChart.Group(d.host() + " " + d.disk() + ": " + b.speaking() + " \u2192 "
                         + d.speaking(), List.of(b.iops(b.speaking()), d.iops(d.speaking()))));
             }

@@ -24,6 +24,11 @@ public record StorageDisk(String host, String disk, String path, String tool, St
         return new ArrayList<>(out.values());
     }
 
+    /** Mostly holes: its figures say nothing about the drive, so charts and flags leave it out. */
+    boolean sparse() {
+        return modes.values().stream().anyMatch(StorageRun.Entry::sparse);
+    }
+
     String key() {
         return host + " " + disk + " " + tool;
     }

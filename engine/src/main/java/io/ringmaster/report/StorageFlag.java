@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Something an operator should look at: the configured mode is not the fastest measured, io_uring is slower than
- * another mode, or io_uring is disabled on the host. Differences within {@link #TOLERANCE} count as noise.
+ * another mode, or io_uring is disabled on the host. Differences within {@link #TOLERANCE} count as noise; sparse
+ * images are not judged (their reads never reached the drive).
  */
 public record StorageFlag(String host, String disk, String kind, String message) {
 
@@ -23,6 +24,9 @@ public record StorageFlag(String host, String disk, String kind, String message)
             }
         });
         for (StorageDisk d : disks) {
+            if (d.sparse()) {
+                continue;
+            }
             String best = d.best().orElse("");
             String where = d.host() + " " + d.disk() + " (" + d.tool() + ")";
             if (!d.configured().isEmpty() && d.modes().containsKey(d.configured())

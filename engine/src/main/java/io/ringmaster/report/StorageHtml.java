@@ -19,7 +19,8 @@ final class StorageHtml {
         s.append("<h1>Storage per aio mode</h1>\n<p class=\"note\">run ").append(esc(r.run().name()))
                 .append(r.before().map(b -> ", before: " + esc(b.name())).orElse("")).append("; ")
                 .append(r.hosts().size()).append(" hosts, ").append(r.disks().size()).append(" disk measurements. ")
-                .append("Differences under 5 % are treated as noise.</p>\n");
+                .append("Differences under 5 % are treated as noise; sparse images (mostly holes, whose reads never reach the ")
+                .append("drive) are listed but left out of the charts and flags.</p>\n");
         flags(s, r);
         s.append("<h2>Charts</h2>\n");
         for (String c : charts) {

@@ -12,7 +12,8 @@ final class StorageMarkdown {
         s.append("Run `").append(r.run().name()).append('`')
                 .append(r.before().map(b -> ", before `" + b.name() + "`").orElse("")).append(": ")
                 .append(r.hosts().size()).append(" hosts, ").append(r.disks().size())
-                .append(" disk measurements. Differences under 5 % count as noise.\n\n## Flags\n\n");
+                .append(" disk measurements. Differences under 5 % count as noise; sparse images (mostly holes) are listed but ")
+                .append("left out of the charts and flags.\n\n## Flags\n\n");
         if (r.flags().isEmpty()) {
             s.append("None: on every disk the configured mode is the fastest measured and io_uring is not slower.\n");
         }

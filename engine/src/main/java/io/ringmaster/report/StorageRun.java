@@ -11,9 +11,12 @@ import java.util.Map;
  */
 public record StorageRun(String name, List<Entry> entries, Map<String, Integer> ioUringDisabled) {
 
-    /** One measurement: {@code p99} is NaN when the tool gives no latency; {@code configured} is "" for a path. */
+    /**
+     * One measurement: {@code p99} is NaN when the tool gives no latency; {@code configured} is "" for a path;
+     * {@code sparse} when the image was mostly holes (its reads never reached the drive).
+     */
     public record Entry(String host, String disk, String path, String tool, String mode, double iops, double mibPerS,
-                        double p99, String configured) {
+                        double p99, String configured, boolean sparse) {
     }
 
     /** Reads the plain tree of a {@code --json} report ({@code name} labels it, e.g. its file name). */
@@ -35,9 +38,13 @@ public record StorageRun(String name, List<Entry> entries, Map<String, Integer> 
         if (!(result instanceof Map<?, ?> r)) {
             return;
         }
+        // a loop's own data holds Ansible's "results" list of items: read the items' data instead
         List<Object> parts = new ArrayList<>();
-        parts.add(r.get("data"));
-        maps(r.get("items")).forEach(item -> parts.add(item.get("data")));
+        List<Map<String, Object>> items = maps(r.get("items"));
+        if (items.isEmpty()) {
+            parts.add(r.get("data"));
+        }
+        items.forEach(item -> parts.add(item.get("data")));
         for (Object data : parts) {
             if (!(data instanceof Map<?, ?> d)) {
                 continue;
@@ -46,10 +53,13 @@ public record StorageRun(String name, List<Entry> entries, Map<String, Integer> 
                 disabled.merge(host, n.intValue(), Math::max);
             }
             for (Map<String, Object> e : maps(d.get("results"))) {
+                if (e.get("mode") == null || e.get("tool") == null) {
+                    continue;
+                }
                 out.add(new Entry(host, text(e.get("disk")), text(e.get("path")), text(e.get("tool")),
                         text(e.get("mode")), number(e.get("iops")), number(e.get("mib_per_s")),
                         e.get("lat_p99_us") == null ? Double.NaN : number(e.get("lat_p99_us")),
-                        text(e.get("configured_mode"))));
+                        text(e.get("configured_mode")), Boolean.TRUE.equals(e.get("sparse"))));
             }
         }
     }

@@ -18,7 +18,7 @@ final class StorageTable {
             if (!d.host().equals(host)) {
                 continue;
             }
-            List<String> r = new ArrayList<>(List.of(d.disk(), d.path(), d.tool(),
+            List<String> r = new ArrayList<>(List.of(d.disk() + (d.sparse() ? " (sparse)" : ""), d.path(), d.tool(),
                     d.configured().isEmpty() ? "-" : d.configured(), d.best().orElse("-")));
             StorageDisk.MODES.forEach(m -> r.add(StorageFlag.kilo(d.iops(m))));
             r.add(StorageFlag.ratio(d.uringOver("native")));

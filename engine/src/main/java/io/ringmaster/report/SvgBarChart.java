@@ -12,37 +12,45 @@ record SvgBarChart(String title, String yLabel, List<String> series, List<String
     record Group(String label, List<Double> values) {
     }
 
-    private static final int LEFT = 72;
     private static final int TOP = 56;
     private static final int PLOT_H = 240;
-    private static final int BOTTOM = 110;
     private static final int BAR = 16;
     private static final int GAP = 18;
+    /** Approximate width of one character of the 12 px sans-serif text, for the margins. */
+    private static final double CHAR_W = 6.8;
 
     String svg() {
         int groupW = series.size() * BAR + GAP;
-        int plotW = Math.max(360, groups.size() * groupW);
-        int width = LEFT + plotW + 24;
-        int height = TOP + PLOT_H + BOTTOM;
-        double max = niceMax(groups.stream().flatMap(g -> g.values().stream()).filter(v -> !v.isNaN())
-                .mapToDouble(Double::doubleValue).max().orElse(1));
+        int longest = groups.stream().mapToInt(g -> g.label().length()).max().orElse(0);
+        int left = Math.max(72, (int) (0.82 * CHAR_W * longest) - groupW / 2 + 8);
+        int width = Math.max(left + Math.max(240, groups.size() * groupW) + 24, (int) (title.length() * 9.2) + 32);
+        int plotW = width - left - 24;
+        int height = TOP + PLOT_H + 40 + (int) (0.57 * CHAR_W * longest);
+        double top = groups.stream().flatMap(g -> g.values().stream()).filter(v -> !v.isNaN())
+                .mapToDouble(Double::doubleValue).max().orElse(1);
+        boolean counts = groups.stream().flatMap(g -> g.values().stream()).allMatch(v -> v.isNaN() || v == Math.rint(v));
+        double max = counts && top <= 5 ? 5 : niceMax(top);
+        return draw(left, plotW, width, height, max, groupW);
+    }
+
+    private String draw(int left, int plotW, int width, int height, double max, int groupW) {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
         s.append("<title>").append(esc(title)).append("</title>\n");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        s.append(text(LEFT, 20, title, "start", "font-size=\"15\" font-weight=\"bold\""));
-        legend(s);
-        axis(s, plotW, max);
+        s.append(text(16, 20, title, "start", "font-size=\"15\" font-weight=\"bold\""));
+        legend(s, left);
+        axis(s, left, plotW, max);
         for (int g = 0; g < groups.size(); g++) {
-            group(s, g, groupW, max);
+            group(s, left, g, groupW, max);
         }
         return s.append("</svg>\n").toString();
     }
 
-    private void legend(StringBuilder s) {
-        int x = LEFT;
+    private void legend(StringBuilder s, int left) {
+        int x = left;
         for (int i = 0; i < series.size(); i++) {
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"30\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
                     x, colours.get(i % colours.size())));
@@ -51,22 +59,23 @@ record SvgBarChart(String title, String yLabel, List<String> series, List<String
         }
     }
 
-    private void axis(StringBuilder s, int plotW, double max) {
+    private void axis(StringBuilder s, int left, int plotW, double max) {
         int base = TOP + PLOT_H;
         for (int t = 0; t <= 5; t++) {
             double v = max * t / 5;
             double y = base - PLOT_H * t / 5.0;
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
-                    LEFT, y, LEFT + plotW, y, t == 0 ? "#333333" : "#e0e0e0"));
-            s.append(text(LEFT - 6, (int) y + 4, number(v), "end", ""));
+                    left, y, left + plotW, y, t == 0 ? "#333333" : "#e0e0e0"));
+            s.append(text(left - 6, (int) y + 4, number(v), "end", ""));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" "
-                + "text-anchor=\"middle\">%s</text>%n", TOP + PLOT_H / 2, TOP + PLOT_H / 2, esc(yLabel)));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\" "
+                + "text-anchor=\"middle\">%s</text>%n", left - 48, TOP + PLOT_H / 2, left - 48, TOP + PLOT_H / 2,
+                esc(yLabel)));
     }
 
-    private void group(StringBuilder s, int g, int groupW, double max) {
+    private void group(StringBuilder s, int left, int g, int groupW, double max) {
         Group grp = groups.get(g);
-        int x0 = LEFT + g * groupW + GAP / 2;
+        int x0 = left + g * groupW + GAP / 2;
         int base = TOP + PLOT_H;
         for (int i = 0; i < grp.values().size(); i++) {
             double v = grp.values().get(i);
@@ -83,13 +92,13 @@ record SvgBarChart(String title, String yLabel, List<String> series, List<String
                 + "text-anchor=\"end\">%s</text>%n", cx, base + 16, cx, base + 16, esc(grp.label())));
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten at or above {@code v}. */
+    /** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above {@code v}. */
     static double niceMax(double v) {
         if (v <= 0) {
             return 1;
         }
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (m * p >= v) {
                 return m * p;
             }

@@ -35,18 +35,33 @@ record BenchPlan(List<Job> jobs, List<String> failures, List<String> notes) {
                 failures.add(problem.get());
                 continue;
             }
-            PathFacts p = f.facts().get(i);
-            if (p.sparse()) {
-                notes.add(d.name() + " (" + p.path() + ") is sparse: " + p.allocated() / 1048576 + " of " + p.size() / 1048576
-                        + " MiB allocated; reads of holes never reach the drive, so its figures overstate the storage");
-            }
-            for (Tool t : tools) {
-                for (Mode m : modes) {
-                    jobs.add(new Job(d, f.facts().get(i), t, m));
-                }
-            }
+            jobs.addAll(jobs(d, f.facts().get(i), tools, modes, notes));
         }
         return new BenchPlan(failures.isEmpty() ? jobs : List.of(), failures, notes);
+    }
+
+    /** Every tool and mode for one disk; fio only for raw images (it reads the file, not the guest's disk). */
+    private static List<Job> jobs(Disk d, PathFacts p, List<Tool> tools, List<Mode> modes, List<String> notes) {
+        if (p.sparse()) {
+            notes.add(d.name() + " (" + p.path() + ") is sparse: " + p.allocated() / 1048576 + " of "
+                    + p.diskSize() / 1048576 + " MiB allocated; reads of holes never reach the drive, so its figures "
+                    + "overstate the storage");
+        }
+        boolean raw = d.format().equals("raw");
+        if (tools.contains(Tool.FIO) && !raw) {
+            notes.add("fio skipped for " + d.name() + ": it would read the " + d.format()
+                    + " file itself, not the disk the guest sees (qemu-img bench reads through the format)");
+        }
+        List<Job> out = new ArrayList<>();
+        for (Tool t : tools) {
+            if (t == Tool.FIO && !raw) {
+                continue;
+            }
+            for (Mode m : modes) {
+                out.add(new Job(d, p, t, m));
+            }
+        }
+        return out;
     }
 
     private static List<String> toolFailures(BenchSpec spec, HostFacts f) {

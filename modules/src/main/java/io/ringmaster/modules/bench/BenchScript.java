@@ -42,11 +42,17 @@ final class BenchScript {
                 + "if [ $(($(date +%s) - t0)) -ge " + spec.seconds() + " ]; then break; fi; done )";
     }
 
+    /**
+     * fio for one job. psync is synchronous (one request in flight per thread), so for {@code threads} it runs
+     * {@code queue_depth} threads, as QEMU's thread pool keeps that many requests in flight.
+     */
     static String fio(BenchSpec spec, Job j) {
+        int jobs = j.mode() == Mode.THREADS ? spec.queueDepth() : 1;
         String rw = spec.writes() ? "--rw=randwrite" : "--readonly --rw=randread";
         return "fio --name=ringmaster --filename=" + Shell.quote(j.facts().path().replace(":", "\\:"))
                 + " " + rw + " --direct=1 --bs=" + spec.blockSize() + " --iodepth=" + spec.queueDepth()
-                + " --ioengine=" + j.mode().fioEngine() + " --io_size=" + spec.ops() * spec.blockSize()
+                + " --ioengine=" + j.mode().fioEngine() + " --io_size=" + spec.ops() / jobs * spec.blockSize()
+                + (jobs > 1 ? " --numjobs=" + jobs + " --group_reporting" : "")
                 + " --runtime=" + spec.seconds() + " --output-format=json";
     }
 }

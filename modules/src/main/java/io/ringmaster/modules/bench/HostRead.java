@@ -16,6 +16,8 @@ final class HostRead {
             + "if [ -b \"$p\" ]; then echo 'kind block'; echo \"size $(blockdev --getsize64 \"$p\" 2>/dev/null)\"; "
             + "elif [ -f \"$p\" ]; then echo 'kind file'; echo \"size $(stat -L -c %s \"$p\")\"; "
             + "echo \"alloc $(($(stat -L -c %b \"$p\") * $(stat -L -c %B \"$p\")))\"; "
+            + "if command -v qemu-img >/dev/null 2>&1; then v=$(qemu-img info -U \"$p\" 2>/dev/null "
+            + "| sed -n 's/^virtual size: .*(\\([0-9]*\\) bytes).*/\\1/p'); [ -z \"$v\" ] || echo \"vsize $v\"; fi; "
             + "else echo 'kind other'; fi; echo \"real $(readlink -f \"$p\")\"; "
             + "if [ -b \"$p\" ] || [ -f \"$p\" ]; then "
             + "if e=$(dd if=\"$p\" of=/dev/null bs=4096 count=1 iflag=direct status=none 2>&1); "

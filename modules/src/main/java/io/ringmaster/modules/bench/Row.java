@@ -22,6 +22,9 @@ record Row(Job job, Measurement m) {
             r.put("lat_p999_us", round(l.p999(), 1));
         });
         job.disk().configuredMode().ifPresent(c -> r.put("configured_mode", c));
+        if (job.facts().sparse()) {
+            r.put("sparse", true);
+        }
         r.put("best_mode", bestMode);
         return r;
     }

@@ -123,6 +123,21 @@ class BenchPlanTest {
     }
 
     @Test
+    void anEmptyQcow2IsSparseAndFioLeavesItAlone() {
+        PathFacts q = PathFacts.parse("path /i/os.qcow2\nkind file\nsize 196616\nalloc 200704\nvsize 67108864\n"
+                + "real /i/os.qcow2\ndirect ok\n");
+        Disk d = new Disk("vda", Optional.of("/i/os.qcow2"), Optional.empty(), Optional.empty(), "qcow2",
+                Optional.of("io_uring"), Optional.empty());
+        BenchPlan p = BenchPlan.of(spec(Map.of("domain", "rmb-vm")), host(d, q, false, Map.of()));
+        assertThat(p.jobs()).allMatch(j -> j.tool() == Tool.QEMU_IMG).hasSize(3);
+        assertThat(p.notes()).containsExactly(
+                "vda (/i/os.qcow2) is sparse: 0 of 64 MiB allocated; reads of holes never reach the drive, so its "
+                        + "figures overstate the storage",
+                "fio skipped for vda: it would read the qcow2 file itself, not the disk the guest sees (qemu-img bench "
+                        + "reads through the format)");
+    }
+
+    @Test
     void aCdromIsANoteNotAFailure() throws Exception {
         Disk cdrom = DomainDisks.parse(DomainDisksTest.XML).get(4);
         BenchPlan p = BenchPlan.of(spec(Map.of("domain", "rmb-vm")), host(cdrom, FILE, false, Map.of()));

@@ -26,11 +26,11 @@ final class CapturedHost implements Function<String, ExecResult> {
     public ExecResult apply(String command) {
         Matcher m = MARKER.matcher(command);
         String marker = m.find() ? m.group() : "";
-        if (command.contains("command -v")) {
-            return ok(sections(marker, first));
-        }
         if (command.contains("rm_facts()")) {
             return ok(sections(marker, facts));
+        }
+        if (command.contains("command -v")) {
+            return ok(sections(marker, first));
         }
         StringBuilder out = new StringBuilder();
         String[] lines = command.split("\n");
