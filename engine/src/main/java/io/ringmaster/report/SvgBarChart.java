@@ -17,13 +17,13 @@ record SvgBarChart(String title, String yLabel, List<String> series, List<String
     private static final int BAR = 16;
     private static final int GAP = 18;
     /** Approximate width of one character of the 12 px sans-serif text, for the margins. */
-    private static final double CHAR_W = 6.8;
+    private static final double CHAR_W = 7.6;
 
     String svg() {
         int groupW = series.size() * BAR + GAP;
         int longest = groups.stream().mapToInt(g -> g.label().length()).max().orElse(0);
         int left = Math.max(72, (int) (0.82 * CHAR_W * longest) - groupW / 2 + 8);
-        int width = Math.max(left + Math.max(240, groups.size() * groupW) + 24, (int) (title.length() * 9.2) + 32);
+        int width = Math.max(left + Math.max(240, groups.size() * groupW) + 24, (int) (title.length() * 9.6) + 32);
         int plotW = width - left - 24;
         int height = TOP + PLOT_H + 40 + (int) (0.57 * CHAR_W * longest);
         double top = groups.stream().flatMap(g -> g.values().stream()).filter(v -> !v.isNaN())
