@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.modules.command.FakeRemote;
-import io.ringmaster.modules.virt.Contexts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class StorageBenchTest {
     private final StorageBench module = new StorageBench();
 
     private ModuleResult run(Map<String, Object> args, FakeRemote host, boolean check) throws Exception {
-        return module.run(Contexts.of(module, args, host, check, false));
+        return module.run(BenchContexts.of(module, args, host, check));
     }
 
     @Test
