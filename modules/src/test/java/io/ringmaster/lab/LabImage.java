@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /** The lab host image built by lab/setup, and the content hash of its inputs (same as lab/image-hash). */
 final class LabImage {
 
-    static final String NAME = "ringmaster-lab:1";
+    static final String NAME = "ringmaster-lab:2";
     static final String HASH_LABEL = "ringmaster.lab.hash";
 
     private LabImage() {
