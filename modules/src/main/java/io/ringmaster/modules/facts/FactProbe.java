@@ -39,6 +39,7 @@ public final class FactProbe {
                 + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
                 + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
         s.section("virsh_version", "virsh -c \"$U\" version --daemon");
+        OsFacts.script(s);
         s.section("capabilities", "c=$(virsh -c \"$U\" capabilities) && printf '%s\\n' \"$c\" | sed -n '/<host>/,/<\\/host>/p'");
         return s;
     }
@@ -67,6 +68,7 @@ public final class FactProbe {
         f.put("libvirt_version", virshVersion.flatMap(Version::libvirt).map(Version::number).orElse(""));
         f.put("libvirt_hypervisor_version", virshVersion.flatMap(Version::hypervisor).map(Version::number).orElse(""));
         putTopology(f, Sections.okText(sec, "capabilities").orElse(""));
+        OsFacts.parse(sec, f);
         return f;
     }
 
