@@ -5,6 +5,7 @@ import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.playbook.Block;
+import io.ringmaster.playbook.FlushHandlers;
 import io.ringmaster.playbook.Play;
 import io.ringmaster.playbook.Task;
 import io.ringmaster.playbook.TaskNode;
@@ -25,6 +26,7 @@ final class PlayRunner {
     private final RunContext run;
     private final TaskRunner taskRunner;
     private final TagFilter tags;
+    private final Meta meta;
     private boolean aborted;
     private List<HostState> batch = List.of();
 
@@ -32,6 +34,7 @@ final class PlayRunner {
         this.run = run;
         this.taskRunner = new TaskRunner(run);
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
+        this.meta = new Meta(taskRunner, tags, this::runHandlers);
     }
 
     /** Runs the play; false when the run must stop (interrupted, or the play was aborted). */
@@ -43,7 +46,12 @@ final class PlayRunner {
             return true;
         }
         PlayContext playCtx = new PlayContext(play, hosts, hosts, new VarsFiles(run).load(play, hosts));
+        hosts.forEach(h -> run.host(h).resume());
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
+            if (meta.endPlay()) {
+                return true;
+            }
+            meta.nextBatch();
             PlayContext ctx = playCtx.inBatch(batchNames);
             batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
@@ -53,7 +61,7 @@ final class PlayRunner {
             if (!stopping()) {
                 runHandlers(play, batch, ctx);
             }
-            if (stopping()) {
+            if (aborted || run.stop().get()) {
                 return false;
             }
             if (tooManyFailed(play, batch)) {
@@ -61,7 +69,7 @@ final class PlayRunner {
                         + "% exceeded in a batch of " + batch.size() + " host(s): stopping the play"));
                 return false;
             }
-            if (batch.stream().noneMatch(HostState::active)) {
+            if (batch.stream().noneMatch(h -> h.active() || h.ended())) {
                 run.listener().on(new RunEvent.Notice("NO MORE HOSTS LEFT"));
                 return false;
             }
@@ -70,14 +78,14 @@ final class PlayRunner {
     }
 
     private boolean stopping() {
-        return aborted || run.stop().get();
+        return aborted || run.stop().get() || meta.endBatch();
     }
 
     private static boolean tooManyFailed(Play play, List<HostState> batch) {
         if (play.maxFailPercentage() == null || batch.isEmpty()) {
             return false;
         }
-        long failed = batch.stream().filter(h -> !h.active()).count();
+        long failed = batch.stream().filter(h -> h.failed() || h.unreachable()).count();
         return failed * 100.0 / batch.size() > play.maxFailPercentage();
     }
 
@@ -87,10 +95,14 @@ final class PlayRunner {
             if (stopping()) {
                 return;
             }
-            if (node instanceof Task t) {
+            if (node instanceof Task t && t.module().equals(Meta.MODULE)) {
+                meta.run(t, hosts, ctx, scope);
+            } else if (node instanceof Task t) {
                 runTask(t, hosts, ctx, scope, false);
             } else if (node instanceof Block b) {
                 runBlock(b, hosts, ctx, scope);
+            } else if (node instanceof FlushHandlers) {
+                runHandlers(ctx.play(), batch, ctx);
             }
         }
     }
@@ -113,7 +125,7 @@ final class PlayRunner {
         }
     }
 
-    private void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
+    void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
         for (Task handler : play.handlers()) {
             List<HostState> notified = batch.stream().filter(HostState::active)
                     .filter(h -> h.notified.contains(handler.name())
@@ -170,7 +182,7 @@ final class PlayRunner {
         }
         if (!aborted && !scope.rescued() && tooManyFailed(ctx.play(), batch)) {
             run.listener().on(new RunEvent.Notice("max_fail_percentage " + ctx.play().maxFailPercentage()
-                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> !h.active()).count()
+                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> h.failed() || h.unreachable()).count()
                     + " of " + batch.size() + " host(s) in the batch failed): stopping the rollout"));
             aborted = true;
         }
