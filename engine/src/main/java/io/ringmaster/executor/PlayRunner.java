@@ -34,7 +34,7 @@ final class PlayRunner {
         this.run = run;
         this.taskRunner = new TaskRunner(run);
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
-        this.meta = new Meta(taskRunner, tags, this::runHandlers);
+        this.meta = new Meta(run, taskRunner, tags, this::runHandlers);
     }
 
     /** Runs the play; false when the run must stop (interrupted, or the play was aborted). */

@@ -73,7 +73,7 @@ class MetaAndFlushTest {
                     - name: restart
                       fake: {}
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("a", "restart", "b");
+        assertThat(r.events().tasksStarted()).containsExactly("a", "meta", "restart", "b");
         assertThat(r.events().hosts("restart")).containsExactly("h1");
     }
 
@@ -113,7 +113,7 @@ class MetaAndFlushTest {
                     - name: next play
                       fake: {}
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("next play");
+        assertThat(r.events().tasksStarted()).containsExactly("meta", "next play");
     }
 
     @Test

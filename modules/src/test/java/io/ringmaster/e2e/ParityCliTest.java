@@ -1,0 +1,101 @@
+package io.ringmaster.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Semantics that must match ansible-playbook's, run through the real command line on the implicit localhost; where
+ * ansible-playbook is installed the same file also runs through it and the task sequences must be equal.
+ */
+class ParityCliTest {
+    @TempDir
+    Path dir;
+
+    private static final String FLUSHES = """
+            - hosts: localhost
+              gather_facts: false
+              pre_tasks:
+                - name: pre
+                  debug: {msg: pre}
+                  changed_when: true
+                  notify: restart
+              tasks:
+                - name: main
+                  debug: {msg: main}
+                  changed_when: true
+                  notify: restart
+                - name: now
+                  meta: flush_handlers
+                - name: after flush
+                  debug: {msg: after}
+                  changed_when: true
+                  notify: restart
+              post_tasks:
+                - name: post
+                  debug: {msg: post}
+                  changed_when: true
+                  notify: restart
+              handlers:
+                - name: restart
+                  debug: {msg: restarted}
+            - hosts: localhost
+              gather_facts: false
+              tasks:
+                - name: end it
+                  meta: end_host
+                - name: never
+                  debug: {msg: never}
+            - hosts: localhost
+              gather_facts: false
+              tasks:
+                - name: next play
+                  debug: {msg: next}
+            """;
+
+    private static final List<String> EXPECTED = List.of("pre", "handler:restart", "main",
+            "now", "handler:restart", "after flush", "handler:restart", "post", "handler:restart", "end it",
+            "next play");
+
+    @Test
+    void handlersFlushAndMetaActAsInAnsible() {
+        Path pb = Cli.write(dir.resolve("flush.yml"), FLUSHES);
+        Cli.Run r = Cli.run("play", pb.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(AnsibleSideBySide.headers(r.out())).as(r.out()).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void ansiblePlaybookRunsTheSameSequence() throws Exception {
+        Assumptions.assumeTrue(AnsibleSideBySide.installed(), "ansible-playbook is not installed");
+        Path pb = Cli.write(dir.resolve("flush.yml"), FLUSHES);
+        String out = AnsibleSideBySide.play(pb);
+        assertThat(AnsibleSideBySide.headers(out)).as(out).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void includeVarsSetsVariablesFromTheVarsFolder() {
+        Cli.write(dir.resolve("vars/site.yml"), "pool: fast\nsizes: [1, 2]\n");
+        Path pb = Cli.write(dir.resolve("iv.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - include_vars: site.yml
+                    - include_vars: {file: site.yml, name: site}
+                    - assert:
+                        that:
+                          - '$pool == "fast"'
+                          - '$sizes.get(1) == 2'
+                          - '$site.pool == "fast"'
+                    - include_vars: nosuch.yml
+                """);
+        Cli.Run r = Cli.run("play", pb.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("could not find nosuch.yml").contains("vars/nosuch.yml");
+        assertThat(r.recap("localhost")[0]).isEqualTo(3);
+    }
+}
