@@ -22,7 +22,46 @@ final class Connector implements HostConnector, AutoCloseable {
     @Override
     public Remote connect(String host, Map<String, Object> vars)
             throws HostUnreachableException, InterruptedException {
-        return transports.connection(new ConnectionTarget(host, vars, options));
+        ConnectionTarget target = new ConnectionTarget(host, vars, options);
+        return new Pooled(target, transports.connection(target));
+    }
+
+    /** A host's connection that can be reopened through the pool (reboot). */
+    private final class Pooled implements Remote {
+        private final ConnectionTarget target;
+        private final Remote inner;
+
+        Pooled(ConnectionTarget target, Remote inner) {
+            this.target = target;
+            this.inner = inner;
+        }
+
+        @Override
+        public io.ringmaster.module.api.ExecResult exec(String command, byte[] stdin, java.time.Duration timeout)
+                throws HostUnreachableException, InterruptedException {
+            return inner.exec(command, stdin, timeout);
+        }
+
+        @Override
+        public void upload(byte[] content, String path, String mode)
+                throws HostUnreachableException, InterruptedException {
+            inner.upload(content, path, mode);
+        }
+
+        @Override
+        public boolean isLocal() {
+            return inner.isLocal();
+        }
+
+        @Override
+        public Remote reconnect(java.time.Duration timeout) throws HostUnreachableException, InterruptedException {
+            return inner.isLocal() ? this : new Pooled(target, transports.reopen(target, timeout));
+        }
+
+        @Override
+        public String toString() {
+            return inner.toString();
+        }
     }
 
     @Override

@@ -209,4 +209,47 @@ class HostModulesIT {
         assertThat(r.out()).contains("Timeout when waiting for 127.0.0.1:1");
         assertThat(Files.exists(Path.of("/nonexistent"))).isFalse();
     }
+
+    /**
+     * A container cannot reboot, so the lab's reboot_command stands in for one: it writes a new "boot id" and kills
+     * the host's root SSH sessions (sshd itself keeps listening, as a rebooted host's would again). The module must
+     * see the session drop, reconnect through the pool, find the new boot id, and the next task must run on the
+     * new session.
+     */
+    @Test
+    @Order(6)
+    void rebootWaitsForANewBootIdAndLaterTasksUseTheNewSession() throws Exception {
+        LabHost h = LAB.hosts().get(0);
+        h.exec("sh", "-c", "echo first-boot > /tmp/rmq-boot-id");
+        int loginsBefore = h.acceptedConnections();
+        LabPlay.Run r = play("reboot", """
+                - hosts: lab1
+                  gather_facts: false
+                  tasks:
+                    - name: reboot
+                      reboot:
+                        reboot_timeout: 60
+                        boot_time_command: cat /tmp/rmq-boot-id
+                        reboot_command: |
+                          date +%s%N > /tmp/rmq-boot-id
+                          for d in /proc/[0-9]*; do
+                            case "$$(tr '\\0' ' ' < $$d/cmdline 2>/dev/null)" in
+                              *'sshd: root@notty'*) kill $${d#/proc/} ;;
+                            esac
+                          done
+                      register: rb
+                    - name: after
+                      command: cat /tmp/rmq-boot-id
+                      register: id
+                      changed_when: false
+                    - name: back
+                      assert:
+                        that:
+                          - '$rb.rebooted'
+                          - '$id.stdout != "first-boot"'
+                """);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.status("reboot", "lab1")).isEqualTo("changed");
+        assertThat(h.acceptedConnections() - loginsBefore).as("a new session after the reboot").isGreaterThanOrEqualTo(2);
+    }
 }

@@ -28,4 +28,15 @@ public interface Remote {
 
     /** True when commands run on the control machine itself (the local connection). */
     boolean isLocal();
+
+    /**
+     * Drops the host's connection and opens a new one, retrying until {@code timeout} (after a reboot): the
+     * returned Remote, and every later task on the host, use the new connection. A connection that cannot be
+     * reopened (the local one) returns itself.
+     *
+     * @throws HostUnreachableException when no new connection could be opened in time
+     */
+    default Remote reconnect(Duration timeout) throws HostUnreachableException, InterruptedException {
+        return this;
+    }
 }
