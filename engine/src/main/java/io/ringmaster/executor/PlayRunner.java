@@ -151,8 +151,8 @@ final class PlayRunner {
             return;
         }
         String role = task.role() == null ? null : task.role().name();
-        run.listener().on(new RunEvent.TaskStarted(task.name(), task.module(), role,
-                task.position().toString(), handler));
+        String shown = taskRunner.displayName(task, active.get(0), ctx, scope);
+        run.listener().on(new RunEvent.TaskStarted(shown, task.module(), role, task.position().toString(), handler));
         List<Future<TaskResult>> futures = new ArrayList<>();
         for (HostState host : active) {
             futures.add(run.pool().submit(() -> {
@@ -167,7 +167,7 @@ final class PlayRunner {
                     host.registered.put("ansible_failed_result",
                             ResultShape.registered(Status.FAILED, r.msg(), r.data()));
                 }
-                run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role, r));
+                run.listener().on(new RunEvent.HostDone(shown, task.module(), role, r));
                 return r;
             }));
         }

@@ -1,5 +1,6 @@
 package io.ringmaster.executor;
 
+import io.ringmaster.event.RunEvent;
 import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
 import io.ringmaster.module.api.Args;
@@ -202,13 +203,50 @@ final class TaskRunner {
                 return Attempt.failed(e.getMessage());
             }
             if (i < attempts) {
+                run.listener().on(new RunEvent.Retrying(shown(task, vars), task.module(), host.name, attempts - i));
                 Thread.sleep((long) (task.options().delay() * 1000));
             } else {
-                a = Attempt.of(Status.FAILED, "Retried " + attempts + " times; until condition never held: "
-                        + task.options().until().get(0).text(), a.data(), a.diff());
+                a = exhausted(task, a, attempts);
             }
         }
         return a;
+    }
+
+    /**
+     * The task's name as headers show it: rendered with {@code host}'s variables, as Ansible renders it; as written
+     * when it cannot be (a loop's item is not defined yet).
+     */
+    String displayName(Task task, HostState host, PlayContext play, Scope scope) {
+        if (task.name() == null || !io.ringmaster.expr.Templar.isTemplated(task.name())) {
+            return task.name();
+        }
+        try {
+            return shown(task, assembler.forTask(host, play, task, scope, Map.of()));
+        } catch (RuntimeException e) {
+            return task.name();
+        }
+    }
+
+    private String shown(Task task, Map<String, Object> vars) {
+        try {
+            return task.name() == null ? null : run.templar().renderString(task.name(), vars, task.position());
+        } catch (ExpressionException | RuntimeException e) {
+            return task.name();
+        }
+    }
+
+    /**
+     * The until condition never held: as ansible-core 2.14, the registered attempts is the retries count (one less
+     * than the runs) and the task fails, unless failed_when (already applied to the last run) says otherwise.
+     */
+    private static Attempt exhausted(Task task, Attempt last, int runs) {
+        Map<String, Object> data = new LinkedHashMap<>(last.data());
+        data.put("attempts", runs - 1);
+        if (task.options().failedWhen() != null) {
+            return Attempt.of(last.status(), last.msg(), data, last.diff());
+        }
+        return Attempt.of(Status.FAILED, "Retried " + runs + " times; until condition never held: "
+                + task.options().until().get(0).text(), data, last.diff());
     }
 
     /** Renders every argument but those the module evaluates or renders itself (EXPRESSION, TEMPLATE). */

@@ -98,4 +98,40 @@ class ParityCliTest {
         assertThat(r.out()).contains("could not find nosuch.yml").contains("vars/nosuch.yml");
         assertThat(r.recap("localhost")[0]).isEqualTo(3);
     }
+
+    /** The same tasks in both languages; the console lines that matter must be Ansible's, word for word. */
+    @Test
+    void retriesAssertionsAndRenderedNamesPrintAsAnsiblePrintsThem() throws Exception {
+        String body = """
+                - hosts: localhost
+                  gather_facts: false
+                  vars: {who: world}
+                  tasks:
+                    - name: retry
+                      command: /bin/false
+                      register: out
+                      until: COND
+                      retries: 2
+                      delay: 0
+                      ignore_errors: true
+                    - name: greet NAME
+                      assert: {that: ['1 == 1']}
+                """;
+        Path ours = Cli.write(dir.resolve("ours.yml"), body.replace("COND", "$out.rc == 0").replace("NAME", "${who}"));
+        Cli.Run r = Cli.run("play", ours.toString());
+        List<String> lines = List.of("FAILED - RETRYING: [localhost]: retry (2 retries left).",
+                "FAILED - RETRYING: [localhost]: retry (1 retries left).", "TASK [greet world]",
+                "\"msg\": \"All assertions passed\"");
+        for (String line : lines) {
+            assertThat(r.out()).as(r.toString()).contains(line);
+        }
+        if (AnsibleSideBySide.installed()) {
+            Path theirs = Cli.write(dir.resolve("theirs.yml"), body.replace("COND", "out.rc == 0")
+                    .replace("NAME", "{{ who }}"));
+            String out = AnsibleSideBySide.play(theirs);
+            for (String line : lines) {
+                assertThat(out).as(out).contains(line);
+            }
+        }
+    }
 }
