@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,5 +135,45 @@ class ParityCliTest {
                 assertThat(out).as(out).contains(line);
             }
         }
+    }
+
+    @Test
+    void listTasksSelectsWhatTagsSelectAsAnsibleDoes() throws Exception {
+        Path pb = Cli.write(dir.resolve("tags.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: a
+                      debug: {msg: a}
+                      tags: [web]
+                    - name: b
+                      debug: {msg: b}
+                    - name: c
+                      debug: {msg: c}
+                      tags: [never, debugonly]
+                    - name: d
+                      debug: {msg: d}
+                      tags: [always]
+                """);
+        Map<List<String>, String> cases = Map.of(
+                List.of(), "a\tTAGS: [web]|b\tTAGS: []|d\tTAGS: [always]",
+                List.of("--tags", "web"), "a\tTAGS: [web]|d\tTAGS: [always]",
+                List.of("--skip-tags", "web"), "b\tTAGS: []|d\tTAGS: [always]",
+                List.of("--tags", "debugonly"), "c\tTAGS: [debugonly, never]|d\tTAGS: [always]");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("play", pb.toString(), "--list-tasks"));
+            args.addAll(c.getKey());
+            Cli.Run r = Cli.run(args.toArray(String[]::new));
+            assertThat(taskLines(r.out())).as(c.getKey() + "\n" + r).isEqualTo(c.getValue());
+            if (AnsibleSideBySide.installed()) {
+                String theirs = AnsibleSideBySide.play(pb, java.util.stream.Stream.concat(Stream.of("--list-tasks"),
+                        c.getKey().stream()).toArray(String[]::new));
+                assertThat(taskLines(theirs)).as(c.getKey() + "\n" + theirs).isEqualTo(c.getValue());
+            }
+        }
+    }
+
+    private static String taskLines(String out) {
+        return String.join("|", out.lines().filter(l -> l.matches("\\s{6}\\S.*")).map(String::strip).toList());
     }
 }
