@@ -30,6 +30,10 @@ public sealed interface RunEvent {
     record Retrying(String task, String module, String host, int retriesLeft) implements RunEvent {
     }
 
+    /** {@code host} failed inside a block and its {@code rescue} now runs: that failure is rescued, not a failure. */
+    record Rescued(String host) implements RunEvent {
+    }
+
     /** Something the user should know that is not a task result (a pattern matching no host, ...). */
     record Warning(String message) implements RunEvent {
     }

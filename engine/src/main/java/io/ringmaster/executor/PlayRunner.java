@@ -114,7 +114,10 @@ final class PlayRunner {
         runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
         List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
-            failed.forEach(h -> h.recover(true));
+            failed.forEach(h -> {
+                h.recover(true);
+                run.listener().on(new RunEvent.Rescued(h.name));
+            });
             runNodes(block.rescue(), failed, ctx, scope);
         }
         if (!block.always().isEmpty() && !stopping()) {
