@@ -84,6 +84,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--assert-no-changes", description = "Exit 8 if any task changed something (CI drift gate).")
     boolean assertNoChanges;
 
+    @Option(names = "--unpredictable-as-changed", description = "With --check --assert-no-changes: count tasks "
+            + "skipped because their module cannot predict its result as changes (exit 8).")
+    boolean unpredictableAsChanged;
+
     @Option(names = "--syntax-check", description = "Load and validate the playbooks, run nothing.")
     boolean syntaxCheck;
 
@@ -187,6 +191,8 @@ public final class PlayCommand implements Callable<Integer> {
         if (junit != null) {
             listeners.add(new JunitReporter(junit));
         }
+        Unpredictable unpredictable = new Unpredictable();
+        listeners.add(unpredictable);
         AtomicBoolean stop = new AtomicBoolean();
         Interrupts.onCtrlC(() -> stop.set(true));
         try (Connector connector = new Connector(connectionOptions())) {
@@ -210,8 +216,25 @@ public final class PlayCommand implements Callable<Integer> {
                         + "(see 'changed' above); the hosts had drifted from the playbook");
                 return ExitCodes.CHANGES_SEEN;
             }
+            return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
+        }
+    }
+
+    /** --assert-no-changes saw no change: say what --check could not see, and fail on it when asked. */
+    private int unpredictable(Unpredictable u) {
+        if (u.count() == 0) {
             return ExitCodes.OK;
         }
+        String what = u.count() + " task result(s) were skipped under --check because their module cannot predict"
+                + " its result (first: " + u.first() + "), so they may change something";
+        if (unpredictableAsChanged) {
+            spec.commandLine().getErr().println("ERROR! --assert-no-changes: " + what
+                    + "; counted as changes (--unpredictable-as-changed)");
+            return ExitCodes.CHANGES_SEEN;
+        }
+        spec.commandLine().getErr().println("[WARNING]: --assert-no-changes: " + what + ". Give such tasks creates/removes, or check_mode: false when they only read,"
+                + " or --unpredictable-as-changed to count them as changes.");
+        return ExitCodes.OK;
     }
 
     private Path templatesDir() {

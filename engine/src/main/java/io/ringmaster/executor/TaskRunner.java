@@ -173,7 +173,7 @@ final class TaskRunner {
         boolean check = task.options().checkMode() != null ? task.options().checkMode()
                 : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
         if (check && !module.supportsCheckMode()) {
-            return Attempt.of(Status.SKIPPED, "check mode: module '" + module.name()
+            return Attempt.of(Status.SKIPPED, RunOutcome.UNPREDICTABLE + "module '" + module.name()
                     + "' cannot predict its result, so it did not run", Map.of(), null);
         }
         Remote remote;

@@ -176,4 +176,21 @@ class ParityCliTest {
     private static String taskLines(String out) {
         return String.join("|", out.lines().filter(l -> l.matches("\\s{6}\\S.*")).map(String::strip).toList());
     }
+
+    @Test
+    void checkAssertNoChangesSaysWhatItCouldNotPredictAndCanCountIt() {
+        Path pb = Cli.write(dir.resolve("unpredictable.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: opaque
+                      command: /bin/true
+                """);
+        Cli.Run lenient = Cli.run("play", pb.toString(), "--check", "--assert-no-changes");
+        assertThat(lenient.code()).as(lenient.toString()).isZero();
+        assertThat(lenient.err()).contains("1 task result(s) were skipped under --check")
+                .contains("'opaque' on localhost").contains("--unpredictable-as-changed");
+        Cli.Run strict = Cli.run("play", pb.toString(), "--check", "--assert-no-changes", "--unpredictable-as-changed");
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(8);
+    }
 }
