@@ -48,7 +48,8 @@ final class TaskRunner {
                     false, List.of(), null);
             register(task, host, ResultShape.registered(Status.FAILED, e.getMessage(), Map.of()));
         }
-        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors())) {
+        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors()
+                || ignoreIf(task, host, play, scope))) {
             result = new TaskResult(result.host(), result.status(), result.msg(), result.data(), result.diff(),
                     result.duration(), true, result.items(), result.item());
         }
@@ -210,6 +211,19 @@ final class TaskRunner {
             }
         }
         return a;
+    }
+
+    /** {@code ignore_errors: $condition}, with the task's variables (not its result, as in Ansible). */
+    private boolean ignoreIf(Task task, HostState host, PlayContext play, Scope scope) {
+        Expr e = task.options().ignoreErrorsIf();
+        if (e == null) {
+            return false;
+        }
+        try {
+            return run.templar().test(e.text(), assembler.forTask(host, play, task, scope, Map.of()), e.position());
+        } catch (ExpressionException | RuntimeException ex) {
+            return false;
+        }
     }
 
     /**

@@ -24,11 +24,23 @@ import java.util.Map;
  * @param become        privilege escalation at this level
  * @param listen        for handlers: the topics it listens to
  * @param label         {@code loop_control.label}: what the output shows for each item (an expression), or null
+ * @param ignoreErrorsIf {@code ignore_errors} written as a condition ({@code $retry_ok}), evaluated with the
+ *                      task's variables before the task runs, as Ansible templates it; null when it is a literal
  */
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                          Become become, List<String> listen, String label) {
+                          Become become, List<String> listen, String label, Expr ignoreErrorsIf) {
+
+    /** Options whose {@code ignore_errors} is a literal. */
+    public TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
+                       List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
+                       Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
+                       Become become, List<String> listen, String label) {
+        this(when, loop, loopVar, register, notifies, changedWhen, failedWhen, ignoreErrors, tags, checkMode, until,
+                retries, delay, vars, become, listen, label, null);
+    }
+
     public TaskOptions {
         when = List.copyOf(when);
         notifies = List.copyOf(notifies);

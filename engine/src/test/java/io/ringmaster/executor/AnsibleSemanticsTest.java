@@ -103,4 +103,21 @@ class AnsibleSemanticsTest {
         assertThat(r.events().tasksStarted()).containsExactly("greet world", "item ${item} stays as written", "fake");
         assertThat(r.events().result("fake", "h1").data().get("value")).isEqualTo("heard");
     }
+
+    @Test
+    void ignoreErrorsMayBeAConditionOnTheTasksVariables() {
+        var r = new Harness(dir).hosts("h1", "h2").run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: flaky
+                      fake: {status: failed}
+                      ignore_errors: $inventory_hostname == 'h1'
+                    - name: after
+                      fake: {}
+                """);
+        assertThat(r.events().result("flaky", "h1").ignored()).isTrue();
+        assertThat(r.events().result("flaky", "h2").ignored()).isFalse();
+        assertThat(r.events().hosts("after")).containsExactly("h1");
+    }
 }
