@@ -14,15 +14,28 @@ final class Connector implements HostConnector, AutoCloseable {
     private final ConnectionOptions options;
     private final Transports transports;
 
+    private final Map<String, Object> defaults;
+
     Connector(ConnectionOptions options) {
+        this(options, Map.of());
+    }
+
+    /** {@code defaults}: connection variables for hosts that do not set them (-u, --private-key, -c). */
+    Connector(ConnectionOptions options, Map<String, Object> defaults) {
         this.options = options;
         this.transports = new Transports(options);
+        this.defaults = Map.copyOf(defaults);
     }
 
     @Override
     public Remote connect(String host, Map<String, Object> vars)
             throws HostUnreachableException, InterruptedException {
-        ConnectionTarget target = new ConnectionTarget(host, vars, options);
+        Map<String, Object> merged = vars;
+        if (!defaults.isEmpty()) {
+            merged = new java.util.HashMap<>(defaults);
+            merged.putAll(vars);
+        }
+        ConnectionTarget target = new ConnectionTarget(host, merged, options);
         return new Pooled(target, transports.connection(target));
     }
 

@@ -68,9 +68,21 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "Skip tasks with these tags.")
     List<String> skipTags = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "50",
-            description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
-    int forks;
+    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+            description = "Hosts worked on at once (default: forks of ansible.cfg, else 50).")
+    Integer forks;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER",
+            description = "SSH user for hosts without ansible_user (default: remote_user of ansible.cfg).")
+    String remoteUser;
+
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "Private key for hosts without ansible_ssh_private_key_file (default: private_key_file).")
+    String privateKey;
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE",
+            description = "Connection for hosts without ansible_connection: ssh or local.")
+    String connection;
 
     @Option(names = "-v", description = "More output (repeat: -vv, -vvv).")
     boolean[] verbose = new boolean[0];
@@ -106,9 +118,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (default ~/.ssh/config).")
     Path sshConfig;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Per connection attempt (default: ${DEFAULT-VALUE}).")
-    int connectTimeout;
+    @Option(names = {"-T", "--timeout", "--connect-timeout"}, paramLabel = "SECONDS",
+            description = "Per connection attempt (default: timeout of ansible.cfg, else 10).")
+    Integer connectTimeout;
 
     @Option(names = "--key-passphrase-env", paramLabel = "NAME",
             description = "Environment variable holding the private key's passphrase.")
@@ -130,6 +142,14 @@ public final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        AnsibleConfig cfg;
+        try {
+            cfg = AnsibleConfig.load(System.getenv());
+            applyConfig(cfg);
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCodes.BAD_OPTIONS;
+        }
         if (forks < 1) {
             err.println("ERROR! --forks must be at least 1, not " + forks);
             return ExitCodes.BAD_OPTIONS;
@@ -142,7 +162,7 @@ public final class PlayCommand implements Callable<Integer> {
             inventory = inventories.isEmpty() ? Inventory.empty() : Inventory.load(inventories);
             extra = ExtraVars.parse(extraVars);
             for (Path p : playbooks) {
-                loaded.add(PlaybookLoader.load(p));
+                loaded.add(PlaybookLoader.load(p, rolesPath(cfg)));
             }
             List<UserError> problems = new ArrayList<>();
             Validator validator = new Validator(registry);
@@ -195,7 +215,7 @@ public final class PlayCommand implements Callable<Integer> {
         listeners.add(unpredictable);
         AtomicBoolean stop = new AtomicBoolean();
         Interrupts.onCtrlC(() -> stop.set(true));
-        try (Connector connector = new Connector(connectionOptions())) {
+        try (Connector connector = new Connector(connectionOptions(), connectionDefaults())) {
             RunOutcome outcome = new PlaybookRunner(inventory, registry, connector, new Listeners(listeners), options)
                     .run(loaded, stop);
             stdout.flush();
@@ -218,6 +238,44 @@ public final class PlayCommand implements Callable<Integer> {
             }
             return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
         }
+    }
+
+    /** ansible.cfg and ANSIBLE_ and RINGMASTER_ variables fill what the command line left out. */
+    private void applyConfig(AnsibleConfig cfg) {
+        if (inventories.isEmpty()) {
+            inventories.addAll(cfg.paths("inventory", ","));
+        }
+        forks = forks != null ? forks : cfg.integer("forks").orElse(50);
+        connectTimeout = connectTimeout != null ? connectTimeout : cfg.integer("timeout").orElse(10);
+        remoteUser = remoteUser != null ? remoteUser : cfg.get("remote_user").orElse(null);
+        privateKey = privateKey != null ? privateKey : cfg.paths("private_key_file", ",").stream().findFirst().orElse(null);
+        // host_key_checking = False: trust unknown keys on first use (recorded); a changed key is still refused
+        if (cfg.bool("host_key_checking").filter(b -> !b).isPresent()) {
+            acceptNewHostKeys = true;
+        }
+    }
+
+    private static List<Path> rolesPath(AnsibleConfig cfg) {
+        List<Path> out = new ArrayList<>();
+        for (String s : cfg.paths("roles_path", ":")) {
+            out.add(Path.of(s));
+        }
+        return out;
+    }
+
+    /** Connection variables for hosts that do not set them: -u, --private-key, -c (host variables win, as in Ansible). */
+    private Map<String, Object> connectionDefaults() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        if (remoteUser != null) {
+            d.put("ansible_user", remoteUser);
+        }
+        if (privateKey != null) {
+            d.put("ansible_ssh_private_key_file", privateKey);
+        }
+        if (connection != null) {
+            d.put("ansible_connection", connection);
+        }
+        return d;
     }
 
     /** --assert-no-changes saw no change: say what --check could not see, and fail on it when asked. */

@@ -193,4 +193,22 @@ class ParityCliTest {
         Cli.Run strict = Cli.run("play", pb.toString(), "--check", "--assert-no-changes", "--unpredictable-as-changed");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(8);
     }
+
+    @Test
+    void dashCLocalRunsAnInventoryHostOnTheControlMachine() {
+        Path pb = Cli.write(dir.resolve("c.yml"), """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - command: /bin/true
+                      changed_when: false
+                """);
+        // a loopback address nothing listens on: the SSH attempt is refused at once, and stays on this machine
+        Path inv = Cli.write(dir.resolve("hosts.ini"), "rmq-nohost ansible_host=127.0.99.254\n");
+        Cli.Run ssh = Cli.run("play", pb.toString(), "-i", inv.toString(), "-T", "1", "--ssh-config",
+                dir.resolve("none").toString(), "--known-hosts", dir.resolve("kh").toString());
+        assertThat(ssh.code()).as(ssh.toString()).isEqualTo(3);
+        Cli.Run local = Cli.run("play", pb.toString(), "-i", inv.toString(), "-c", "local");
+        assertThat(local.code()).as(local.toString()).isZero();
+    }
 }
