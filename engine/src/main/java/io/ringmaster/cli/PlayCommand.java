@@ -80,6 +80,16 @@ public final class PlayCommand implements Callable<Integer> {
             description = "Private key for hosts without ansible_ssh_private_key_file (default: private_key_file).")
     String privateKey;
 
+    @Option(names = {"-b", "--become"}, description = "Become (sudo) where plays, tasks and inventory do not say.")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "Become this user (default root) where "
+            + "plays, tasks and inventory do not say.")
+    String becomeUser;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Start at the first task of this name.")
+    String startAtTask;
+
     @Option(names = {"-c", "--connection"}, paramLabel = "TYPE",
             description = "Connection for hosts without ansible_connection: ssh or local.")
     String connection;
@@ -188,8 +198,15 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.BAD_OPTIONS;
             }
         }
+        Map<String, Object> cliDefaults = new java.util.LinkedHashMap<>();
+        if (become) {
+            cliDefaults.put("ansible_become", true);
+        }
+        if (becomeUser != null) {
+            cliDefaults.put("ansible_become_user", becomeUser);
+        }
         RunOptions options = new RunOptions(check, diff, forks, limit, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                templatesDir());
+                templatesDir(), cliDefaults, startAtTask);
         if (syntaxCheck || listHosts || listTasks) {
             new Listing(out, inventory, options).print(loaded, syntaxCheck, listHosts, listTasks);
             return ExitCodes.OK;

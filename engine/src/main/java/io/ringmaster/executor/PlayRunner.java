@@ -30,8 +30,15 @@ final class PlayRunner {
     private boolean aborted;
     private List<HostState> batch = List.of();
 
+    private final StartAt startAt;
+
     PlayRunner(RunContext run) {
+        this(run, new StartAt(null));
+    }
+
+    PlayRunner(RunContext run, StartAt startAt) {
         this.run = run;
+        this.startAt = startAt;
         this.taskRunner = new TaskRunner(run);
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
         this.meta = new Meta(run, taskRunner, tags, this::runHandlers);
@@ -151,6 +158,9 @@ final class PlayRunner {
         // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that notified it was
         // selected, and that is what counts.
         if (active.isEmpty() || !handler && !tags.runs(task.options().tags())) {
+            return;
+        }
+        if (!handler && !task.name().equals("Gathering Facts") && startAt.skips(task)) {
             return;
         }
         String role = task.role() == null ? null : task.role().name();

@@ -47,6 +47,7 @@ public final class PlaybookRunner {
         RunContext run = new RunContext(inventory, registry, new Templar(), connector, listener, options, pool, stop,
                 null);
         boolean error = false;
+        StartAt startAt = new StartAt(options.startAtTask());
         try {
             outer:
             for (Playbook playbook : playbooks) {
@@ -54,7 +55,7 @@ public final class PlaybookRunner {
                 for (Play play : playbook.plays()) {
                     boolean goOn;
                     try {
-                        goOn = new PlayRunner(run).run(play);
+                        goOn = new PlayRunner(run, startAt).run(play);
                     } catch (PlayRunner.PlayError | io.ringmaster.error.UserError e) {
                         listener.on(new RunEvent.Notice("ERROR! " + e.getMessage()));
                         error = true;

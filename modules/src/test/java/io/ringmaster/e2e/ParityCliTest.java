@@ -211,4 +211,30 @@ class ParityCliTest {
         Cli.Run local = Cli.run("play", pb.toString(), "-i", inv.toString(), "-c", "local");
         assertThat(local.code()).as(local.toString()).isZero();
     }
+
+    @Test
+    void startAtTaskSkipsWhatComesBeforeAndBecomeFlagsAreLowestPrecedenceDefaults() {
+        Path pb = Cli.write(dir.resolve("start.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: one
+                      debug: {msg: one}
+                - hosts: localhost
+                  gather_facts: false
+                  become: false
+                  tasks:
+                    - name: two
+                      debug: {msg: "become=${ansible_become} as ${ansible_become_user}"}
+                    - name: three
+                      command: id -un
+                      register: who
+                    - name: not root by sudo
+                      assert: {that: ['$who.rc == 0']}
+                """);
+        Cli.Run r = Cli.run("play", pb.toString(), "--start-at-task", "two", "-b", "--become-user", "rmq");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(AnsibleSideBySide.headers(r.out())).containsExactly("two", "three", "not root by sudo");
+        assertThat(r.out()).contains("become=true as rmq");
+    }
 }
