@@ -87,23 +87,21 @@ public final class Reboot implements Module {
         return new ModuleResult.Changed("rebooted in " + elapsed + " s", Map.of("rebooted", true, "elapsed", elapsed), null);
     }
 
-    /** Probes once a second: a dropped or stuck session is reopened through the pool until the timeout. */
+    /**
+     * Probes once a second, each time on a freshly reopened session: the old one may be half dead (a rebooting host
+     * does not always close it), and a channel on it can hang until its open timeout.
+     */
     private static boolean waitForBoot(ModuleContext ctx, String before, long start, long timeout)
             throws InterruptedException {
         Duration probe = Duration.ofSeconds(ctx.args().integer("connect_timeout").orElse(5L));
         long deadline = start + timeout * 1_000_000_000L;
         Remote r = ctx.remote();
-        boolean reopen = false;
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
             try {
-                if (reopen) {
-                    r = r.reconnect(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-                    reopen = false;
-                }
+                r = r.reconnect(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 ExecResult id = r.exec(ctx.args().requireString("boot_time_command"), null, probe);
                 if (!id.ok()) {
-                    reopen = id.signal() != null;
                     continue;
                 }
                 if (!id.stdout().strip().equals(before)
@@ -111,7 +109,7 @@ public final class Reboot implements Module {
                     return true;
                 }
             } catch (HostUnreachableException e) {
-                reopen = true;
+                // not back yet: the next probe opens a new session again
             }
         }
         return false;
