@@ -222,6 +222,8 @@ final class TaskRunner {
         try {
             return run.templar().test(e.text(), assembler.forTask(host, play, task, scope, Map.of()), e.position());
         } catch (ExpressionException | RuntimeException ex) {
+            // the failure stands; say why ignore_errors could not be decided
+            run.listener().on(new RunEvent.Warning("ignore_errors on " + host.name + ": " + ex.getMessage()));
             return false;
         }
     }

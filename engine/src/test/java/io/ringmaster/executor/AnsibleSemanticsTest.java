@@ -120,4 +120,16 @@ class AnsibleSemanticsTest {
         assertThat(r.events().result("flaky", "h2").ignored()).isFalse();
         assertThat(r.events().hosts("after")).containsExactly("h1");
     }
+
+    @Test
+    void anIgnoreErrorsConditionWithBadSyntaxIsRefusedBeforeTheRun() {
+        var errors = new Harness(dir).hosts("h1").validate("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - fake: {}
+                      ignore_errors: $x ==
+                """);
+        assertThat(errors).hasSize(1);
+    }
 }
