@@ -14,15 +14,67 @@ final class Connector implements HostConnector, AutoCloseable {
     private final ConnectionOptions options;
     private final Transports transports;
 
+    private final Map<String, Object> defaults;
+
     Connector(ConnectionOptions options) {
+        this(options, Map.of());
+    }
+
+    /** {@code defaults}: connection variables for hosts that do not set them (-u, --private-key, -c). */
+    Connector(ConnectionOptions options, Map<String, Object> defaults) {
         this.options = options;
         this.transports = new Transports(options);
+        this.defaults = Map.copyOf(defaults);
     }
 
     @Override
     public Remote connect(String host, Map<String, Object> vars)
             throws HostUnreachableException, InterruptedException {
-        return transports.connection(new ConnectionTarget(host, vars, options));
+        Map<String, Object> merged = vars;
+        if (!defaults.isEmpty()) {
+            merged = new java.util.HashMap<>(defaults);
+            merged.putAll(vars);
+        }
+        ConnectionTarget target = new ConnectionTarget(host, merged, options);
+        return new Pooled(target, transports.connection(target));
+    }
+
+    /** A host's connection that can be reopened through the pool (reboot). */
+    private final class Pooled implements Remote {
+        private final ConnectionTarget target;
+        private final Remote inner;
+
+        Pooled(ConnectionTarget target, Remote inner) {
+            this.target = target;
+            this.inner = inner;
+        }
+
+        @Override
+        public io.ringmaster.module.api.ExecResult exec(String command, byte[] stdin, java.time.Duration timeout)
+                throws HostUnreachableException, InterruptedException {
+            return inner.exec(command, stdin, timeout);
+        }
+
+        @Override
+        public void upload(byte[] content, String path, String mode)
+                throws HostUnreachableException, InterruptedException {
+            inner.upload(content, path, mode);
+        }
+
+        @Override
+        public boolean isLocal() {
+            return inner.isLocal();
+        }
+
+        @Override
+        public Remote reconnect(java.time.Duration timeout) throws HostUnreachableException, InterruptedException {
+            return inner.isLocal() ? this : new Pooled(target, transports.reopen(target, timeout));
+        }
+
+        @Override
+        public String toString() {
+            return inner.toString();
+        }
     }
 
     @Override

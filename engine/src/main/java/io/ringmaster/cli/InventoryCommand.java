@@ -5,6 +5,7 @@ import io.ringmaster.inventory.Inventory;
 import io.ringmaster.inventory.InventoryGraph;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ringmaster inventory -i INV --graph|--list|--host H}: shows what was understood of an inventory. */
+/**
+ * {@code ringmaster inventory -i INV --graph [--vars] | --list [--yaml] [--export] [--output F] | --host H}: shows
+ * what was understood of an inventory, as ansible-inventory does (a host that does not exist: exit 5, as there).
+ */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Show an inventory as Ringmaster understands it (like ansible-inventory).")
 public final class InventoryCommand implements Callable<Integer> {
@@ -38,30 +42,64 @@ public final class InventoryCommand implements Callable<Integer> {
         String host;
     }
 
+    @Option(names = "--vars", description = "With --graph: show each host's and group's variables.")
+    boolean vars;
+
+    @Option(names = {"-y", "--yaml"}, description = "With --list or --host: YAML instead of JSON.")
+    boolean yaml;
+
+    @Option(names = "--export", description = "With --list: group variables under their groups, hosts' own only.")
+    boolean export;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "With --list: write to FILE instead of the screen.")
+    java.nio.file.Path output;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Inventory inv = Inventory.load(inventories);
+            String text;
             if (what.graph != null) {
                 if (!inv.groups().containsKey(what.graph)) {
                     throw new UserError(null, "no group named '" + what.graph + "' in the inventory"
                             + io.ringmaster.error.DidYouMean.suffix(what.graph, inv.groups().keySet()));
                 }
-                out.print(io.ringmaster.report.Visible.of(InventoryGraph.graph(inv, what.graph)));
+                text = io.ringmaster.report.Visible.of(vars ? InventoryViews.graphWithVars(inv, what.graph)
+                        : InventoryGraph.graph(inv, what.graph));
             } else if (what.list) {
-                out.println(io.ringmaster.report.Json.indented(InventoryGraph.list(inv), 2));
+                text = list(inv);
             } else {
                 if (inv.host(what.host).isEmpty()) {
-                    throw new UserError(null, "no host named '" + what.host + "' in the inventory");
+                    spec.commandLine().getErr().println("ERROR! no host named '" + what.host + "' in the inventory"
+                            + io.ringmaster.error.DidYouMean.suffix(what.host,
+                            inv.hosts().stream().map(io.ringmaster.inventory.Host::name).toList()));
+                    return ExitCodes.BAD_OPTIONS;
                 }
-                out.println(io.ringmaster.report.Json.indented(inv.varsFor(what.host), 2));
+                Map<String, Object> hv = new java.util.TreeMap<>(inv.varsFor(what.host));
+                text = yaml ? InventoryViews.yaml(hv).stripTrailing() : io.ringmaster.report.Json.indented(hv, 2);
+            }
+            if (output != null && what.list) {
+                java.nio.file.Files.writeString(output, text + "\n");
+            } else {
+                out.println(text);
             }
             out.flush();
             return ExitCodes.OK;
         } catch (UserError e) {
             spec.commandLine().getErr().println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage()));
             return ExitCodes.PLAYBOOK_ERROR;
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("ERROR! cannot write --output " + output + ": " + e.getMessage());
+            return ExitCodes.BAD_OPTIONS;
         }
+    }
+
+    private String list(Inventory inv) {
+        if (yaml) {
+            return InventoryViews.yaml(InventoryViews.yamlTree(inv, export)).stripTrailing();
+        }
+        Map<String, Object> list = InventoryGraph.list(inv);
+        return io.ringmaster.report.Json.indented(export ? InventoryViews.export(inv, list) : list, 2);
     }
 }

@@ -1,6 +1,7 @@
 package io.ringmaster.cli;
 
 import io.ringmaster.executor.RunOptions;
+import io.ringmaster.executor.TagFilter;
 import io.ringmaster.inventory.Inventory;
 import io.ringmaster.playbook.Block;
 import io.ringmaster.playbook.Play;
@@ -12,16 +13,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** --syntax-check, --list-hosts and --list-tasks, in ansible-playbook's shape. */
+/** --syntax-check, --list-hosts and --list-tasks (the tasks --tags/--skip-tags select), in ansible-playbook's shape. */
 final class Listing {
     private final PrintWriter out;
     private final Inventory inventory;
     private final RunOptions options;
+    private final TagFilter tags;
 
     Listing(PrintWriter out, Inventory inventory, RunOptions options) {
         this.out = out;
         this.inventory = inventory;
         this.options = options;
+        this.tags = new TagFilter(options.tags(), options.skipTags());
     }
 
     void print(List<Playbook> playbooks, boolean syntax, boolean hosts, boolean tasks) {
@@ -59,8 +62,11 @@ final class Listing {
     private void listTasks(List<TaskNode> nodes, String indent) {
         for (TaskNode node : nodes) {
             if (node instanceof Task t) {
+                if (!tags.runs(t.options().tags())) {
+                    continue;
+                }
                 String role = t.role() == null ? "" : t.role().name() + " : ";
-                out.println(indent + role + t.name() + "\tTAGS: " + t.options().tags());
+                out.println(indent + role + t.name() + "\tTAGS: " + new java.util.TreeSet<>(t.options().tags()));
             } else if (node instanceof Block b) {
                 listTasks(b.block(), indent);
                 listTasks(b.rescue(), indent);

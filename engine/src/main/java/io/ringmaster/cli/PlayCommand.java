@@ -73,9 +73,31 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "Skip tasks with these tags.")
     List<String> skipTags = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "50",
-            description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
-    int forks;
+    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+            description = "Hosts worked on at once (default: forks of ansible.cfg, else 50).")
+    Integer forks;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER",
+            description = "SSH user for hosts without ansible_user (default: remote_user of ansible.cfg).")
+    String remoteUser;
+
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "Private key for hosts without ansible_ssh_private_key_file (default: private_key_file).")
+    String privateKey;
+
+    @Option(names = {"-b", "--become"}, description = "Become (sudo) where plays, tasks and inventory do not say.")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "Become this user (default root) where "
+            + "plays, tasks and inventory do not say.")
+    String becomeUser;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Start at the first task of this name.")
+    String startAtTask;
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE",
+            description = "Connection for hosts without ansible_connection: ssh or local.")
+    String connection;
 
     @Option(names = "-v", description = "More output (repeat: -vv, -vvv).")
     boolean[] verbose = new boolean[0];
@@ -88,6 +110,10 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--assert-no-changes", description = "Exit 8 if any task changed something (CI drift gate).")
     boolean assertNoChanges;
+
+    @Option(names = "--unpredictable-as-changed", description = "With --check --assert-no-changes: count tasks "
+            + "skipped because their module cannot predict its result as changes (exit 8).")
+    boolean unpredictableAsChanged;
 
     @Option(names = "--syntax-check", description = "Load and validate the playbooks, run nothing.")
     boolean syntaxCheck;
@@ -107,9 +133,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (default ~/.ssh/config).")
     Path sshConfig;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Per connection attempt (default: ${DEFAULT-VALUE}).")
-    int connectTimeout;
+    @Option(names = {"-T", "--timeout", "--connect-timeout"}, paramLabel = "SECONDS",
+            description = "Per connection attempt (default: timeout of ansible.cfg, else 10).")
+    Integer connectTimeout;
 
     @Option(names = "--key-passphrase-env", paramLabel = "NAME",
             description = "Environment variable holding the private key's passphrase.")
@@ -131,6 +157,14 @@ public final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        AnsibleConfig cfg;
+        try {
+            cfg = AnsibleConfig.load(System.getenv());
+            applyConfig(cfg);
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR! " + e.getMessage());
+            return ExitCodes.BAD_OPTIONS;
+        }
         if (forks < 1) {
             err.println("ERROR! --forks must be at least 1, not " + forks);
             return ExitCodes.BAD_OPTIONS;
@@ -144,7 +178,7 @@ public final class PlayCommand implements Callable<Integer> {
             extra = ExtraVars.parse(extraVars);
             limit = RetryFile.pattern(limit);
             for (Path p : playbooks) {
-                loaded.add(PlaybookLoader.load(p));
+                loaded.add(PlaybookLoader.load(p, rolesPath(cfg)));
             }
             List<UserError> problems = new ArrayList<>();
             Validator validator = new Validator(registry);
@@ -170,8 +204,15 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.BAD_OPTIONS;
             }
         }
+        Map<String, Object> cliDefaults = new java.util.LinkedHashMap<>();
+        if (become) {
+            cliDefaults.put("ansible_become", true);
+        }
+        if (becomeUser != null) {
+            cliDefaults.put("ansible_become_user", becomeUser);
+        }
         RunOptions options = new RunOptions(check, diff, forks, limit, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                templatesDir());
+                templatesDir(), cliDefaults, startAtTask);
         if (syntaxCheck || listHosts || listTasks) {
             new Listing(out, inventory, options).print(loaded, syntaxCheck, listHosts, listTasks);
             return ExitCodes.OK;
@@ -193,9 +234,11 @@ public final class PlayCommand implements Callable<Integer> {
         if (junit != null) {
             listeners.add(new JunitReporter(junit));
         }
+        Unpredictable unpredictable = new Unpredictable();
+        listeners.add(unpredictable);
         AtomicBoolean stop = new AtomicBoolean();
         RunListener events = new FinishOnce(new Listeners(listeners));
-        try (Connector connector = new Connector(connectionOptions())) {
+        try (Connector connector = new Connector(connectionOptions(), connectionDefaults())) {
             PlaybookRunner runner = new PlaybookRunner(inventory, registry, connector, events, options);
             Interrupts.install(() -> stop.set(true), () -> {
                 Map<String, io.ringmaster.event.HostStats> done = runner.finishNow();
@@ -224,8 +267,63 @@ public final class PlayCommand implements Callable<Integer> {
                         + "(see 'changed' above); the hosts had drifted from the playbook");
                 return ExitCodes.CHANGES_SEEN;
             }
+            return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
+        }
+    }
+
+    /** ansible.cfg and ANSIBLE_ and RINGMASTER_ variables fill what the command line left out. */
+    private void applyConfig(AnsibleConfig cfg) {
+        if (inventories.isEmpty()) {
+            inventories.addAll(cfg.paths("inventory", ","));
+        }
+        forks = forks != null ? forks : cfg.integer("forks").orElse(50);
+        connectTimeout = connectTimeout != null ? connectTimeout : cfg.integer("timeout").orElse(10);
+        remoteUser = remoteUser != null ? remoteUser : cfg.get("remote_user").orElse(null);
+        privateKey = privateKey != null ? privateKey : cfg.paths("private_key_file", ",").stream().findFirst().orElse(null);
+        // host_key_checking = False: trust unknown keys on first use (recorded); a changed key is still refused
+        if (cfg.bool("host_key_checking").filter(b -> !b).isPresent()) {
+            acceptNewHostKeys = true;
+        }
+    }
+
+    private static List<Path> rolesPath(AnsibleConfig cfg) {
+        List<Path> out = new ArrayList<>();
+        for (String s : cfg.paths("roles_path", ":")) {
+            out.add(Path.of(s));
+        }
+        return out;
+    }
+
+    /** Connection variables for hosts that do not set them: -u, --private-key, -c (host variables win, as in Ansible). */
+    private Map<String, Object> connectionDefaults() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        if (remoteUser != null) {
+            d.put("ansible_user", remoteUser);
+        }
+        if (privateKey != null) {
+            d.put("ansible_ssh_private_key_file", privateKey);
+        }
+        if (connection != null) {
+            d.put("ansible_connection", connection);
+        }
+        return d;
+    }
+
+    /** --assert-no-changes saw no change: say what --check could not see, and fail on it when asked. */
+    private int unpredictable(Unpredictable u) {
+        if (u.count() == 0) {
             return ExitCodes.OK;
         }
+        String what = u.count() + " task result(s) were skipped under --check because their module cannot predict"
+                + " its result (first: " + u.first() + "), so they may change something";
+        if (unpredictableAsChanged) {
+            spec.commandLine().getErr().println("ERROR! --assert-no-changes: " + what
+                    + "; counted as changes (--unpredictable-as-changed)");
+            return ExitCodes.CHANGES_SEEN;
+        }
+        spec.commandLine().getErr().println("[WARNING]: --assert-no-changes: " + what + ". Give such tasks creates/removes, or check_mode: false when they only read,"
+                + " or --unpredictable-as-changed to count them as changes.");
+        return ExitCodes.OK;
     }
 
     private void writeRetry(Map<String, io.ringmaster.event.HostStats> stats) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Declarative, agentless provisioning: Ansible-shaped playbooks over SSH, built for tuning "
                 + "KVM hosts.",
         subcommands = {PlayCommand.class, InventoryCommand.class, ModulesCommand.class, ReportCommand.class,
+                ConvertCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -117,6 +117,11 @@ public final class Become {
         }
 
         @Override
+        public Remote reconnect(Duration timeout) throws HostUnreachableException, InterruptedException {
+            return new BecomeRemote(inner.reconnect(timeout), user, password);
+        }
+
+        @Override
         public boolean isLocal() {
             return inner.isLocal();
         }

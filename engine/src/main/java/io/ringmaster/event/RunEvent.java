@@ -26,6 +26,14 @@ public sealed interface RunEvent {
     record HostDone(String task, String module, String role, TaskResult result) implements RunEvent {
     }
 
+    /** An until loop runs the task again on {@code host}; {@code retriesLeft} as Ansible counts them. */
+    record Retrying(String task, String module, String host, int retriesLeft) implements RunEvent {
+    }
+
+    /** {@code host} failed inside a block and its {@code rescue} now runs: that failure is rescued, not a failure. */
+    record Rescued(String host) implements RunEvent {
+    }
+
     /** Something the user should know that is not a task result (a pattern matching no host, ...). */
     record Warning(String message) implements RunEvent {
     }

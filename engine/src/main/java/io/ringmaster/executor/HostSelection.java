@@ -31,7 +31,7 @@ final class HostSelection {
             Set<String> limit = new HashSet<>(run.inventory().select(run.options().limit()));
             hosts.retainAll(limit);
         }
-        hosts.removeIf(h -> !run.host(h).active());
+        hosts.removeIf(h -> run.host(h).failed() || run.host(h).unreachable());
         return List.copyOf(hosts);
     }
 

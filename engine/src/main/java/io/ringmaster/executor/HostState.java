@@ -18,6 +18,7 @@ final class HostState {
     final Set<String> notified = ConcurrentHashMap.newKeySet();
     private volatile boolean failed;
     private volatile boolean unreachable;
+    private volatile boolean ended;
     private HostStats stats = HostStats.ZERO;
 
     HostState(String name) {
@@ -25,7 +26,21 @@ final class HostState {
     }
 
     boolean active() {
-        return !failed && !unreachable;
+        return !failed && !unreachable && !ended;
+    }
+
+    /** {@code meta: end_host}: the host does nothing more in this play, without failing. */
+    void end() {
+        ended = true;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** A new play: a host ended by {@code end_host} takes part again. */
+    void resume() {
+        ended = false;
     }
 
     boolean failed() {

@@ -5,6 +5,7 @@ import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.playbook.Block;
+import io.ringmaster.playbook.FlushHandlers;
 import io.ringmaster.playbook.Play;
 import io.ringmaster.playbook.Task;
 import io.ringmaster.playbook.TaskNode;
@@ -25,13 +26,22 @@ final class PlayRunner {
     private final RunContext run;
     private final TaskRunner taskRunner;
     private final TagFilter tags;
+    private final Meta meta;
     private boolean aborted;
     private List<HostState> batch = List.of();
 
+    private final StartAt startAt;
+
     PlayRunner(RunContext run) {
+        this(run, new StartAt(null));
+    }
+
+    PlayRunner(RunContext run, StartAt startAt) {
         this.run = run;
+        this.startAt = startAt;
         this.taskRunner = new TaskRunner(run);
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
+        this.meta = new Meta(run, taskRunner, tags, this::runHandlers);
     }
 
     /** Runs the play; false when the run must stop (interrupted, or the play was aborted). */
@@ -43,7 +53,12 @@ final class PlayRunner {
             return true;
         }
         PlayContext playCtx = new PlayContext(play, hosts, hosts, new VarsFiles(run).load(play, hosts));
+        hosts.forEach(h -> run.host(h).resume());
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
+            if (meta.endPlay()) {
+                return true;
+            }
+            meta.nextBatch();
             PlayContext ctx = playCtx.inBatch(batchNames);
             batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
@@ -53,7 +68,7 @@ final class PlayRunner {
             if (!stopping()) {
                 runHandlers(play, batch, ctx);
             }
-            if (stopping()) {
+            if (aborted || run.stop().get()) {
                 return false;
             }
             if (tooManyFailed(play, batch)) {
@@ -61,7 +76,7 @@ final class PlayRunner {
                         + "% exceeded in a batch of " + batch.size() + " host(s): stopping the play"));
                 return false;
             }
-            if (batch.stream().noneMatch(HostState::active)) {
+            if (batch.stream().noneMatch(h -> h.active() || h.ended())) {
                 run.listener().on(new RunEvent.Notice("NO MORE HOSTS LEFT"));
                 return false;
             }
@@ -70,14 +85,14 @@ final class PlayRunner {
     }
 
     private boolean stopping() {
-        return aborted || run.stop().get();
+        return aborted || run.stop().get() || meta.endBatch();
     }
 
     private static boolean tooManyFailed(Play play, List<HostState> batch) {
         if (play.maxFailPercentage() == null || batch.isEmpty()) {
             return false;
         }
-        long failed = batch.stream().filter(h -> !h.active()).count();
+        long failed = batch.stream().filter(h -> h.failed() || h.unreachable()).count();
         return failed * 100.0 / batch.size() > play.maxFailPercentage();
     }
 
@@ -87,10 +102,14 @@ final class PlayRunner {
             if (stopping()) {
                 return;
             }
-            if (node instanceof Task t) {
+            if (node instanceof Task t && t.module().equals(Meta.MODULE)) {
+                meta.run(t, hosts, ctx, scope);
+            } else if (node instanceof Task t) {
                 runTask(t, hosts, ctx, scope, false);
             } else if (node instanceof Block b) {
                 runBlock(b, hosts, ctx, scope);
+            } else if (node instanceof FlushHandlers) {
+                runHandlers(ctx.play(), batch, ctx);
             }
         }
     }
@@ -102,7 +121,10 @@ final class PlayRunner {
         runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
         List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
-            failed.forEach(h -> h.recover(true));
+            failed.forEach(h -> {
+                h.recover(true);
+                run.listener().on(new RunEvent.Rescued(h.name));
+            });
             runNodes(block.rescue(), failed, ctx, scope);
         }
         if (!block.always().isEmpty() && !stopping()) {
@@ -113,7 +135,7 @@ final class PlayRunner {
         }
     }
 
-    private void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
+    void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
         for (Task handler : play.handlers()) {
             List<HostState> notified = batch.stream().filter(HostState::active)
                     .filter(h -> h.notified.contains(handler.name())
@@ -138,9 +160,12 @@ final class PlayRunner {
         if (active.isEmpty() || !handler && !tags.runs(task.options().tags())) {
             return;
         }
+        if (!handler && !task.name().equals("Gathering Facts") && startAt.skips(task)) {
+            return;
+        }
         String role = task.role() == null ? null : task.role().name();
-        run.listener().on(new RunEvent.TaskStarted(task.name(), task.module(), role,
-                task.position().toString(), handler));
+        String shown = taskRunner.displayName(task, active.get(0), ctx, scope);
+        run.listener().on(new RunEvent.TaskStarted(shown, task.module(), role, task.position().toString(), handler));
         List<Future<TaskResult>> futures = new ArrayList<>();
         for (HostState host : active) {
             futures.add(run.pool().submit(() -> {
@@ -155,7 +180,7 @@ final class PlayRunner {
                     host.registered.put("ansible_failed_result",
                             ResultShape.registered(Status.FAILED, r.msg(), r.data()));
                 }
-                run.listener().on(new RunEvent.HostDone(task.name(), task.module(), role,
+                run.listener().on(new RunEvent.HostDone(shown, task.module(), role,
                         task.options().noLog() ? NoLog.censor(r) : r));
                 return r;
             }));
@@ -171,7 +196,7 @@ final class PlayRunner {
         }
         if (!aborted && !scope.rescued() && tooManyFailed(ctx.play(), batch)) {
             run.listener().on(new RunEvent.Notice("max_fail_percentage " + ctx.play().maxFailPercentage()
-                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> !h.active()).count()
+                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> h.failed() || h.unreachable()).count()
                     + " of " + batch.size() + " host(s) in the batch failed): stopping the rollout"));
             aborted = true;
         }

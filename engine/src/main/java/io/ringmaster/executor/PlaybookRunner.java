@@ -52,6 +52,7 @@ public final class PlaybookRunner {
                 null);
         current = run;
         boolean error = false;
+        StartAt startAt = new StartAt(options.startAtTask());
         try {
             outer:
             for (Playbook playbook : playbooks) {
@@ -59,7 +60,7 @@ public final class PlaybookRunner {
                 for (Play play : playbook.plays()) {
                     boolean goOn;
                     try {
-                        goOn = new PlayRunner(run).run(play);
+                        goOn = new PlayRunner(run, startAt).run(play);
                     } catch (PlayRunner.PlayError | io.ringmaster.error.UserError e) {
                         listener.on(new RunEvent.Notice("ERROR! " + e.getMessage()));
                         error = true;

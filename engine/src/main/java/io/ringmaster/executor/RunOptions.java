@@ -15,10 +15,22 @@ import java.util.Set;
  * @param skipTags         skip tasks with one of these tags
  * @param extraVars        {@code -e}, highest precedence
  * @param projectTemplates the project's {@code templates/} folder, the last place templates are looked up
+ * @param cliDefaults      -b/--become-user as variables of the lowest precedence (ansible_become,
+ *                         ansible_become_user): every play, task or inventory setting overrides them, as in Ansible
+ * @param startAtTask      --start-at-task: tasks before the first one of this name do not run; null for none
  */
 public record RunOptions(boolean checkMode, boolean diffMode, int forks, String limit, Set<String> tags,
-                         Set<String> skipTags, Map<String, Object> extraVars, Path projectTemplates) {
+                         Set<String> skipTags, Map<String, Object> extraVars, Path projectTemplates,
+                         Map<String, Object> cliDefaults, String startAtTask) {
+
+    /** Options without command-line defaults or a start task. */
+    public RunOptions(boolean checkMode, boolean diffMode, int forks, String limit, Set<String> tags,
+                      Set<String> skipTags, Map<String, Object> extraVars, Path projectTemplates) {
+        this(checkMode, diffMode, forks, limit, tags, skipTags, extraVars, projectTemplates, Map.of(), null);
+    }
+
     public RunOptions {
+        cliDefaults = Map.copyOf(cliDefaults);
         tags = Set.copyOf(tags);
         skipTags = Set.copyOf(skipTags);
         extraVars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraVars));

@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public record RunOutcome(Map<String, HostStats> stats, boolean interrupted, boolean playbookError) {
 
+    /**
+     * How the message of a result skipped under --check because it cannot be predicted begins: the engine's own
+     * (a module without check mode) and a module's {@code Skipped} (a command without creates/removes).
+     */
+    public static final String UNPREDICTABLE = "check mode: ";
+
     public boolean anyFailed() {
         return stats.values().stream().anyMatch(s -> s.failed() > 0);
     }

@@ -7,9 +7,10 @@ import java.util.Set;
  * {@code --tags} and {@code --skip-tags} as Ansible applies them, with the special tags {@code always},
  * {@code never}, {@code all}, {@code tagged} and {@code untagged}.
  */
-record TagFilter(Set<String> only, Set<String> skip) {
+public record TagFilter(Set<String> only, Set<String> skip) {
 
-    boolean runs(List<String> taskTags) {
+    /** True when a task with these tags is selected. */
+    public boolean runs(List<String> taskTags) {
         Set<String> tags = Set.copyOf(taskTags);
         if (!skip.isEmpty()) {
             if (skip.contains("all") && !tags.contains("always")) {

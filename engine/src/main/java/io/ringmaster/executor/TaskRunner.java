@@ -1,5 +1,6 @@
 package io.ringmaster.executor;
 
+import io.ringmaster.event.RunEvent;
 import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
 import io.ringmaster.module.api.Args;
@@ -50,7 +51,8 @@ final class TaskRunner {
                     false, List.of(), null);
             register(task, host, ResultShape.registered(Status.FAILED, e.getMessage(), Map.of()));
         }
-        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors())) {
+        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors()
+                || ignoreIf(task, host, play, scope))) {
             result = new TaskResult(result.host(), result.status(), result.msg(), result.data(), result.diff(),
                     result.duration(), true, result.items(), result.item());
         }
@@ -178,7 +180,7 @@ final class TaskRunner {
         boolean check = task.options().checkMode() != null ? task.options().checkMode()
                 : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
         if (check && !module.supportsCheckMode()) {
-            return Attempt.of(Status.SKIPPED, "check mode: module '" + module.name()
+            return Attempt.of(Status.SKIPPED, RunOutcome.UNPREDICTABLE + "module '" + module.name()
                     + "' cannot predict its result, so it did not run", Map.of(), null);
         }
         Remote remote;
@@ -211,13 +213,65 @@ final class TaskRunner {
                 return Attempt.failed(e.getMessage());
             }
             if (i < attempts) {
+                run.listener().on(new RunEvent.Retrying(shown(task, vars), task.module(), host.name, attempts - i));
                 Thread.sleep((long) (task.options().delay() * 1000));
             } else {
-                a = Attempt.of(Status.FAILED, "Retried " + attempts + " times; until condition never held: "
-                        + task.options().until().get(0).text(), a.data(), a.diff());
+                a = exhausted(task, a, attempts);
             }
         }
         return a;
+    }
+
+    /** {@code ignore_errors: $condition}, with the task's variables (not its result, as in Ansible). */
+    private boolean ignoreIf(Task task, HostState host, PlayContext play, Scope scope) {
+        Expr e = task.options().ignoreErrorsIf();
+        if (e == null) {
+            return false;
+        }
+        try {
+            return run.templar().test(e.text(), assembler.forTask(host, play, task, scope, Map.of()), e.position());
+        } catch (ExpressionException | RuntimeException ex) {
+            // the failure stands; say why ignore_errors could not be decided
+            run.listener().on(new RunEvent.Warning("ignore_errors on " + host.name + ": " + ex.getMessage()));
+            return false;
+        }
+    }
+
+    /**
+     * The task's name as headers show it: rendered with {@code host}'s variables, as Ansible renders it; as written
+     * when it cannot be (a loop's item is not defined yet).
+     */
+    String displayName(Task task, HostState host, PlayContext play, Scope scope) {
+        if (task.name() == null || !io.ringmaster.expr.Templar.isTemplated(task.name())) {
+            return task.name();
+        }
+        try {
+            return shown(task, assembler.forTask(host, play, task, scope, Map.of()));
+        } catch (RuntimeException e) {
+            return task.name();
+        }
+    }
+
+    private String shown(Task task, Map<String, Object> vars) {
+        try {
+            return task.name() == null ? null : run.templar().renderString(task.name(), vars, task.position());
+        } catch (ExpressionException | RuntimeException e) {
+            return task.name();
+        }
+    }
+
+    /**
+     * The until condition never held: as ansible-core 2.14, the registered attempts is the retries count (one less
+     * than the runs) and the task fails, unless failed_when (already applied to the last run) says otherwise.
+     */
+    private static Attempt exhausted(Task task, Attempt last, int runs) {
+        Map<String, Object> data = new LinkedHashMap<>(last.data());
+        data.put("attempts", runs - 1);
+        if (task.options().failedWhen() != null) {
+            return Attempt.of(last.status(), last.msg(), data, last.diff());
+        }
+        return Attempt.of(Status.FAILED, "Retried " + runs + " times; until condition never held: "
+                + task.options().until().get(0).text(), data, last.diff());
     }
 
     /** Renders every argument but those the module evaluates or renders itself (EXPRESSION, TEMPLATE). */

@@ -67,6 +67,9 @@ public final class Validator {
 
     private void checkTask(Task task, List<UserError> errors) {
         checkExprs(task.options().when(), errors);
+        if (task.options().ignoreErrorsIf() != null) {
+            checkExprs(List.of(task.options().ignoreErrorsIf()), errors);
+        }
         for (List<Expr> list : java.util.Arrays.asList(task.options().changedWhen(), task.options().failedWhen(),
                 task.options().until())) {
             if (list != null) {

@@ -23,6 +23,7 @@ final class VarsAssembler {
 
     LazyVars forTask(HostState host, PlayContext play, Task task, Scope scope, Map<String, Object> extra) {
         VarLayers layers = new VarLayers();
+        layers.addData(run.options().cliDefaults());
         if (task != null && task.role() != null) {
             layers.add(task.role().defaults());
         }

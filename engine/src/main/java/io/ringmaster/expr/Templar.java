@@ -108,11 +108,19 @@ public final class Templar {
         if (c.equalsIgnoreCase("false") || c.equalsIgnoreCase("no") || c.isEmpty()) {
             return false;
         }
+        StrictFields.Recorder missing = new StrictFields.Recorder(c);
+        String result;
         try {
-            return "1".equals(evaluate(asIf(c), vars, where, null));
+            result = evaluate(asIf(c), StrictFields.view(vars, missing), where, null);
         } catch (ExpressionException e) {
             throw withHint(e, c);
         }
+        if (missing.first() != null) {
+            throw new ExpressionException((where != null ? where + ": " : "") + missing.first() + " (in `" + c + "`)"
+                    + "\n  hint: a condition may only read fields that exist, as in Ansible; test for one with"
+                    + " $x.containsKey('field'), or give a default with ${x.field|'value'}");
+        }
+        return "1".equals(result);
     }
 
     /** Checks a condition's syntax without evaluating it (before any host is contacted). */

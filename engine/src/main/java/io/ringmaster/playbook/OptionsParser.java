@@ -46,7 +46,8 @@ final class OptionsParser {
                 m.get("notify").map(n -> Nodes.strings(n, "'notify'")).orElse(d.notifies()),
                 m.get("changed_when").map(n -> exprs(n, "'changed_when'")).orElse(null),
                 m.get("failed_when").map(n -> exprs(n, "'failed_when'")).orElse(null),
-                m.get("ignore_errors").map(n -> Nodes.bool(n, "'ignore_errors'")).orElse(false),
+                m.get("ignore_errors").filter(n -> !isExpression(n)).map(n -> Nodes.bool(n, "'ignore_errors'"))
+                        .orElse(false),
                 scope.tagsWith(m.get("tags").map(OptionsParser::tags).orElse(List.of())),
                 m.get("check_mode").map(n -> Nodes.bool(n, "'check_mode'")).orElse(null),
                 hasUntil ? exprs(m.get("until").orElseThrow(), "'until'") : null,
@@ -64,7 +65,9 @@ final class OptionsParser {
                 m.get("loop_control").flatMap(n -> ((YMap) n).get("label"))
                         .map(n -> Nodes.string(n, "'label'")).orElse(null),
                 m.get("timeout").map(OptionsParser::timeout).orElse(null),
-                m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog()));
+                m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog()),
+                m.get("ignore_errors").filter(OptionsParser::isExpression)
+                        .map(n -> new Expr(((YScalar) n).text().strip(), n.position())).orElse(null));
     }
 
     /** {@code timeout:} in seconds, more than zero. */
@@ -75,6 +78,11 @@ final class OptionsParser {
                     + v, "write seconds, e.g. 'timeout: 300'");
         }
         return java.time.Duration.ofMillis((long) (v * 1000));
+    }
+
+    /** A scalar holding a {@code $} reference: an expression to evaluate, not a literal boolean. */
+    private static boolean isExpression(YNode n) {
+        return n instanceof YScalar sc && sc.text() != null && sc.text().contains("$");
     }
 
     /** {@code become}/{@code become_user} of a play, block, task or role entry. */

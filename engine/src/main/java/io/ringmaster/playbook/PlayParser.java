@@ -54,13 +54,23 @@ final class PlayParser {
 
         List<TaskNode> tasks = new ArrayList<>();
         m.get("pre_tasks").ifPresent(n -> tasks.addAll(parser.parseList(n, scope, "'pre_tasks'")));
+        int afterPre = tasks.size();
         m.get("roles").filter(n -> !Nodes.isNull(n)).ifPresent(n -> {
             for (YNode entry : Nodes.seq(n, "'roles'").items()) {
                 tasks.addAll(parser.roles().fromEntry(entry, scope, List.of()));
             }
         });
         m.get("tasks").ifPresent(n -> tasks.addAll(parser.parseList(n, scope, "'tasks'")));
+        int afterTasks = tasks.size();
         m.get("post_tasks").ifPresent(n -> tasks.addAll(parser.parseList(n, scope, "'post_tasks'")));
+        // Ansible flushes handlers after pre_tasks and after roles+tasks; only where more tasks follow (the end
+        // of the play is the executor's flush), so a play without pre_tasks/post_tasks keeps its task list.
+        if (afterTasks > afterPre && tasks.size() > afterTasks) {
+            tasks.add(afterTasks, new FlushHandlers(m.position()));
+        }
+        if (afterPre > 0 && tasks.size() > afterPre) {
+            tasks.add(afterPre, new FlushHandlers(m.position()));
+        }
         List<Task> handlers = new ArrayList<>();
         List<Task> own = m.get("handlers").map(n -> parser.parseHandlers(n, scope)).orElse(List.of());
         handlers.addAll(state.roleHandlers);

@@ -83,7 +83,7 @@ final class RoleLoader {
                 new Scope(scope.dir(), scope.role(), tags, noLog), true, searchFirst);
         TaskOptions none = TaskOptions.none();
         TaskOptions options = new TaskOptions(when, null, none.loopVar(), null, List.of(), null, null, false, tags,
-                null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null, null, noLog);
+                null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null, null, noLog, null);
         return nodes.isEmpty() ? nodes : TaskParser.wrap("role " + name, nodes, options, m.position());
     }
 

@@ -27,18 +27,22 @@ import java.util.Map;
  * @param label         {@code loop_control.label}: what the output shows for each item (an expression), or null
  * @param timeout       {@code timeout:}: the bound of each remote step of the task, or null for the modules' own
  * @param noLog         {@code no_log}: the result is censored in every output and report (inherited)
+ * @param ignoreErrorsIf {@code ignore_errors} written as a condition ({@code $retry_ok}), evaluated with the
+ *                      task's variables before the task runs, as Ansible templates it; null when it is a literal
  */
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
                           Become become, List<String> listen, String label, Duration timeout,
-                          boolean noLog) {
+                          boolean noLog, Expr ignoreErrorsIf) {
+
+    /** Options with no task timeout, no no_log and a literal {@code ignore_errors}. */
     public TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                        List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                        Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
                        Become become, List<String> listen, String label) {
         this(when, loop, loopVar, register, notifies, changedWhen, failedWhen, ignoreErrors, tags, checkMode, until,
-                retries, delay, vars, become, listen, label, null, false);
+                retries, delay, vars, become, listen, label, null, false, null);
     }
 
     public TaskOptions {

@@ -67,7 +67,7 @@ final class TaskParser {
         return List.of(task(m, moduleEntry, module, scope, false));
     }
 
-    /** The handlers section of a play or a role: plain tasks, each with a name. */
+    /** The handlers section of a play or a role: plain tasks, each with a name or a listen topic (or both). */
     List<Task> parseHandlers(YNode node, Scope scope) {
         List<Task> result = new ArrayList<>();
         if (Nodes.isNull(node)) {
@@ -85,9 +85,9 @@ final class TaskParser {
                 throw new UserError(moduleEntry.key().position(), "a handler cannot use " + module,
                         "write the handler's task here; handlers are loaded at load time, one task each");
             }
-            if (!m.has("name")) {
-                throw new UserError(m.position(), "a handler needs a name",
-                        "add 'name:'; tasks notify handlers by name (or by a 'listen' topic)");
+            if (!m.has("name") && !m.has("listen")) {
+                throw new UserError(m.position(), "a handler needs a name or a 'listen' topic",
+                        "add 'name:' or 'listen:'; tasks notify handlers by name or by a topic they listen to");
             }
             result.add(task(m, moduleEntry, module, scope, true));
         }

@@ -65,6 +65,9 @@ public final class ConsoleReporter implements RunListener {
             banner(e);
         } else if (event instanceof HostDone e) {
             hostDone(e);
+        } else if (event instanceof RunEvent.Retrying e) {
+            emit("FAILED - RETRYING: [" + e.host() + "]: " + displayName(e.task(), e.module(), null) + " ("
+                    + e.retriesLeft() + " retries left).", Ansi.DEBUG);
         } else if (event instanceof RunEvent.Warning e) {
             warning(e.message());
         } else if (event instanceof RunEvent.Notice e) {
@@ -108,7 +111,7 @@ public final class ConsoleReporter implements RunListener {
         }
         if (!r.items().isEmpty()) {
             for (TaskResult item : r.items()) {
-                item(host, item, debug);
+                item(host, item, debug, e.module());
             }
             if (r.status() == Status.UNREACHABLE) {
                 emit("fatal: " + host + ": UNREACHABLE! => " + dump(r, false), Ansi.UNREACHABLE);
@@ -120,6 +123,8 @@ public final class ConsoleReporter implements RunListener {
                     String line = (r.changed() ? "changed: " : "ok: ") + host;
                     if (verbosity > 0 || debug) {
                         line += " => " + dump(r, debug);
+                    } else if (loudAssert(e.module(), r)) {
+                        line += " => " + assertDump(r);
                     }
                     emit(line, r.changed() ? Ansi.CHANGED : Ansi.OK);
                 }
@@ -133,7 +138,7 @@ public final class ConsoleReporter implements RunListener {
         }
     }
 
-    private void item(String host, TaskResult item, boolean debug) {
+    private void item(String host, TaskResult item, boolean debug, String module) {
         String label = "(item=" + PyRepr.str(item.item()) + ")";
         switch (item.status()) {
             case OK, CHANGED -> {
@@ -141,6 +146,8 @@ public final class ConsoleReporter implements RunListener {
                 String line = (item.changed() ? "changed: " : "ok: ") + host + " => " + label;
                 if (verbosity > 0 || debug) {
                     line += " => " + dump(item, debug);
+                } else if (loudAssert(module, item)) {
+                    line += " => " + assertDump(item);
                 }
                 emit(line, item.changed() ? Ansi.CHANGED : Ansi.OK);
             }
@@ -157,6 +164,18 @@ public final class ConsoleReporter implements RunListener {
             view.remove("verbosity");
         }
         return debug || verbosity > 2 ? Json.indented(view, 4) : Json.compact(view);
+    }
+
+    /** A passing assert shows its message ("All assertions passed") as Ansible's does, unless it is quiet. */
+    private static boolean loudAssert(String module, TaskResult r) {
+        return module != null && module.replaceFirst("^ansible\\.(builtin|legacy)\\.", "").equals("assert")
+                && r.status() == Status.OK && !r.msg().isEmpty() && !Boolean.TRUE.equals(r.data().get("quiet"));
+    }
+
+    private static String assertDump(TaskResult r) {
+        Map<String, Object> view = ResultView.of(r, true);
+        view.remove("quiet");
+        return Json.indented(view, 4);
     }
 
     private static boolean isDebug(String module) {

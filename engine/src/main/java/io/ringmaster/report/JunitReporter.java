@@ -29,12 +29,21 @@ public final class JunitReporter implements RunListener {
     private final RunCollector collector = new RunCollector();
 
     /** @param file where to write the report (parent directories are created) */
+    private final java.util.Map<String, TaskResult> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<TaskResult> rescued = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+
     public JunitReporter(Path file) {
         this.file = Objects.requireNonNull(file, "file");
     }
 
     @Override
-    public void on(RunEvent event) {
+    public synchronized void on(RunEvent event) {
+        if (event instanceof RunEvent.HostDone d && d.result().status() == Status.FAILED && !d.result().ignored()) {
+            lastFailure.put(d.result().host(), d.result());
+        } else if (event instanceof RunEvent.Rescued r && lastFailure.containsKey(r.host())) {
+            rescued.add(lastFailure.remove(r.host()));
+        }
         RunLog run = collector.accept(event);
         if (run != null) {
             AtomicFile.write(file, xml(run));
@@ -42,9 +51,9 @@ public final class JunitReporter implements RunListener {
     }
 
     /** One test case: where it belongs and its result. */
-    private record Case(String classname, String name, TaskResult result) {
+    private record Case(String classname, String name, TaskResult result, boolean rescued) {
         boolean failure() {
-            return result.status() == Status.FAILED && !result.ignored();
+            return result.status() == Status.FAILED && !result.ignored() && !rescued;
         }
 
         boolean error() {
@@ -78,7 +87,7 @@ public final class JunitReporter implements RunListener {
     }
 
     /** The report's XML text. */
-    static String xml(RunLog run) {
+    private String xml(RunLog run) {
         List<List<Case>> suites = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (RunLog.Play play : run.plays()) {
@@ -87,7 +96,7 @@ public final class JunitReporter implements RunListener {
             for (RunLog.Task task : play.tasks()) {
                 String taskName = ConsoleReporter.displayName(task.name(), task.module(), task.role());
                 for (TaskResult r : task.results()) {
-                    cases.add(new Case(suite, taskName + " [" + r.host() + "]", r));
+                    cases.add(new Case(suite, taskName + " [" + r.host() + "]", r, isRescued(r)));
                 }
             }
             names.add(suite);
@@ -145,6 +154,10 @@ public final class JunitReporter implements RunListener {
         w.writeEndElement();
     }
 
+    private boolean isRescued(TaskResult r) {
+        return rescued.contains(r);
+    }
+
     private static void testcase(XMLStreamWriter w, Case c) throws XMLStreamException {
         TaskResult r = c.result();
         w.writeCharacters("\n    ");
@@ -167,7 +180,9 @@ public final class JunitReporter implements RunListener {
             }
         }
         String stdout = stream(r, "stdout");
-        if (r.ignored() && r.status() != Status.OK && r.status() != Status.CHANGED) {
+        if (c.rescued()) {
+            stdout = "...rescued: " + details(r) + (stdout.isEmpty() ? "" : "\n" + stdout);
+        } else if (r.ignored() && r.status() != Status.OK && r.status() != Status.CHANGED) {
             stdout = "...ignoring " + r.status().name().toLowerCase(Locale.ROOT) + ": " + details(r)
                     + (stdout.isEmpty() ? "" : "\n" + stdout);
         }

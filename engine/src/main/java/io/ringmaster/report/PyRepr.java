@@ -8,12 +8,12 @@ import java.util.Map;
  * Formats a loop item the way Ansible prints it in {@code (item=...)}: Python's {@code str()}, so a string is shown
  * bare and a dict or list in Python's repr ({@code {'name': 'a', 'state': True}}).
  */
-final class PyRepr {
+public final class PyRepr {
     private PyRepr() {
     }
 
     /** The item label: strings bare, everything else as {@link #repr(Object)}. */
-    static String str(Object v) {
+    public static String str(Object v) {
         return v instanceof String s ? s : repr(v);
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code setup}: facts {@code os_family} and {@code kernel}.</li>
  *   <li>{@code set_fact}: any keys, returned as {@code ansible_facts}.</li>
  *   <li>{@code stop}: sets the run's stop flag (Ctrl-C) and reports ok.</li>
+ *   <li>{@code meta}: declares the meta actions as the real module does (the executor carries them out).</li>
  * </ul>
  */
 final class FakeModules {
@@ -40,7 +41,7 @@ final class FakeModules {
 
     ModuleRegistry registry(boolean withSetup) {
         List<Module> modules = new ArrayList<>(List.of(new Fake("fake", true), new Fake("nocheck", false),
-                new SetFact(), new Stop(), new Needs()));
+                new SetFact(), new Stop(), new Needs(), new MetaFake()));
         if (withSetup) {
             modules.add(new Setup());
         }
@@ -251,6 +252,40 @@ final class FakeModules {
             record("stop", ctx);
             stopFlag.set(true);
             return ModuleResult.ok("stop requested");
+        }
+    }
+
+    /** {@code meta}, declared as modules' MetaModule declares it. */
+    private static final class MetaFake implements Module {
+        @Override
+        public String name() {
+            return "meta";
+        }
+
+        @Override
+        public String description() {
+            return "meta actions";
+        }
+
+        @Override
+        public List<Param> params() {
+            return List.of(Param.required("action", ParamType.STRING, "what to do")
+                    .withChoices("flush_handlers", "end_host", "end_batch", "end_play", "noop"));
+        }
+
+        @Override
+        public java.util.Optional<String> freeFormParam() {
+            return java.util.Optional.of("action");
+        }
+
+        @Override
+        public boolean supportsCheckMode() {
+            return true;
+        }
+
+        @Override
+        public ModuleResult run(ModuleContext ctx) {
+            return ModuleResult.ok("");
         }
     }
 }

@@ -13,11 +13,22 @@ class PlaybookLoaderTest {
     private static final Path DIR = Path.of("src/test/resources/playbooks").toAbsolutePath();
     private static Playbook playbook;
     private static Play web;
+    private static List<TaskNode> webTasks;
 
     @BeforeAll
     static void load() {
         playbook = PlaybookLoader.load(DIR.resolve("site.yml"), List.of());
         web = playbook.plays().get(1);
+        webTasks = web.tasks().stream().filter(n -> !(n instanceof FlushHandlers)).toList();
+    }
+
+    @Test
+    void handlersAreFlushedAfterPreTasksAndAfterRolesAndTasksAsInAnsible() {
+        assertThat(web.tasks()).extracting(n -> n instanceof FlushHandlers ? "flush"
+                        : n instanceof Task t ? t.name() : "block " + ((Block) n).name())
+                .containsExactly("Say hello", "flush", "Common setup", "Install nginx", "Write nginx config",
+                        "Install packages", "block Guarded block", "Extra task", "block include_tasks more.yml",
+                        "flush", "Wait for the port");
     }
 
     private static Task task(TaskNode node) {
@@ -54,7 +65,7 @@ class PlaybookLoaderTest {
 
     @Test
     void tasksRunPreTasksThenRoleDependenciesThenRoleThenTasksThenPostTasks() {
-        assertThat(web.tasks()).extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
+        assertThat(webTasks).extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
                 .containsExactly("Say hello", "Common setup", "Install nginx", "Write nginx config",
                         "Install packages", "block Guarded block", "Extra task", "block include_tasks more.yml",
                         "Wait for the port");
@@ -62,7 +73,7 @@ class PlaybookLoaderTest {
 
     @Test
     void roleTasksCarryTheirRoleWithDefaultsVarsAndParameters() {
-        Task install = task(web.tasks().get(2));
+        Task install = task(webTasks.get(2));
         RoleRef role = install.role();
         assertThat(role.name()).isEqualTo("webserver");
         assertThat(role.dir()).isEqualTo(DIR.resolve("roles/webserver"));
@@ -70,29 +81,29 @@ class PlaybookLoaderTest {
         assertThat(role.vars()).containsEntry("nginx_user", "www-data");
         assertThat(role.params()).containsEntry("listen_port", 9090L);
         assertThat(install.args()).containsEntry(Task.FREE_FORM, "name=nginx state=present");
-        Task common = task(web.tasks().get(1));
+        Task common = task(webTasks.get(1));
         assertThat(common.role().name()).isEqualTo("common");
         assertThat(common.role().defaults()).containsEntry("common_pkgs", List.of("vim"));
-        assertThat(task(web.tasks().get(3)).role()).isEqualTo(role);
-        assertThat(task(web.tasks().get(0)).role()).isNull();
+        assertThat(task(webTasks.get(3)).role()).isEqualTo(role);
+        assertThat(task(webTasks.get(0)).role()).isNull();
     }
 
     @Test
     void tagsInheritFromPlayRoleUseBlockAndInclude() {
-        assertThat(task(web.tasks().get(0)).options().tags()).containsExactly("deploy");
-        assertThat(task(web.tasks().get(1)).options().tags()).containsExactly("web", "deploy");
-        assertThat(task(web.tasks().get(3)).options().tags()).containsExactly("config", "web", "deploy");
-        Block guarded = (Block) web.tasks().get(5);
+        assertThat(task(webTasks.get(0)).options().tags()).containsExactly("deploy");
+        assertThat(task(webTasks.get(1)).options().tags()).containsExactly("web", "deploy");
+        assertThat(task(webTasks.get(3)).options().tags()).containsExactly("config", "web", "deploy");
+        Block guarded = (Block) webTasks.get(5);
         assertThat(guarded.options().tags()).containsExactly("guarded", "deploy");
         assertThat(task(guarded.rescue().get(0)).options().tags()).containsExactly("guarded", "deploy");
-        assertThat(task(web.tasks().get(6)).options().tags()).containsExactly("extra", "deploy");
-        Block more = (Block) web.tasks().get(7);
+        assertThat(task(webTasks.get(6)).options().tags()).containsExactly("extra", "deploy");
+        Block more = (Block) webTasks.get(7);
         assertThat(task(more.block().get(0)).options().tags()).containsExactly("extra", "deploy");
     }
 
     @Test
     void moduleArgumentsKeepTheirPositionsAndFqcnIsShortened() {
-        Task install = task(web.tasks().get(4));
+        Task install = task(webTasks.get(4));
         assertThat(install.module()).isEqualTo("package");
         assertThat(install.args()).containsExactly(Map.entry("name", "$pkg"), Map.entry("state", "present"));
         assertThat(install.argPositions()).containsEntry("name", at("site.yml", 30, 9));
@@ -101,7 +112,7 @@ class PlaybookLoaderTest {
 
     @Test
     void loopRegisterNotifyAndLoopVarAreRead() {
-        TaskOptions o = task(web.tasks().get(4)).options();
+        TaskOptions o = task(webTasks.get(4)).options();
         assertThat(o.loop()).isEqualTo(List.of("nginx", "curl"));
         assertThat(o.loopVar()).isEqualTo("pkg");
         assertThat(o.register()).isEqualTo("installed");
@@ -110,7 +121,7 @@ class PlaybookLoaderTest {
 
     @Test
     void blocksKeepBlockRescueAlwaysAndConditionsWithPositions() {
-        Block b = (Block) web.tasks().get(5);
+        Block b = (Block) webTasks.get(5);
         assertThat(b.options().when()).containsExactly(new Expr("$installed.changed", at("site.yml", 39, 13)));
         assertThat(b.block()).extracting(n -> task(n).name()).containsExactly("Check");
         assertThat(b.rescue()).extracting(n -> task(n).name()).containsExactly("Recover");
@@ -122,16 +133,16 @@ class PlaybookLoaderTest {
 
     @Test
     void includeTasksWithWhenIsWrappedInABlockAndPositionsPointIntoTheIncludedFile() {
-        Task extra = task(web.tasks().get(6));
+        Task extra = task(webTasks.get(6));
         assertThat(extra.position()).isEqualTo(at("tasks/extra.yml", 1, 3));
-        Block more = (Block) web.tasks().get(7);
+        Block more = (Block) webTasks.get(7);
         assertThat(more.options().when()).extracting(Expr::text).containsExactly("$http_port > 80");
         assertThat(more.block().get(0).position()).isEqualTo(at("tasks/more.yml", 1, 3));
     }
 
     @Test
     void untilRetriesAndDelayAreRead() {
-        TaskOptions o = task(web.tasks().get(8)).options();
+        TaskOptions o = task(webTasks.get(8)).options();
         assertThat(o.until()).extracting(Expr::text).containsExactly("$r.rc == 0");
         assertThat(o.retries()).isEqualTo(5);
         assertThat(o.delay()).isEqualTo(2.0);

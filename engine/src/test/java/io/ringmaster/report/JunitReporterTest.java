@@ -110,6 +110,23 @@ class JunitReporterTest {
     }
 
     @Test
+    void aRescuedFailureIsNoFailureAsTheRecapSaysFailedZero() throws Exception {
+        Document doc = runAndParse(List.of(
+                new PlayStarted("p", List.of("h")),
+                new TaskStarted("risky", "command", null, null, false),
+                new HostDone("risky", "command", null, ScriptedRun.result("h", Status.FAILED, "non-zero return code",
+                        ScriptedRun.ordered("rc", 2), 0.5)),
+                new RunEvent.Rescued("h"),
+                new TaskStarted("fix", "command", null, null, false),
+                new HostDone("fix", "command", null, ScriptedRun.result("h", Status.OK, "", Map.of(), 0.5)),
+                new RunFinished(Map.of("h", new HostStats(1, 0, 0, 0, 0, 1, 0)), Duration.ofSeconds(1), false)));
+        Element tc = testcase(doc, "risky [h]");
+        assertThat(elements(tc, "failure")).isEmpty();
+        assertThat(elements(tc, "system-out").get(0).getTextContent()).startsWith("...rescued: {");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+    }
+
+    @Test
     void escapesHostileTextSoTheXmlStaysWellFormed() throws Exception {
         String hostile = "</testcase>]]><![CDATA[ \"quoted\" 'single' & <b> \u0001\u001b[31m \uFFFE";
         Document doc = runAndParse(List.of(

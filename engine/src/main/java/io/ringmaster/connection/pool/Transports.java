@@ -73,6 +73,30 @@ public final class Transports implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes {@code target}'s connection and opens a new one, trying again every second until {@code timeout}
+     * (a host rebooting refuses connections for a while); the new one is the host's connection from now on.
+     */
+    public Connection reopen(ConnectionTarget target, java.time.Duration timeout)
+            throws HostUnreachableException, InterruptedException {
+        CompletableFuture<Connection> old = connections.remove(target.inventoryName());
+        if (old != null) {
+            old.thenAccept(Connection::close);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return connection(target);
+            } catch (HostUnreachableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new HostUnreachableException("no new connection to " + target.inventoryName() + " within "
+                            + timeout.toSeconds() + " s: " + e.getMessage(), e);
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     /** The transport {@code ansible_connection} names for {@code target}. */
     public Transport transportFor(ConnectionTarget target) throws HostUnreachableException {
         String name = target.string("ansible_connection", DEFAULT).strip();

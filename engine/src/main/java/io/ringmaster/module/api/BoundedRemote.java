@@ -33,4 +33,9 @@ record BoundedRemote(Remote inner, Duration timeout) implements Remote {
             throws HostUnreachableException, InterruptedException, HostLock.Busy {
         return inner.lock(lockFile, wait);
     }
+
+    @Override
+    public Remote reconnect(Duration wait) throws HostUnreachableException, InterruptedException {
+        return new BoundedRemote(inner.reconnect(wait), timeout);
+    }
 }

@@ -69,4 +69,15 @@ public interface Remote {
     static Remote bounded(Remote remote, Duration timeout) {
         return new BoundedRemote(remote, timeout);
     }
+
+    /**
+     * Drops the host's connection and opens a new one, retrying until {@code timeout} (after a reboot): the
+     * returned Remote, and every later task on the host, use the new connection. A connection that cannot be
+     * reopened (the local one) returns itself.
+     *
+     * @throws HostUnreachableException when no new connection could be opened in time
+     */
+    default Remote reconnect(Duration timeout) throws HostUnreachableException, InterruptedException {
+        return this;
+    }
 }

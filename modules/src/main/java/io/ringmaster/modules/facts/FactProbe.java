@@ -41,6 +41,7 @@ public final class FactProbe {
         s.section("virsh_version", "virsh -c \"$U\" version --daemon");
         // placement facts from /sys (cpu_plan): NUMA nodes, cores with their SMT siblings, isolated CPUs, device nodes
         SysTopology.sections(s, "");
+        OsFacts.script(s);
         s.section("capabilities", "c=$(virsh -c \"$U\" capabilities) && printf '%s\\n' \"$c\" | sed -n '/<host>/,/<\\/host>/p'");
         return s;
     }
@@ -70,6 +71,7 @@ public final class FactProbe {
         f.put("libvirt_hypervisor_version", virshVersion.flatMap(Version::hypervisor).map(Version::number).orElse(""));
         putTopology(f, Sections.okText(sec, "capabilities").orElse(""));
         SysTopology.put(f, sec, (Long) f.get("memtotal_mb"));
+        OsFacts.parse(sec, f);
         return f;
     }
 

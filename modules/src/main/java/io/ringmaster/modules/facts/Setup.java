@@ -26,7 +26,7 @@ public final class Setup implements Module {
 
     @Override
     public String description() {
-        return "Gather host facts (kernel, memory, CPUs, NUMA, io_uring, KVM, QEMU, libvirt) in one exec";
+        return "Gather host facts (OS, kernel, memory, CPUs, NUMA, io_uring, KVM, QEMU, libvirt) in one exec";
     }
 
     @Override

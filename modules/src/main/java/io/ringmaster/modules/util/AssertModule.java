@@ -73,7 +73,9 @@ public final class AssertModule implements Module {
                 return new ModuleResult.Failed(msg, Map.of("assertion", condition, "evaluated_to", false));
             }
         }
-        return ModuleResult.ok(args.string("success_msg").orElse("All assertions passed"));
+        // quiet: the console leaves the message out, as Ansible's quiet assert does (data "quiet" tells it so)
+        return new ModuleResult.Ok(args.string("success_msg").orElse("All assertions passed"),
+                args.bool("quiet") ? Map.of("quiet", true) : Map.of());
     }
 
     private static List<String> conditions(Object that) {
