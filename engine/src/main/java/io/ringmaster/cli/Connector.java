@@ -40,7 +40,7 @@ final class Connector implements HostConnector, AutoCloseable {
     }
 
     /** A host's connection that can be reopened through the pool (reboot). */
-    private final class Pooled implements Remote {
+    private final class Pooled implements Remote, io.ringmaster.connection.Delegating {
         private final ConnectionTarget target;
         private final Remote inner;
 
@@ -69,6 +69,17 @@ final class Connector implements HostConnector, AutoCloseable {
         @Override
         public Remote reconnect(java.time.Duration timeout) throws HostUnreachableException, InterruptedException {
             return inner.isLocal() ? this : new Pooled(target, transports.reopen(target, timeout));
+        }
+
+        @Override
+        public io.ringmaster.module.api.HostLock lock(String lockFile, java.time.Duration wait)
+                throws HostUnreachableException, InterruptedException, io.ringmaster.module.api.HostLock.Busy {
+            return inner.lock(lockFile, wait);
+        }
+
+        @Override
+        public Remote delegate() {
+            return inner;
         }
 
         @Override

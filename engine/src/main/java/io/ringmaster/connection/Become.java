@@ -101,7 +101,7 @@ public final class Become {
         @Override
         public HostLock lock(String lockFile, Duration wait)
                 throws HostUnreachableException, InterruptedException, HostLock.Busy {
-            if (!(inner instanceof Connection c)) {
+            if (!(Delegating.underlying(inner) instanceof Connection c)) {
                 return inner.lock(lockFile, wait);
             }
             return HostLocks.take(command -> {

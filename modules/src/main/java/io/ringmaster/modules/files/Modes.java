@@ -21,6 +21,16 @@ public final class Modes {
         return mode;
     }
 
+    /** True when chmod would take {@code spec}: octal, or symbolic clauses such as {@code u=rw,g=r,o=}. */
+    public static boolean valid(String spec) {
+        try {
+            target(spec, 0644, false);
+            return !spec.isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Octal text without leading zeros beyond three digits, as {@code stat -c %a} prints it. */
     public static String octal(int mode) {
         return Integer.toOctalString(mode);

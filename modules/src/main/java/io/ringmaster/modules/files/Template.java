@@ -70,8 +70,8 @@ public final class Template implements Module {
     public List<String> validate(Map<String, Object> literalArgs) {
         List<String> problems = new ArrayList<>();
         Object mode = literalArgs.get("mode");
-        if (mode != null && !String.valueOf(mode).contains("$") && !String.valueOf(mode).matches("0?[0-7]{3,4}")) {
-            problems.add("mode must be octal such as '0644' (symbolic modes are not supported by template), not '" + mode + "'");
+        if (mode != null && !String.valueOf(mode).contains("$") && !Modes.valid(String.valueOf(mode))) {
+            problems.add("mode must be octal such as '0644' or symbolic such as 'u=rw,g=r,o=', not '" + mode + "'");
         }
         Object dest = literalArgs.get("dest");
         if (dest != null && !String.valueOf(dest).contains("$") && !String.valueOf(dest).startsWith("/")) {
@@ -86,6 +86,15 @@ public final class Template implements Module {
 
     /** What the task wants on the host. */
     private record Want(String dest, String rendered, byte[] content, String mode, String owner, String group) {
+        /** The mode (octal, or symbolic as chmod takes it) resolved against the file as it is now, as stat prints it. */
+        Want forFile(RemoteFile cur) {
+            if (mode == null) {
+                return this;
+            }
+            int base = cur.exists() && cur.mode().matches("[0-7]+") ? Integer.parseInt(cur.mode(), 8) : 0644;
+            return new Want(dest, rendered, content, Modes.octal(Modes.target(mode, base, false)), owner, group);
+        }
+
     }
 
     /** The read step's outcome: the file as it is, or the failure to report. */
@@ -106,15 +115,15 @@ public final class Template implements Module {
             return fail(ctx, "cannot render " + src + ": " + e.getMessage());
         }
         Want want = new Want(dest, rendered, rendered.getBytes(StandardCharsets.UTF_8),
-                ctx.args().string("mode").map(Template::octal).orElse(null), ctx.args().string("owner").orElse(null),
+                ctx.args().string("mode").orElse(null), ctx.args().string("owner").orElse(null),
                 ctx.args().string("group").orElse(null));
         Read first = read(ctx, want, false);
         if (first.failure() != null) {
             return first.failure();
         }
-        List<String> changes = changes(want, first.file());
+        List<String> changes = changes(want.forFile(first.file()), first.file());
         if (changes.isEmpty() || ctx.checkMode()) {
-            return outcome(ctx, want, first.file(), changes, null);
+            return outcome(ctx, want.forFile(first.file()), first.file(), changes, null);
         }
         // Read-compare-write again under the destination's lock, so that two runs never interleave their writes.
         Duration wait = Duration.ofSeconds(ctx.args().integer("lock_timeout").orElse(60L));
@@ -123,7 +132,8 @@ public final class Template implements Module {
             if (cur.failure() != null) {
                 return cur.failure();
             }
-            return write(ctx, want, cur.file(), changes(want, cur.file()));
+            Want now = want.forFile(cur.file());
+            return write(ctx, now, cur.file(), changes(now, cur.file()));
         } catch (HostLock.Busy e) {
             return fail(ctx, e.getMessage() + " (nothing was written)");
         } catch (IllegalStateException e) {
