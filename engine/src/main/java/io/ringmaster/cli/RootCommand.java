@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ringmaster", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Declarative, agentless provisioning: Ansible-shaped playbooks over SSH, built for tuning "
                 + "KVM hosts.",
-        subcommands = {PlayCommand.class, InventoryCommand.class, ModulesCommand.class,
+        subcommands = {PlayCommand.class, InventoryCommand.class, ModulesCommand.class, ReportCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
