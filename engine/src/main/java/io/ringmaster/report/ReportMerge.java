@@ -1,19 +1,11 @@
 package io.ringmaster.report;
 
-import io.ringmaster.error.UserError;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Merges the JSON reports ({@link JsonReporter}) of one playbook run over disjoint shards of an inventory (a CI
@@ -31,39 +23,22 @@ public final class ReportMerge {
         }
     }
 
-    private ReportMerge() {
+    /** Shards that cannot be merged: what is wrong and how to fix it (the CLI reports it as a user error). */
+    public static final class Conflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String hint;
+
+        Conflict(String what, String hint) {
+            super(what);
+            this.hint = hint;
+        }
+
+        public String hint() {
+            return hint;
+        }
     }
 
-    /** Reads one report file; a file that is not a Ringmaster JSON report is a {@link UserError} naming it. */
-    public static Shard read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserError(null, "cannot read report " + file + ": " + e.getMessage(),
-                    "give the files written by `ringmaster play --json FILE`");
-        }
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(Integer.MAX_VALUE);
-        options.setAllowDuplicateKeys(false);
-        Object doc;
-        try {
-            doc = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (MarkedYAMLException e) {
-            throw new UserError(null, file + ":" + (e.getProblemMark().getLine() + 1) + ":"
-                    + (e.getProblemMark().getColumn() + 1) + ": not valid JSON (" + e.getProblem() + ")",
-                    "give the files written by `ringmaster play --json FILE`");
-        } catch (YAMLException e) {
-            throw new UserError(null, file + ": not valid JSON (" + e.getMessage() + ")",
-                    "give the files written by `ringmaster play --json FILE`");
-        }
-        if (!(doc instanceof Map<?, ?> m) || !(m.get("plays") instanceof List) || !(m.get("stats") instanceof Map)) {
-            throw new UserError(null, file + ": not a Ringmaster JSON report (no \"plays\" list and \"stats\" map)",
-                    "give the files written by `ringmaster play --json FILE`");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) m;
-        return new Shard(file.toString(), report);
+    private ReportMerge() {
     }
 
     /** The merged report of {@code shards} (at least one), in the shape {@link JsonReporter} writes. */
@@ -75,7 +50,7 @@ public final class ReportMerge {
         for (Shard s : shards.subList(1, shards.size())) {
             for (String key : List.of("playbook", "playbooks", "check_mode", "diff_mode")) {
                 if (!Objects.equals(first.doc().get(key), s.doc().get(key))) {
-                    throw new UserError(null, s.name() + " has " + key + " " + Json.compact(s.doc().get(key)) + " but "
+                    throw new Conflict(s.name() + " has " + key + " " + Json.compact(s.doc().get(key)) + " but "
                             + first.name() + " has " + Json.compact(first.doc().get(key)),
                             "merge only the shards of one run: the same playbook with the same --check/--diff");
                 }
@@ -108,7 +83,7 @@ public final class ReportMerge {
             map(s.doc().get("stats")).forEach((host, v) -> {
                 String before = owner.putIfAbsent(host, s.name());
                 if (before != null) {
-                    throw new UserError(null, "host '" + host + "' is in two shards: " + before + " and " + s.name(),
+                    throw new Conflict("host '" + host + "' is in two shards: " + before + " and " + s.name(),
                             "shard the inventory so that every host is in exactly one shard (e.g. --limit per shard)");
                 }
                 stats.put(host, v);
@@ -130,7 +105,7 @@ public final class ReportMerge {
                     m.put("tasks", new ArrayList<>());
                     merged.add(m);
                 } else if (!Objects.equals(merged.get(i).get("name"), play.get("name"))) {
-                    throw new UserError(null, s.name() + ": play " + (i + 1) + " is '" + play.get("name")
+                    throw new Conflict(s.name() + ": play " + (i + 1) + " is '" + play.get("name")
                             + "' where the other shards have '" + merged.get(i).get("name") + "'",
                             "merge only the shards of one run of one playbook");
                 } else {

@@ -2,7 +2,6 @@ package io.ringmaster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringmaster.report.ReportMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +79,7 @@ class ReportMergeCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("merged 2 reports").contains("3 hosts").contains("changed=1").contains("failed=0");
 
-        Map<String, Object> merged = ReportMerge.read(out).doc();
+        Map<String, Object> merged = ReportMergeCommand.read(out).doc();
         assertThat(merged).containsEntry("playbook", "site.yml").containsEntry("duration_ms", 6500)
                 .containsEntry("interrupted", false);
         assertThat((Map<String, Object>) merged.get("stats")).containsOnlyKeys("hv1", "hv2", "hv3");
@@ -102,7 +101,7 @@ class ReportMergeCommandTest {
         Path out = dir.resolve("m.json");
         Run r = main("report", "merge", a.toString(), b.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.HOST_FAILED);
-        List<?> tasks = (List<Object>) ((Map<String, Object>) ((List<Object>) ReportMerge.read(out).doc().get("plays")).get(0)).get("tasks");
+        List<?> tasks = (List<Object>) ((Map<String, Object>) ((List<Object>) ReportMergeCommand.read(out).doc().get("plays")).get(0)).get("tasks");
         assertThat(tasks).extracting(t -> ((Map<String, Object>) t).get("name")).containsExactly("Domain", "Report");
         assertThat((Map<String, Object>) ((Map<String, Object>) tasks.get(1)).get("hosts")).containsOnlyKeys("hv2");
     }
