@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringmaster report KIND ...}: turns run results into reports; the work is in its subcommands. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Build reports from the --json results of runs.",
-        subcommands = {ReportStorageCommand.class})
+        description = "Build and merge reports from the --json results of runs.",
+        subcommands = {ReportStorageCommand.class, ReportMergeCommand.class})
 public final class ReportCommand implements Runnable {
     @Spec
     CommandSpec spec;

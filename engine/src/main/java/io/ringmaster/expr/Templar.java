@@ -214,12 +214,33 @@ public final class Templar {
         return out.toString();
     }
 
+    /**
+     * The parsed template for {@code text}, parsed once per run even when hundreds of hosts ask for it at the same
+     * moment (the first host's thread parses, the others wait for it instead of each parsing their own copy).
+     */
     private Template parse(String name, String text, Position where) throws ExpressionException {
         String key = name + '\u0000' + text;
         Template cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
+        if (cache.size() >= 100_000) {
+            return compile(name, text, where);
+        }
+        try {
+            return cache.computeIfAbsent(key, k -> {
+                try {
+                    return compile(name, text, where);
+                } catch (ExpressionException e) {
+                    throw new Unparsable(e);
+                }
+            });
+        } catch (Unparsable u) {
+            throw u.cause;
+        }
+    }
+
+    private Template compile(String name, String text, Position where) throws ExpressionException {
         Template template = new Template();
         template.setName(name);
         template.setRuntimeServices(velocity);
@@ -229,9 +250,17 @@ public final class Templar {
         } catch (ParseException | ParseErrorException e) {
             throw new ExpressionException(ExprErrors.syntax(e, name, text, where));
         }
-        if (cache.size() < 100_000) {
-            cache.put(key, template);
-        }
         return template;
+    }
+
+    /** Carries a syntax error out of {@link Map#computeIfAbsent}; a failed parse is not cached. */
+    private static final class Unparsable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ExpressionException cause;
+
+        Unparsable(ExpressionException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
     }
 }

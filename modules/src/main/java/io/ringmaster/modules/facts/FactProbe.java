@@ -5,14 +5,9 @@ import io.ringmaster.modules.support.Sections;
 import io.ringmaster.module.api.Shell;
 import io.ringmaster.modules.support.Sections.Section;
 import io.ringmaster.modules.support.Version;
-import io.ringmaster.modules.support.Xml;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import org.w3c.dom.Element;
 
 /**
  * The host facts that matter for io_uring tuning, gathered by ONE remote exec of a short POSIX sh script, and
@@ -30,19 +25,22 @@ public final class FactProbe {
         Sections s = Sections.script();
         s.raw("U=" + Shell.quote(uri) + "; LC_ALL=C; export LC_ALL");
         s.section("kernel", "uname -r");
-        s.section("hostname", "hostname 2>/dev/null || uname -n");
-        s.section("memtotal", "grep '^MemTotal:' /proc/meminfo");
+        // shell built-ins (read/echo) where a tool would start a process: every process counts on a large fleet
+        s.section("hostname", "read -r h 2>/dev/null </proc/sys/kernel/hostname && echo \"$h\" || hostname 2>/dev/null || uname -n");
+        s.section("memtotal", "while read -r k v u; do if [ \"$k\" = MemTotal: ]; then echo \"$k $v $u\"; break; fi;"
+                + " done </proc/meminfo");
         s.section("nproc", "nproc 2>/dev/null || getconf _NPROCESSORS_ONLN");
-        s.section("io_uring_disabled", "cat /proc/sys/kernel/io_uring_disabled 2>/dev/null");
+        s.section("io_uring_disabled", "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
         s.section("kvm", "test -e /dev/kvm");
         s.section("qemu", "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
                 + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
                 + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
+        // the only virsh process: libvirt's version and the running hypervisor's (no `virsh capabilities`)
         s.section("virsh_version", "virsh -c \"$U\" version --daemon");
+        s.section("topology", CpuTopology.SCRIPT);
         // placement facts from /sys (cpu_plan): NUMA nodes, cores with their SMT siblings, isolated CPUs, device nodes
         SysTopology.sections(s, "");
         OsFacts.script(s);
-        s.section("capabilities", "c=$(virsh -c \"$U\" capabilities) && printf '%s\\n' \"$c\" | sed -n '/<host>/,/<\\/host>/p'");
         return s;
     }
 
@@ -69,7 +67,7 @@ public final class FactProbe {
         f.put("libvirt_reachable", virshVersion.isPresent());
         f.put("libvirt_version", virshVersion.flatMap(Version::libvirt).map(Version::number).orElse(""));
         f.put("libvirt_hypervisor_version", virshVersion.flatMap(Version::hypervisor).map(Version::number).orElse(""));
-        putTopology(f, Sections.okText(sec, "capabilities").orElse(""));
+        CpuTopology.put(f, Sections.okText(sec, "topology").orElse(""));
         SysTopology.put(f, sec, (Long) f.get("memtotal_mb"));
         OsFacts.parse(sec, f);
         return f;
@@ -90,52 +88,5 @@ public final class FactProbe {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    /** CPU topology and NUMA cells from the {@code <host>} part of {@code virsh capabilities}. */
-    static void putTopology(Map<String, Object> f, String hostXml) {
-        int sockets = 0;
-        int cores = 0;
-        int threads = 0;
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        TreeSet<Integer> all = new TreeSet<>();
-        if (!hostXml.isBlank()) {
-            try {
-                Element host = Xml.parse(hostXml).getDocumentElement();
-                Element topo = Xml.path(host, "cpu/topology");
-                if (topo != null) {
-                    sockets = intOr(topo.getAttribute("sockets"), 0);
-                    cores = intOr(topo.getAttribute("cores"), 0);
-                    threads = intOr(topo.getAttribute("threads"), 0);
-                }
-                Element cells = Xml.path(host, "topology/cells");
-                if (cells != null) {
-                    for (Element cell : Xml.children(cells, "cell")) {
-                        List<Integer> cpus = new ArrayList<>();
-                        Element cpusEl = Xml.child(cell, "cpus");
-                        if (cpusEl != null) {
-                            for (Element cpu : Xml.children(cpusEl, "cpu")) {
-                                int id = intOr(cpu.getAttribute("id"), -1);
-                                if (id >= 0) {
-                                    cpus.add(id);
-                                    all.add(id);
-                                }
-                            }
-                        }
-                        Map<String, Object> node = new LinkedHashMap<>();
-                        node.put("id", intOr(cell.getAttribute("id"), nodes.size()));
-                        node.put("cpus", List.copyOf(cpus));
-                        nodes.add(node);
-                    }
-                }
-            } catch (Xml.XmlException e) {
-                // an unparsable capabilities document leaves the topology facts at their empty values
-            }
-        }
-        f.put("cpu_sockets", sockets);
-        f.put("cpu_cores", cores);
-        f.put("cpu_threads", threads);
-        f.put("numa_nodes", List.copyOf(nodes));
-        f.put("host_cpus", List.copyOf(all));
     }
 }

@@ -24,7 +24,30 @@ import org.xml.sax.SAXException;
 
 /** Safe XML parsing (no DTDs, no external entities) and a stable, indented serialisation. */
 public final class Xml {
+    /**
+     * One configured parser per thread, reused ({@link DocumentBuilder#reset()}) across parses: a fleet run parses
+     * several documents per host, and {@code DocumentBuilderFactory.newInstance()} searches the class path for a
+     * provider on every call. A builder is not thread-safe, hence one per thread; it holds no document between uses.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
+    /** One transformer factory per thread, for the same reason (the factory's thread-safety is not specified). */
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(TransformerFactory::newInstance);
+
     private Xml() {
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setNamespaceAware(false);
+            return f.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured safely: " + e.getMessage(), e);
+        }
     }
 
     /** Thrown for text that is not well-formed XML; the message says where. */
@@ -37,26 +60,21 @@ public final class Xml {
     }
 
     public static Document parse(String text) throws XmlException {
+        DocumentBuilder b = BUILDER.get();
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(null);
             Document d = b.parse(new InputSource(new StringReader(text)));
             stripWhitespace(d.getDocumentElement());
             return d;
         } catch (SAXException e) {
             throw new XmlException(e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
             throw new XmlException(e.toString());
+        } finally {
+            b.reset();
         }
     }
 
-    /** Removes whitespace-only text nodes and comments, so that formatting never counts as a difference. */
     public static void stripWhitespace(Node node) {
         Node child = node.getFirstChild();
         while (child != null) {
@@ -74,7 +92,7 @@ public final class Xml {
     /** Indented text of an element (2 spaces), without an XML declaration. */
     public static String format(Node node) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t = TRANSFORMERS.get().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");

@@ -39,7 +39,7 @@ class FactProbeTest {
                 "kvm", 0, "",
                 "qemu", 0, res("qemu-version.txt"),
                 "virsh_version", 0, res("virsh-version-daemon.txt"),
-                "capabilities", 0, res("capabilities-host.xml")), "qemu:///system");
+                "topology", 0, res("sys-topology.txt")), "qemu:///system");
         assertThat(f).containsEntry("kernel", "6.18.44-fc-v595").containsEntry("kernel_version", "6.18.44")
                 .containsEntry("hostname", "vm").containsEntry("memtotal_mb", 24105L)
                 .containsEntry("processor_count", 2).containsEntry("io_uring_disabled", 0)
@@ -62,13 +62,45 @@ class FactProbeTest {
                 "kvm", 1, "",
                 "qemu", 127, "",
                 "virsh_version", 127, "sh: 1: virsh: not found\n",
-                "capabilities", 127, ""), "qemu:///system");
+                "topology", 1, ""), "qemu:///system");
         assertThat(f).containsEntry("kernel_version", "4.18.0").containsEntry("io_uring_disabled", 0)
                 .containsEntry("kvm_present", false).containsEntry("qemu_version", "")
                 .containsEntry("libvirt_version", "").containsEntry("libvirt_reachable", false)
                 .containsEntry("numa_nodes", List.of()).containsEntry("host_cpus", List.of())
                 .containsEntry("memtotal_mb", 7812L);
         assertThat(f.values()).doesNotContainNull();
+    }
+
+    @Test
+    void topologyFromSysMatchesWhatLibvirtReportedForTwoSocketsWithSmt() {
+        // 2 packages x 2 cores x 2 threads, CPU 7 offline, two NUMA nodes (node 1 also lists the offline CPU)
+        String sys = "online 0-6\nnode 0 0,1,2,3\nnode 1 4,5,6,7\n"
+                + "cpu 0 0 0\ncpu 1 0 1\ncpu 2 0 0\ncpu 3 0 1\ncpu 4 1 0\ncpu 5 1 1\ncpu 6 1 0\n";
+        Map<String, Object> f = new LinkedHashMap<>();
+        CpuTopology.put(f, sys);
+        assertThat(f).containsEntry("cpu_sockets", 2).containsEntry("cpu_cores", 2).containsEntry("cpu_threads", 1)
+                .containsEntry("host_cpus", List.of(0, 1, 2, 3, 4, 5, 6))
+                .containsEntry("numa_nodes", List.of(Map.of("id", 0, "cpus", List.of(0, 1, 2, 3)),
+                        Map.of("id", 1, "cpus", List.of(4, 5, 6))));
+        Map<String, Object> full = new LinkedHashMap<>();
+        CpuTopology.put(full, "online 0-7\n" + sys.substring(sys.indexOf("node")) + "cpu 7 1 1\n");
+        assertThat(full).containsEntry("cpu_threads", 2).containsEntry("cpu_cores", 2);
+    }
+
+    @Test
+    void aHostWithoutNumaInSysIsOneCellAsLibvirtReportsIt() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        CpuTopology.put(f, "online 0-3,8\n");
+        assertThat(f).containsEntry("host_cpus", List.of(0, 1, 2, 3, 8))
+                .containsEntry("numa_nodes", List.of(Map.of("id", 0, "cpus", List.of(0, 1, 2, 3, 8))));
+        assertThat(CpuTopology.cpuList("0-2,5,x,7-6")).containsExactly(0, 1, 2, 5);
+    }
+
+    @Test
+    void theFactScriptStartsNoVirshCapabilitiesAndOneVirshProcess() {
+        String script = FactProbe.script("qemu:///system").command();
+        assertThat(script).doesNotContain("capabilities");
+        assertThat(script.split("virsh ", -1)).hasSize(2);
     }
 
     @Test
@@ -102,6 +134,11 @@ class FactProbeTest {
         p.waitFor();
         Map<String, Section> sec = s.parse(out);
         assertThat(sec.get("qemu").rc()).isEqualTo(127);
-        assertThat(sec).containsKeys("virsh_version", "capabilities");
+        assertThat(sec).containsKeys("virsh_version", "topology");
+        // the topology comes from this machine's /sys with shell built-ins only: it is there without libvirt
+        Map<String, Object> f = FactProbe.parse(sec, "qemu:///system");
+        assertThat((java.util.List<?>) f.get("host_cpus")).isNotEmpty();
+        assertThat((Integer) f.get("cpu_sockets")).isPositive();
+        assertThat(f.get("hostname")).isEqualTo(java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
     }
 }
