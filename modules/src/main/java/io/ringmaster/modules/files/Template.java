@@ -167,7 +167,7 @@ public final class Template implements Module {
         }
         String backup = null;
         if (contentChange && cur.exists() && ctx.args().bool("backup")) {
-            backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
+            backup = io.ringmaster.modules.support.Backups.beside(dest);
             ExecResult b = ctx.remote().exec("cp -p -- " + Shell.quote(dest) + " " + Shell.quote(backup));
             if (!b.ok()) {
                 return fail(ctx, "cannot back up " + dest + " to " + backup + ": " + b.stderr().strip()

@@ -1,0 +1,83 @@
+package io.ringmaster.modules.virt;
+
+import io.ringmaster.modules.support.Xml;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * What only the QEMU driver decides, so that libvirt's in-process test driver (which canonicalises the desired
+ * definition) cannot: each entry is a value the test driver invents or keeps where the QEMU driver does otherwise.
+ * Kept small and tested (DriverTableTest); everything else is libvirt's generic parser, the same in both.
+ */
+public final class DriverTable {
+    /** Where the QEMU driver generates channel sockets; a path there is dropped from a persistent definition. */
+    static final String QEMU_CHANNEL_DIR = "/var/lib/libvirt/qemu/channel/target/";
+
+    private DriverTable() {
+    }
+
+    /** {@code pc} is the newest {@code pc-i440fx-*}, {@code q35} the newest {@code pc-q35-*}: QEMU expands aliases. */
+    static boolean machineAlias(String want, String have) {
+        return ("pc".equals(want) && have.startsWith("pc-i440fx-")) || ("q35".equals(want) && have.startsWith("pc-q35-"));
+    }
+
+    /**
+     * Removes from the canonical desired definition what the test driver made up: a random UUID, its own name, a MAC
+     * for an interface the template gives none (the module carries the existing one over), the test driver's
+     * {@code testnetN} target device; and what the QEMU driver drops: a channel socket path in its own directory.
+     * Returns what the template wrote that the QEMU driver does not keep.
+     */
+    static List<String> clean(Element raw, Element canonical) {
+        List<String> dropped = new ArrayList<>();
+        Element uuid = Xml.child(canonical, "uuid");
+        Element rawUuid = Xml.child(raw, "uuid");
+        if (uuid != null && rawUuid == null) {
+            canonical.removeChild(uuid);
+        } else if (uuid != null) {
+            uuid.setTextContent(Xml.text(rawUuid));
+        }
+        Element name = Xml.child(canonical, "name");
+        Element rawName = Xml.child(raw, "name");
+        if (name != null && rawName != null) {
+            name.setTextContent(Xml.text(rawName));
+        }
+        Element cDev = Xml.child(canonical, "devices");
+        Element rDev = Xml.child(raw, "devices");
+        if (cDev == null || rDev == null) {
+            return dropped;
+        }
+        List<Element> rIfaces = Xml.children(rDev, "interface");
+        List<Element> cIfaces = Xml.children(cDev, "interface");
+        for (int i = 0; i < cIfaces.size(); i++) {
+            Element r = i < rIfaces.size() ? rIfaces.get(i) : null;
+            remove(cIfaces.get(i), "mac", r == null || Xml.child(r, "mac") == null);
+            Element t = Xml.child(cIfaces.get(i), "target");
+            remove(cIfaces.get(i), "target", t != null && t.getAttribute("dev").startsWith("testnet")
+                    && (r == null || Xml.child(r, "target") == null));
+        }
+        for (Element ch : Xml.children(cDev, "channel")) {
+            Element src = Xml.child(ch, "source");
+            if ("unix".equals(ch.getAttribute("type")) && src != null && src.getAttribute("path").startsWith(QEMU_CHANNEL_DIR)) {
+                dropped.add("<channel type='unix'><source path='" + src.getAttribute("path") + "'> (the QEMU driver"
+                        + " generates this socket path when the domain starts)");
+                ch.removeChild(src);
+            }
+        }
+        return dropped;
+    }
+
+    private static void remove(Element parent, String tag, boolean when) {
+        Element c = Xml.child(parent, tag);
+        if (when && c != null) {
+            parent.removeChild(c);
+        }
+    }
+
+    /** Values QEMU assigns when the domain starts (a graphics port with autoport): never a reason to restart. */
+    static boolean assignedAtStart(DomainCompare.Mismatch m) {
+        String last = m.path().isEmpty() ? "" : m.path().get(m.path().size() - 1).tag();
+        return ("graphics".equals(last) && java.util.Set.of("port", "tlsPort", "websocket").contains(m.attribute()))
+                || ("listen".equals(last) && m.attribute() != null);
+    }
+}
