@@ -74,10 +74,17 @@ public final class DriverTable {
         }
     }
 
-    /** Values QEMU assigns when the domain starts (a graphics port with autoport): never a reason to restart. */
+    /**
+     * Values QEMU assigns when the domain starts (a graphics port with autoport, the CPU model's fallback): never a
+     * reason to restart.
+     */
     static boolean assignedAtStart(DomainCompare.Mismatch m) {
         String last = m.path().isEmpty() ? "" : m.path().get(m.path().size() - 1).tag();
         return ("graphics".equals(last) && java.util.Set.of("port", "tlsPort", "websocket").contains(m.attribute()))
-                || ("listen".equals(last) && m.attribute() != null);
+                || ("listen".equals(last) && m.attribute() != null)
+                // a running domain's CPU is what QEMU made of the definition: model fallback and check are decided
+                || ("model".equals(last) && m.path().size() == 2 && "cpu".equals(m.path().get(0).tag())
+                && "fallback".equals(m.attribute()))
+                || ("cpu".equals(last) && m.path().size() == 1 && "check".equals(m.attribute()));
     }
 }
