@@ -412,15 +412,18 @@ public final class DomainCompare {
             case "vcpupin", "vcpu" -> e.hasAttribute("vcpu") ? "vcpu=" + e.getAttribute("vcpu")
                     : e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
             case "iothreadpin" -> "iothread=" + e.getAttribute("iothread");
-            case "iothread", "cell" -> "id=" + e.getAttribute("id");
+            case "iothread" -> "id=" + e.getAttribute("id");
+            case "cell" -> e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
             case "memnode" -> "cellid=" + e.getAttribute("cellid");
             case "feature", "timer" -> "name=" + e.getAttribute("name");
             case "vcpusched", "iothreadsched" -> "set=" + canonicalCpuset(e.getAttribute(
                     e.hasAttribute("vcpus") ? "vcpus" : "iothreads"));
-            case "controller" -> "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index");
+            case "controller" -> e.hasAttribute("index") ? "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index")
+                    : null;
             case "serial", "parallel" -> target == null || !target.hasAttribute("port") ? null
                     : "port=" + target.getAttribute("port");
-            case "console" -> target == null ? null : "target=" + target.getAttribute("type") + ":" + target.getAttribute("port");
+            case "console" -> target == null || !target.hasAttribute("port") ? null
+                    : "target=" + target.getAttribute("type") + ":" + target.getAttribute("port");
             case "channel" -> target == null ? null : target.hasAttribute("name") ? "name=" + target.getAttribute("name")
                     : Xml.child(target, "address") == null ? null : "address=" + Xml.child(target, "address").getAttribute("port");
             case "filesystem" -> target == null ? null : "dir=" + target.getAttribute("dir");

@@ -42,6 +42,7 @@ public final class DriverTable {
         if (name != null && rawName != null) {
             name.setTextContent(Xml.text(rawName));
         }
+        memoryFromNuma(canonical, dropped);
         Element cDev = Xml.child(canonical, "devices");
         Element rDev = Xml.child(raw, "devices");
         if (cDev == null || rDev == null) {
@@ -65,6 +66,38 @@ public final class DriverTable {
             }
         }
         return dropped;
+    }
+
+    /**
+     * With NUMA cells the QEMU driver sets {@code <memory>} to the cells' total plus every memory device's size
+     * (the test driver keeps the written value): the canonical definition gets that total.
+     */
+    static void memoryFromNuma(Element canonical, List<String> dropped) {
+        Element numa = Xml.path(canonical, "cpu/numa");
+        Element memory = Xml.child(canonical, "memory");
+        if (numa == null || memory == null || Xml.children(numa, "cell").isEmpty()) {
+            return;
+        }
+        long total = 0;
+        for (Element cell : Xml.children(numa, "cell")) {
+            String kib = DomainCompare.toKiB(cell.getAttribute("memory"), cell.hasAttribute("unit") ? cell.getAttribute("unit") : "KiB");
+            if (kib == null) {
+                return;
+            }
+            total += Long.parseLong(kib);
+        }
+        Element devices = Xml.child(canonical, "devices");
+        for (Element dimm : devices == null ? List.<Element>of() : Xml.children(devices, "memory")) {
+            Element size = Xml.path(dimm, "target/size");
+            String kib = size == null ? null : DomainCompare.toKiB(Xml.text(size), size.hasAttribute("unit")
+                    ? size.getAttribute("unit") : "KiB");
+            total += kib == null ? 0 : Long.parseLong(kib);
+        }
+        if (!String.valueOf(total).equals(Xml.text(memory))) {
+            dropped.add("<memory>" + Xml.text(memory) + "</memory> (with NUMA cells libvirt computes it: " + total + " KiB)");
+            memory.setTextContent(String.valueOf(total));
+            memory.setAttribute("unit", "KiB");
+        }
     }
 
     private static void remove(Element parent, String tag, boolean when) {
