@@ -191,21 +191,11 @@ public final class DomainCompare {
         for (String part : spec.split(",")) {
             String p = part.trim();
             boolean not = p.startsWith("^");
-            if (not) {
-                p = p.substring(1);
-            }
-            int lo;
-            int hi;
-            if (p.matches("\\d+")) {
-                lo = Integer.parseInt(p);
-                hi = lo;
-            } else if (p.matches("\\d+-\\d+")) {
-                lo = Integer.parseInt(p.substring(0, p.indexOf('-')));
-                hi = Integer.parseInt(p.substring(p.indexOf('-') + 1));
-            } else {
+            int[] range = range(not ? p.substring(1) : p);
+            if (range == null) {
                 return spec;
             }
-            for (int i = lo; i <= hi && i - lo < 65536; i++) {
+            for (int i = range[0]; i <= range[1] && i - range[0] < 65536; i++) {
                 (not ? excluded : cpus).add(i);
             }
         }
@@ -226,6 +216,17 @@ public final class DomainCompare {
             range(sb, start, prev);
         }
         return sb.toString();
+    }
+
+    /** {@code 3} or {@code 2-5} as [lo, hi], or null. */
+    private static int[] range(String p) {
+        if (p.matches("\\d{1,9}")) {
+            return new int[] {Integer.parseInt(p), Integer.parseInt(p)};
+        }
+        if (p.matches("\\d{1,9}-\\d{1,9}")) {
+            return new int[] {Integer.parseInt(p.substring(0, p.indexOf('-'))), Integer.parseInt(p.substring(p.indexOf('-') + 1))};
+        }
+        return null;
     }
 
     private static void range(StringBuilder sb, int a, int b) {

@@ -80,21 +80,26 @@ public record DomainPlan(boolean define, List<Mismatch> config, List<Mismatch> r
         Boolean autostart = args.autostart() != null && args.autostart() != st.autostart() ? args.autostart() : null;
         List<String> changes = changes(current == null ? Xml.text(Xml.child(desired.raw(), "name")) : null, define ? config : List.of(), stop, restart, reasons, start,
                 livePins, polls, autostart, st);
-        List<String> notes = new ArrayList<>();
-        if (!reasons.isEmpty() && !restart) {
-            notes.add("restart required: " + describe(reasons));
-        }
-        if (!all.isEmpty() && !activeAfter) {
-            notes.add("IOThread polling pending until the domain starts (libvirt keeps it only on a running domain)");
-        }
-        if (current != null && lastApplied == null) {
-            notes.add("no last-applied record on this domain (Ringmaster never defined it): removals from the template"
-                    + " are seen only for disks, interfaces, hostdevs and filesystems until it does");
-        }
+        List<String> notes = notes(reasons, restart, !all.isEmpty() && !activeAfter, current != null && lastApplied == null);
         String polling = all.isEmpty() ? "none" : activeAfter ? (polls.isEmpty() ? "held" : "applied live")
                 : "pending until start";
         return new DomainPlan(define, config, removals, stop, start, restart, reasons, livePins, polls, autostart,
                 changes, notes, warnings(desired), polling);
+    }
+
+    private static List<String> notes(List<Mismatch> reasons, boolean restart, boolean pollsPending, boolean noRecord) {
+        List<String> notes = new ArrayList<>();
+        if (!reasons.isEmpty() && !restart) {
+            notes.add("restart required: " + describe(reasons));
+        }
+        if (pollsPending) {
+            notes.add("IOThread polling pending until the domain starts (libvirt keeps it only on a running domain)");
+        }
+        if (noRecord) {
+            notes.add("no last-applied record on this domain (Ringmaster never defined it): removals from the template"
+                    + " are seen only for disks, interfaces, hostdevs and filesystems until it does");
+        }
+        return notes;
     }
 
     private static List<Pin> livePins(Desired desired, Element current, Element live, boolean pinsOnly) {

@@ -221,7 +221,7 @@ public final class VirtDomain implements Module {
         return root;
     }
 
-    private ModuleResult undefine(ModuleContext ctx, String name, String prelude)
+    private static ModuleResult undefine(ModuleContext ctx, String name, String prelude)
             throws HostUnreachableException, InterruptedException {
         DomainState st = DomainRead.run(ctx, prelude, name, null).state();
         if (!st.error().isEmpty()) {
@@ -246,19 +246,29 @@ public final class VirtDomain implements Module {
             data.put("state", st.state());
             return new ModuleResult.Changed("would " + String.join("; ", changes), data, null);
         }
-        boolean nvram = st.inactiveXml().contains("<nvram");
+        return undefineNow(ctx, name, prelude, st, data, changes);
+    }
+
+    /** Lock, check the definition is the one read, back up, destroy, undefine and read again: one exec. */
+    private static ModuleResult undefineNow(ModuleContext ctx, String name, String prelude, DomainState st,
+                                            Map<String, Object> data, List<String> changes)
+            throws HostUnreachableException, InterruptedException {
         Sections s = Sections.script().raw(prelude);
-        s.step("backup", DomainApply.backupCommand(backup));
+        Virsh.lock(s, (int) Math.max(0, ctx.args().integer("lock_timeout").orElse(60L)), DomainApply.owner(ctx),
+                DomainApply.sha(st.inactiveXml()), false);
+        s.step("backup", DomainApply.backupCommand(String.valueOf(data.get("backup"))));
         if (st.active()) {
             s.step("destroy", Virsh.destroy());
         }
-        s.step("undefine", Virsh.undefine(nvram, st.managedSave()));
+        s.step("undefine", Virsh.undefine(st.inactiveXml().contains("<nvram"), st.managedSave()));
         Virsh.appendRead(s, name, false, false);
-        Map<String, Section> out = s.parse(ctx.remote().exec(s.command(), null, Duration.ofSeconds(120)).stdout());
-        Section failed = firstFailed(out, "backup", "destroy", "undefine");
+        Map<String, Section> out = s.parse(ctx.remote().exec(s.command(), null, Duration.ofSeconds(180)).stdout());
+        Section failed = firstFailed(out, "lock", "unchanged", "backup", "destroy", "undefine");
         if (failed != null) {
-            return new ModuleResult.Failed("virt_domain on " + ctx.host() + ": undefining '" + name + "' failed at " + failed.name() + ": " + failed.text().strip()
-                    + "; see libvirtd's log on the host", Map.of("changed", !"backup".equals(failed.name())));
+            return new ModuleResult.Failed("virt_domain on " + ctx.host() + ": undefining '" + name + "' failed at "
+                    + failed.name() + ": " + failed.text().strip() + (failed.name().matches("lock|unchanged")
+                    ? "; nothing was changed: another run holds or changed the domain, re-run when it is done"
+                    : "; see libvirtd's log on the host"), Map.of("changed", failed.name().matches("destroy|undefine")));
         }
         if (DomainState.parse(Virsh.checked(out)).exists()) {
             return fail(ctx, "domain '" + name + "' is still defined after virsh undefine; check it with 'virsh dominfo'");

@@ -47,6 +47,9 @@ class ScratchAdoptIT {
                 ModuleResult m1 = r instanceof ModuleResult.Ok ? run(name, mut) : null;
                 ModuleResult m2 = m1 != null ? run(name, mut) : null;
                 boolean good = r instanceof ModuleResult.Ok && m1 instanceof ModuleResult.Changed && m2 instanceof ModuleResult.Ok;
+                if (good && System.getProperty("removals") != null) {
+                    good = removals(f.getFileName().toString(), name, mut);
+                }
                 if (good) ok++; else {
                     bad++;
                     System.err.println("[adopt] " + f.getFileName() + ": " + r.getClass().getSimpleName() + " " + r.msg()
@@ -61,5 +64,41 @@ class ScratchAdoptIT {
             }
         }
         System.err.println("[adopt] total " + n + " good " + ok + " bad " + bad);
+    }
+
+    static final List<String> REMOVABLE = List.of("graphics", "video", "serial", "channel", "rng", "cputune", "numatune",
+            "cpu", "sound", "input", "memballoon", "@cache", "@io", "interface", "disk");
+
+    private boolean removals(String file, String name, String full) throws Exception {
+        boolean all = true;
+        for (String tag : REMOVABLE) {
+            org.w3c.dom.Element root = io.ringmaster.modules.support.Xml.parse(full).getDocumentElement();
+            if (!remove(root, tag)) continue;
+            String less = io.ringmaster.modules.support.Xml.format(root);
+            ModuleResult a = run(name, less);
+            ModuleResult b = run(name, less);
+            String after = remote.exec("virsh -c qemu:///system dumpxml --inactive " + name).stdout();
+            boolean good = a instanceof ModuleResult.Changed && b instanceof ModuleResult.Ok;
+            System.err.println("[removal] " + (good ? "seen" : "MISSED") + " " + tag + " " + file + (good ? "" : ": " + a.getClass().getSimpleName() + " " + a.msg() + " | " + b.getClass().getSimpleName() + " " + b.msg()));
+            all &= good;
+            ModuleResult back = run(name, full);
+            if (!(back instanceof ModuleResult.Changed)) System.err.println("[removal] restore " + tag + " " + file + ": " + back.msg());
+        }
+        return all;
+    }
+
+    private static boolean remove(org.w3c.dom.Element root, String tag) {
+        org.w3c.dom.NodeList l = root.getElementsByTagName(tag.startsWith("@") ? "driver" : tag);
+        for (int i = 0; i < l.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) l.item(i);
+            if (tag.startsWith("@")) {
+                if (e.hasAttribute(tag.substring(1))) { e.removeAttribute(tag.substring(1)); return true; }
+                continue;
+            }
+            if (tag.equals("cpu") && !e.getParentNode().equals(root)) continue;
+            e.getParentNode().removeChild(e);
+            return true;
+        }
+        return false;
     }
 }
