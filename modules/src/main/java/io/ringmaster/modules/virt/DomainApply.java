@@ -144,8 +144,9 @@ final class DomainApply {
         String libvirt = Sections.okText(back, "version").flatMap(Version::libvirt).map(v -> "libvirt " + v).orElse("libvirt");
         String text = Sections.okText(back, "readback").orElse("");
         if (!text.contains("<domain")) {
-            throw new Failure("'" + name + "' was defined but reading it back failed: " + text.strip()
-                    + "; check it with 'virsh dumpxml " + name + "'", true);
+            throw new Failure("'" + name + "' was defined but reading it back failed (rc " + r.rc() + ", sections "
+                    + out.keySet() + "): " + text.strip() + r.stderr().strip() + "; check it with 'virsh dumpxml " + name + "'",
+                    true);
         }
         Element after = Xml.parse(text.substring(text.indexOf("<domain"))).getDocumentElement();
         verifyKept(after, libvirt, backup);

@@ -86,13 +86,13 @@ public final class Virsh {
         s.raw("mkdir -p \"$D\" && chmod 0700 \"$D\" || exit 1");
         s.step("lock", "exec 9>>\"$D/$N.lock\"; if flock -w " + waitSeconds + " 9; then printf '%s\\n' "
                 + Shell.quote(owner) + " > \"$D/$N.owner\"; else echo \"held by $(cat \"$D/$N.owner\" 2>/dev/null"
-                + " || echo 'an unknown process')\"; exit 75; fi");
+                + " || echo 'an unknown process')\"; (exit 75); fi");
         if (expectedSha == null) {
             return;
         }
         s.step("unchanged", "h=$(virsh -c \"$U\" dumpxml --inactive" + (securityInfo ? " --security-info" : "")
                 + " --domain \"$N\" 2>/dev/null | tr -d ' \\t\\r\\n' | sha256sum | cut -c1-64); [ \"$h\" = "
-                + Shell.quote(expectedSha) + " ] || { echo 'the persistent definition changed since it was read'; exit 76; }");
+                + Shell.quote(expectedSha) + " ] || { echo 'the persistent definition changed since it was read'; (exit 76); }");
     }
 
     /** Validation, backup, define (XML from stdin) and read-back. */
