@@ -3,7 +3,9 @@
 on the build machine, never on a host; see SOURCES.md there).
 
 Input: a TSV manifest, one candidate file a line: LOCAL_FILE <tab> ORIGIN <tab> HOW (command line) <tab> VERSION
-<tab> LICENCE.
+<tab> LICENCE [<tab> libvirt]. With "libvirt" the stored template is libvirt's own formatting of the definition
+(`virsh dumpxml --inactive` right after the define, uuid removed): what a team that exports its VMs with virsh
+dumpxml holds as templates.
 A file may hold several <domain> documents (virt-install prints the install and the boot phase): the LAST is kept.
 
 Each candidate is rewritten mechanically (every rewrite applied is recorded in SOURCES.md):
@@ -177,20 +179,26 @@ class Skip(Exception):
     pass
 
 
-def accepted(xml, name):
+def accepted(xml, name, formatted=False):
+    """(defined, why not, libvirt's own formatting of it when formatted)."""
     with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
         f.write(xml)
     r = subprocess.run(["virsh", "-c", URI, "define", f.name], capture_output=True, text=True)
+    dump = subprocess.run(["virsh", "-c", URI, "dumpxml", "--inactive", name], capture_output=True,
+                          text=True).stdout if formatted and r.returncode == 0 else ""
     subprocess.run(["virsh", "-c", URI, "undefine", "--nvram", name], capture_output=True, text=True)
     subprocess.run(["virsh", "-c", URI, "undefine", name], capture_output=True, text=True)
     subprocess.run(["rm", "-f", f.name])
-    return r.returncode == 0, (r.stderr or r.stdout).strip().replace("\n", " ")
+    dump = re.sub(r"\n\s*<uuid>[^<]*</uuid>", "", dump, count=1)
+    return r.returncode == 0, (r.stderr or r.stdout).strip().replace("\n", " "), dump
 
 
 def main(manifest, outdir):
     rows = [l.rstrip("\n").split("\t") for l in open(manifest) if l.strip() and not l.startswith("#")]
     kept, seen, no = [], set(), 0
-    for local, repo, path, commit, licence in rows:
+    for row in rows:
+        local, repo, path, commit, licence = row[:5]
+        formatted = len(row) > 5 and row[5] == "libvirt"
         text = open(local, encoding="utf-8").read()
         doc = last_domain(text)
         if doc is None:
@@ -203,7 +211,7 @@ def main(manifest, outdir):
         if root.find("name") is None or root.find("memory") is None:
             print("skip %s: no name or memory" % path, file=sys.stderr)
             continue
-        name = "rmc-%03d-%s" % (no, slug(local))
+        name = "rmc-%03d-%s%s" % (no, slug(local), "-lv" if formatted else "")
         rewrites = []
         try:
             rewrite(root, name, rewrites)
@@ -221,18 +229,33 @@ def main(manifest, outdir):
         if key in seen:
             print("skip %s: duplicate of an earlier definition" % path, file=sys.stderr)
             continue
-        ok, why = accepted(xml, name)
+        ok, why, dump = accepted(xml, name, formatted)
         if not ok:
             print("reject %s: %s" % (path, why), file=sys.stderr)
             continue
+        if formatted:
+            xml = dump.rstrip("\n") + "\n"
+            rewrites.append("libvirt-formatted: the template is virsh dumpxml --inactive of it after define, uuid removed")
         seen.add(key)
         open("%s/%s.xml" % (outdir, name), "w").write(xml)
         kept.append((name, repo, path, commit, licence, "; ".join(rewrites) or "name only"))
         no += 1
-    with open(outdir + "/sources.tsv", "w") as f:
-        for k in kept:
-            f.write("\t".join(k) + "\n")
+    write_sources(outdir + "/SOURCES.md", kept, len(rows))
     print("kept %d of %d" % (len(kept), len(rows)), file=sys.stderr)
+
+
+PREFIX = "virt-install --connect qemu:///system --print-xml --dry-run --noautoconsole "
+
+
+def write_sources(path, kept, candidates):
+    head = open(__file__.rsplit("/", 1)[0] + "/SOURCES-header.md").read()
+    with open(path, "w") as out:
+        out.write(head.replace("@KEPT@", str(len(kept))).replace("@CANDIDATES@", str(candidates)))
+        out.write("\n## Files\n| file | virt-install arguments (after `%s`) | rewrite |\n| --- | --- | --- |\n"
+                  % PREFIX.strip())
+        for name, origin, how, ver, lic, rw in kept:
+            args = how[len(PREFIX):] if how.startswith(PREFIX) else how
+            out.write("| `%s.xml` | `%s` | name, uuid, %s |\n" % (name, args.replace("|", "\\|"), rw))
 
 
 if __name__ == "__main__":
