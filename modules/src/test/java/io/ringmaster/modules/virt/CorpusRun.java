@@ -173,6 +173,6 @@ final class CorpusRun {
 
     private void problem(String step, Kind kind, String message) {
         String m = message == null ? "" : message.strip().replace('\n', ' ');
-        problems.add(new Problem(def.name(), step, kind, m.length() > 600 ? m.substring(0, 600) + "..." : m));
+        problems.add(new Problem(def.name(), step, kind, m.length() > 8000 ? m.substring(0, 8000) + "..." : m));
     }
 }

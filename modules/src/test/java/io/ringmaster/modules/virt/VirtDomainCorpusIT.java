@@ -58,11 +58,12 @@ class VirtDomainCorpusIT {
         List<Problem> problems = outcomes.stream().flatMap(o -> o.problems().stream()).toList();
         String summary = summary(outcomes, problems) + " (" + secs + " s)";
         System.err.println(summary);
-        String causes = causes(problems);
-        System.err.println(causes);
-        assertThat(problems.size()).as(summary + "\nfirst " + SHOWN + " of " + problems.size() + " problems:\n"
-                + problems.stream().limit(SHOWN).map(Problem::toString).collect(Collectors.joining("\n")) + "\n"
-                + causes + "\n").isZero();
+        long failing = outcomes.stream().filter(o -> !o.problems().isEmpty()).count();
+        String report = summary + "\n" + failing + " definitions have problems; the first problem of the first " + SHOWN
+                + ":\n" + firstProblems(outcomes) + "\ntop causes (definitions showing each, and in which steps):\n"
+                + CorpusCauses.table(problems, 25) + "\n";
+        System.err.println(report);
+        assertThat(problems.size()).as(report).isZero();
     }
 
     private static List<Outcome> runAll(List<CorpusDefinition> defs, int threads) throws Exception {
@@ -113,15 +114,10 @@ class VirtDomainCorpusIT {
                 .map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).collect(Collectors.joining(", "));
     }
 
-    /** The most frequent causes: each mismatch a message lists, with names and numbers masked. */
-    static String causes(List<Problem> problems) {
-        Map<String, Long> count = new LinkedHashMap<>();
-        for (Problem p : problems) {
-            for (String c : CorpusCauses.of(p)) {
-                count.merge(c, 1L, Long::sum);
-            }
-        }
-        return "top causes:\n" + count.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(25).map(e -> String.format("%5d  %s", e.getValue(), e.getKey())).collect(Collectors.joining("\n"));
+    /** The first problem of each of the first {@link #SHOWN} definitions that have one. */
+    static String firstProblems(List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> !o.problems().isEmpty()).limit(SHOWN)
+                .map(o -> CorpusCauses.compact(o.problems().get(0)) + (o.problems().size() > 1
+                        ? " [+" + (o.problems().size() - 1) + " more]" : "")).collect(Collectors.joining("\n"));
     }
 }
