@@ -24,7 +24,8 @@ final class CorpusCauses {
         String head = p.kind().name().toLowerCase().replace('_', ' ') + ": ";
         List<String> out = new ArrayList<>();
         for (String item : items(p.message())) {
-            String c = item.replaceAll("rmc-[0-9]+-[a-z0-9-]+", "NAME").replaceAll("[0-9]+", "#").strip();
+            String c = item.replaceAll("rmc-[0-9]+-[a-z0-9-]+", "NAME").replaceAll("/tmp/[^ ]+", "/tmp/FILE")
+                    .replaceAll("[0-9]+", "#").strip();
             out.add(head + (c.length() > 150 ? c.substring(0, 150) + "..." : c));
         }
         return out;

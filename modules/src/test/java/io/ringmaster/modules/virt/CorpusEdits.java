@@ -65,7 +65,10 @@ final class CorpusEdits {
         });
     }
 
-    /** One more vCPU, or one fewer active vCPU when the count is fixed by a topology or already has 'current'. */
+    /**
+     * One more vCPU, or one fewer active vCPU when the count is fixed by a topology or already has 'current'; a
+     * single-vCPU topology gets a second socket.
+     */
     static Edit vcpus(Element root) {
         Element vcpu = Xml.child(root, "vcpu");
         int max = Integer.parseInt(Xml.text(vcpu));
@@ -78,6 +81,10 @@ final class CorpusEdits {
                     d -> Integer.toString(want).equals(Xml.child(d, "vcpu").getAttribute("current")));
         }
         vcpu.setTextContent(Integer.toString(max + 1));
+        Element topology = Xml.path(root, "cpu/topology");
+        if (topology != null) { // one vCPU: a topology of 1 socket x 1 core x 1 thread becomes 2 sockets
+            topology.setAttribute("sockets", Integer.toString(max + 1));
+        }
         return new Edit("vcpus", "vcpu " + (max + 1), Xml.format(root),
                 d -> Integer.toString(max + 1).equals(Xml.text(Xml.child(d, "vcpu"))));
     }

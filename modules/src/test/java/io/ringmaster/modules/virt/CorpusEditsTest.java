@@ -69,6 +69,18 @@ class CorpusEditsTest {
     }
 
     @Test
+    void aSingleVcpuTopologyGetsASecondSocket() throws Exception {
+        Element t = Xml.parse(XML.replace("<vcpu>2</vcpu>", "<vcpu>1</vcpu>").replace("<numa>",
+                "<topology sockets=\"1\" cores=\"1\" threads=\"1\"/><numa>")).getDocumentElement();
+        Element v = parse(CorpusEdits.vcpus(t));
+        assertThat(Xml.text(Xml.child(v, "vcpu"))).isEqualTo("2");
+        assertThat(Xml.path(v, "cpu/topology").getAttribute("sockets")).isEqualTo("2");
+        Element four = Xml.parse(XML.replace("<vcpu>2</vcpu>", "<vcpu>4</vcpu>").replace("<numa>",
+                "<topology sockets=\"1\" cores=\"2\" threads=\"2\"/><numa>")).getDocumentElement();
+        assertThat(Xml.child(parse(CorpusEdits.vcpus(four)), "vcpu").getAttribute("current")).isEqualTo("3");
+    }
+
+    @Test
     void removalsTakeWhatTheTemplateHasAndGraphicsTakeTheSpiceChannelAlong() throws Exception {
         assertThat(CorpusEdits.removable(root())).containsExactly("graphics", "channel", "cpu", "disk-cache",
                 "last-disk", "last-interface");

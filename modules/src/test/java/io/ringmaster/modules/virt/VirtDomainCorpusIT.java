@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.ringmaster.modules.virt.CorpusRun.Kind;
 import io.ringmaster.modules.virt.CorpusRun.Outcome;
 import io.ringmaster.modules.virt.CorpusRun.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class VirtDomainCorpusIT {
     private static final int SHOWN = 20;
+    private static final Path REPORT = Path.of("target/virt-corpus-report.txt");
 
     @BeforeAll
     static void libvirt() throws Exception {
@@ -63,7 +66,11 @@ class VirtDomainCorpusIT {
                 + ":\n" + firstProblems(outcomes) + "\ntop causes (definitions showing each, and in which steps):\n"
                 + CorpusCauses.table(problems, 25) + "\n";
         System.err.println(report);
-        assertThat(problems.size()).as(report).isZero();
+        Files.createDirectories(REPORT.getParent());
+        Files.writeString(REPORT, report + "\nevery problem:\n" + problems.stream().map(Problem::toString)
+                .collect(Collectors.joining("\n")) + "\n");
+        System.err.println("every problem, in full: " + REPORT.toAbsolutePath());
+        assertThat(problems.size()).as(report + "every problem, in full: " + REPORT.toAbsolutePath()).isZero();
     }
 
     private static List<Outcome> runAll(List<CorpusDefinition> defs, int threads) throws Exception {
