@@ -43,6 +43,12 @@ public final class DriverTable {
             name.setTextContent(Xml.text(rawName));
         }
         memoryFromNuma(canonical, dropped);
+        vcpusIntoCellZero(canonical);
+        Element type = Xml.path(canonical, "os/type");
+        Element rawType = Xml.path(raw, "os/type");
+        if (type != null && (rawType == null || !rawType.hasAttribute("arch"))) {
+            type.removeAttribute("arch"); // the test driver's default is i686, the QEMU driver's the host's arch
+        }
         Element cDev = Xml.child(canonical, "devices");
         Element rDev = Xml.child(raw, "devices");
         if (cDev == null || rDev == null) {
@@ -56,6 +62,10 @@ public final class DriverTable {
             Element t = Xml.child(cIfaces.get(i), "target");
             remove(cIfaces.get(i), "target", t != null && t.getAttribute("dev").startsWith("testnet")
                     && (r == null || Xml.child(r, "target") == null));
+        }
+        if (Xml.children(rDev, "video").isEmpty()) {
+            // the default video (model, vram) is the QEMU driver's choice, not the test driver's cirrus
+            Xml.children(cDev, "video").forEach(cDev::removeChild);
         }
         for (Element ch : Xml.children(cDev, "channel")) {
             Element src = Xml.child(ch, "source");
@@ -98,6 +108,36 @@ public final class DriverTable {
             memory.setTextContent(String.valueOf(total));
             memory.setAttribute("unit", "KiB");
         }
+    }
+
+    /** vCPUs no NUMA cell lists are added to cell 0 by the QEMU driver (the test driver leaves them out). */
+    static void vcpusIntoCellZero(Element canonical) {
+        Element numa = Xml.path(canonical, "cpu/numa");
+        Element vcpu = Xml.child(canonical, "vcpu");
+        List<Element> cells = numa == null ? List.of() : Xml.children(numa, "cell");
+        if (cells.isEmpty() || vcpu == null || !Xml.text(vcpu).trim().matches("\\d{1,4}")) {
+            return;
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Element cell : cells) {
+            String set = DomainCompare.canonicalCpuset(cell.getAttribute("cpus"));
+            for (String part : set.split(",")) {
+                String[] lh = part.split("-");
+                if (lh[0].matches("\\d+")) {
+                    int hi = lh.length > 1 && lh[1].matches("\\d+") ? Integer.parseInt(lh[1]) : Integer.parseInt(lh[0]);
+                    for (int c = Integer.parseInt(lh[0]); c <= hi; c++) {
+                        listed.add(String.valueOf(c));
+                    }
+                }
+            }
+        }
+        StringBuilder add = new StringBuilder(cells.get(0).getAttribute("cpus"));
+        for (int c = 0; c < Integer.parseInt(Xml.text(vcpu).trim()); c++) {
+            if (!listed.contains(String.valueOf(c))) {
+                add.append(add.length() == 0 ? "" : ",").append(c);
+            }
+        }
+        cells.get(0).setAttribute("cpus", DomainCompare.canonicalCpuset(add.toString()));
     }
 
     private static void remove(Element parent, String tag, boolean when) {
