@@ -164,11 +164,18 @@ final class CorpusEdits {
         };
     }
 
-    /** Devices that libvirt refuses without SPICE graphics (spicevmc channels and USB redirection), removed too. */
+    /**
+     * Devices that libvirt refuses without SPICE graphics (spicevmc channels and USB redirection), removed too; SPICE
+     * audio becomes {@code type='none'}.
+     */
     private static String spiceDevices(Element devices) {
         int n = 0;
         for (Element e : Xml.children(devices)) {
-            if ("spicevmc".equals(e.getAttribute("type")) || "spiceport".equals(e.getAttribute("type"))) {
+            if ("audio".equals(e.getTagName()) && "spice".equals(e.getAttribute("type"))) {
+                // libvirt refuses SPICE audio without SPICE graphics; the sound device keeps an audio backend
+                e.setAttribute("type", "none");
+                n++;
+            } else if ("spicevmc".equals(e.getAttribute("type")) || "spiceport".equals(e.getAttribute("type"))) {
                 devices.removeChild(e);
                 n++;
             }
