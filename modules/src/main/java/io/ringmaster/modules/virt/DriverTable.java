@@ -49,10 +49,14 @@ public final class DriverTable {
         if (type != null && (rawType == null || !rawType.hasAttribute("arch"))) {
             type.removeAttribute("arch"); // the test driver's default is i686, the QEMU driver's the host's arch
         }
-        Element cDev = Xml.child(canonical, "devices");
-        Element rDev = Xml.child(raw, "devices");
+        cleanDevices(Xml.child(raw, "devices"), Xml.child(canonical, "devices"), dropped);
+        return dropped;
+    }
+
+    /** The device entries of {@link #clean}: MACs and target devices the test driver made up, the default video. */
+    private static void cleanDevices(Element rDev, Element cDev, List<String> dropped) {
         if (cDev == null || rDev == null) {
-            return dropped;
+            return;
         }
         List<Element> rIfaces = Xml.children(rDev, "interface");
         List<Element> cIfaces = Xml.children(cDev, "interface");
@@ -75,7 +79,6 @@ public final class DriverTable {
                 ch.removeChild(src);
             }
         }
-        return dropped;
     }
 
     /**
