@@ -18,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,7 +33,6 @@ import java.util.Map;
  * its owner and group unless {@code owner}/{@code group} are given.
  */
 public final class Template implements Module {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     @Override
     public String name() {
@@ -259,7 +255,7 @@ public final class Template implements Module {
         boolean content = contentChange(want, cur);
         String backup = null;
         if (content && cur.exists() && ctx.args().bool("backup")) {
-            backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
+            backup = io.ringmaster.modules.support.Backups.beside(dest);
             ExecResult b = ctx.remote().exec(backupCommand(dest, backup));
             if (!b.ok()) {
                 return fail(ctx, "cannot back up " + dest + " to " + backup + ": " + (b.timedOut() ? b.timeoutMessage()

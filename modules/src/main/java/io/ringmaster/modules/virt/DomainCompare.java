@@ -147,8 +147,10 @@ public final class DomainCompare {
                 e.setAttribute("unit", "KiB");
             }
         }
-        if (e.hasAttribute("cpuset")) {
-            e.setAttribute("cpuset", canonicalCpuset(e.getAttribute("cpuset")));
+        for (String a : new String[] {"cpuset", "nodeset"}) {
+            if (e.hasAttribute(a)) {
+                e.setAttribute(a, canonicalCpuset(e.getAttribute(a)));
+            }
         }
         for (Element child : Xml.children(e)) {
             normalise(child);
@@ -189,21 +191,11 @@ public final class DomainCompare {
         for (String part : spec.split(",")) {
             String p = part.trim();
             boolean not = p.startsWith("^");
-            if (not) {
-                p = p.substring(1);
-            }
-            int lo;
-            int hi;
-            if (p.matches("\\d+")) {
-                lo = Integer.parseInt(p);
-                hi = lo;
-            } else if (p.matches("\\d+-\\d+")) {
-                lo = Integer.parseInt(p.substring(0, p.indexOf('-')));
-                hi = Integer.parseInt(p.substring(p.indexOf('-') + 1));
-            } else {
+            int[] range = range(not ? p.substring(1) : p);
+            if (range == null) {
                 return spec;
             }
-            for (int i = lo; i <= hi && i - lo < 65536; i++) {
+            for (int i = range[0]; i <= range[1] && i - range[0] < 65536; i++) {
                 (not ? excluded : cpus).add(i);
             }
         }
@@ -224,6 +216,17 @@ public final class DomainCompare {
             range(sb, start, prev);
         }
         return sb.toString();
+    }
+
+    /** {@code 3} or {@code 2-5} as [lo, hi], or null. */
+    private static int[] range(String p) {
+        if (p.matches("\\d{1,9}")) {
+            return new int[] {Integer.parseInt(p), Integer.parseInt(p)};
+        }
+        if (p.matches("\\d{1,9}-\\d{1,9}")) {
+            return new int[] {Integer.parseInt(p.substring(0, p.indexOf('-'))), Integer.parseInt(p.substring(p.indexOf('-') + 1))};
+        }
+        return null;
     }
 
     private static void range(StringBuilder sb, int a, int b) {
@@ -268,6 +271,45 @@ public final class DomainCompare {
         }
     }
 
+    /**
+     * The three-way removals: what {@code last} (the last-applied definition) has, {@code desired} no longer has and
+     * {@code current} still has. Each is a change to make (expected {@link #ABSENT}).
+     */
+    public static List<Mismatch> removed(Element last, Element desired, Element current) {
+        List<Mismatch> out = new ArrayList<>();
+        if (last != null && current != null) {
+            removed(normalised(last), normalised(desired), normalised(current), new ArrayList<>(), out);
+        }
+        return out;
+    }
+
+    private static void removed(Element l, Element d, Element c, List<Step> path, List<Mismatch> out) {
+        NamedNodeMap attrs = l.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            String a = attrs.item(i).getNodeName();
+            if (!d.hasAttribute(a) && c.hasAttribute(a)) {
+                out.add(new Mismatch(path.isEmpty() ? List.of(step(l, null)) : path, a, ABSENT, c.getAttribute(a),
+                        Kind.OTHER));
+            }
+        }
+        Map<Element, Element> inDesired = match(l, d);
+        Map<Element, Element> inCurrent = match(l, c);
+        for (Element lk : Xml.children(l)) {
+            Element ck = inCurrent.get(lk);
+            if (ck == null || "metadata".equals(lk.getTagName())) {
+                continue;
+            }
+            List<Step> sub = new ArrayList<>(path);
+            sub.add(step(lk, ck));
+            Element dk = inDesired.get(lk);
+            if (dk == null) {
+                out.add(new Mismatch(sub, null, ABSENT, "present", Kind.OTHER));
+            } else {
+                removed(lk, dk, ck, sub, out);
+            }
+        }
+    }
+
     /** {@code <poll max='32768' grow='2'/>}: an element's start tag with its attributes, for messages. */
     static String startTag(Element e) {
         StringBuilder sb = new StringBuilder("<").append(e.getTagName());
@@ -281,6 +323,9 @@ public final class DomainCompare {
                 : sb.append('>').append(text).append("</").append(e.getTagName()).append('>').toString();
     }
 
+    /** Attributes holding a CPU or node set ({@code 0-5,^4} is {@code 0-3,5}). */
+    private static final Set<String> SET_ATTRIBUTES = Set.of("cpuset", "nodeset", "cpus", "vcpus", "iothreads");
+
     static boolean equalValue(String tag, String attr, String want, String have) {
         if (want.equals(have)) {
             return true;
@@ -289,35 +334,44 @@ public final class DomainCompare {
             return want.equalsIgnoreCase(have);
         }
         if ("type".equals(tag) && "machine".equals(attr)) {
-            return ("pc".equals(want) && have.startsWith("pc-i440fx-")) || ("q35".equals(want) && have.startsWith("pc-q35-"));
+            return DriverTable.machineAlias(want, have);
         }
-        return false;
+        if (SET_ATTRIBUTES.contains(attr) && canonicalCpuset(want).equals(canonicalCpuset(have))) {
+            return true;
+        }
+        return sameNumber(want, have);
     }
 
-    /** For each desired child, its current counterpart (absent key when none). */
+    /** {@code 222} and {@code 0xde}, {@code 0x0A} and {@code 0x0a}: libvirt reads both bases and writes one. */
+    static boolean sameNumber(String a, String b) {
+        BigInteger x = number(a);
+        return x != null && x.equals(number(b));
+    }
+
+    private static BigInteger number(String v) {
+        String t = v.trim();
+        if (t.matches("0[xX][0-9a-fA-F]+")) {
+            return new BigInteger(t.substring(2), 16);
+        }
+        return t.matches("\\d{1,30}") ? new BigInteger(t) : null;
+    }
+
+    /**
+     * For each desired child, its current counterpart (absent key when none): by identity where the element has one
+     * ({@link #identity}), else the next unused child of the same tag, preferring one of the same {@code type}
+     * (libvirt fills in types, so a desired child without one matches any).
+     */
     static Map<Element, Element> match(Element d, Element c) {
         Map<Element, Element> out = new LinkedHashMap<>();
         Set<Element> used = new HashSet<>();
-        Map<String, Integer> ordinal = new LinkedHashMap<>();
         for (Element dk : Xml.children(d)) {
             String key = identity(dk);
-            Element found = null;
-            if (key != null) {
-                for (Element ck : Xml.children(c, dk.getTagName())) {
-                    if (!used.contains(ck) && key.equals(identity(ck))) {
-                        found = ck;
-                        break;
-                    }
-                }
-            } else {
-                String group = dk.getTagName() + "|" + dk.getAttribute("type");
-                int n = ordinal.merge(group, 1, Integer::sum) - 1;
-                List<Element> same = Xml.children(c, dk.getTagName()).stream()
-                        .filter(ck -> ck.getAttribute("type").equals(dk.getAttribute("type"))).toList();
-                if (n < same.size() && !used.contains(same.get(n))) {
-                    found = same.get(n);
-                }
-            }
+            List<Element> same = Xml.children(c, dk.getTagName()).stream().filter(ck -> !used.contains(ck)).toList();
+            Element found = key != null
+                    ? same.stream().filter(ck -> key.equals(identity(ck))).findFirst().orElse(null)
+                    : same.stream().filter(ck -> !dk.hasAttribute("type")
+                            || dk.getAttribute("type").equals(ck.getAttribute("type")))
+                    .findFirst().orElse(same.isEmpty() ? null : same.get(0));
             if (found != null) {
                 used.add(found);
                 out.put(dk, found);
@@ -343,13 +397,15 @@ public final class DomainCompare {
         return out;
     }
 
-    /** The identifying value of an element among its siblings, or null to match by type and order. */
+    /** The identifying value of an element among its siblings, or null to match by tag, type and order. */
     static String identity(Element e) {
+        Element alias = Xml.child(e, "alias");
+        if (alias != null && alias.getAttribute("name").startsWith("ua-")) {
+            return "alias=" + alias.getAttribute("name");
+        }
+        Element target = Xml.child(e, "target");
         return switch (e.getTagName()) {
-            case "disk" -> {
-                Element t = Xml.child(e, "target");
-                yield t == null ? null : "dev=" + t.getAttribute("dev");
-            }
+            case "disk" -> target == null ? null : "dev=" + target.getAttribute("dev");
             case "interface" -> {
                 Element mac = Xml.child(e, "mac");
                 yield mac == null ? null : "mac=" + mac.getAttribute("address").toLowerCase(java.util.Locale.ROOT);
@@ -358,10 +414,37 @@ public final class DomainCompare {
                     : e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
             case "iothreadpin" -> "iothread=" + e.getAttribute("iothread");
             case "iothread" -> "id=" + e.getAttribute("id");
-            case "feature" -> "name=" + e.getAttribute("name");
-            case "controller" -> "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index");
+            case "cell" -> e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
+            case "memnode" -> "cellid=" + e.getAttribute("cellid");
+            case "feature", "timer" -> "name=" + e.getAttribute("name");
+            case "vcpusched", "iothreadsched" -> "set=" + canonicalCpuset(e.getAttribute(
+                    e.hasAttribute("vcpus") ? "vcpus" : "iothreads"));
+            case "controller" -> e.hasAttribute("index") ? "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index")
+                    : null;
+            case "serial", "parallel" -> target == null || !target.hasAttribute("port") ? null
+                    : "port=" + target.getAttribute("port");
+            case "console" -> target == null || !target.hasAttribute("port") ? null
+                    : "target=" + target.getAttribute("type") + ":" + target.getAttribute("port");
+            case "channel" -> target == null ? null : target.hasAttribute("name") ? "name=" + target.getAttribute("name")
+                    : Xml.child(target, "address") == null ? null : "address=" + Xml.child(target, "address").getAttribute("port");
+            case "filesystem" -> target == null ? null : "dir=" + target.getAttribute("dir");
+            case "hostdev" -> hostdevIdentity(e);
             default -> null;
         };
+    }
+
+    private static String hostdevIdentity(Element e) {
+        Element src = Xml.child(e, "source");
+        Element addr = src == null ? null : Xml.child(src, "address");
+        if (addr == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("source=");
+        for (String a : new String[] {"domain", "bus", "slot", "function", "device"}) {
+            BigInteger n = number(addr.getAttribute(a));
+            sb.append(n == null ? addr.getAttribute(a) : n.toString()).append(':');
+        }
+        return sb.toString();
     }
 
     private static Step step(Element e, Element counterpart) {

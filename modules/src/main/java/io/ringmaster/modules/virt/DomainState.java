@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A domain as libvirt reports it, read in ONE exec: {@code dominfo}, the persistent definition and, when the domain
+ * A domain as libvirt reports it, read in ONE exec and one virsh process ({@link Virsh#readCommands}): {@code dominfo}, the persistent definition and, when the domain
  * is active, its live definition and IOThread statistics. A missing domain is a state ({@code exists == false}).
  *
  * @param exists      libvirt knows the domain
@@ -29,33 +29,7 @@ public record DomainState(boolean exists, String state, boolean active, String i
         iothreadStats = Map.copyOf(iothreadStats);
     }
 
-    /** The read script. Values are already shell-quoted by the caller in {@code prelude}. */
-    public static Sections script(String prelude, boolean iothreadStats) {
-        Sections s = Sections.script();
-        s.raw(prelude);
-        return appendRead(s, iothreadStats);
-    }
-
-    /**
-     * Appends the read commands (sections dominfo, inactive, live and, when {@code iothreadStats}, iothreads) to a
-     * script; the statistics cost a virsh call and are only needed when polling is managed.
-     */
-    public static Sections appendRead(Sections s, boolean iothreadStats) {
-        s.raw("info=$(virsh -c \"$U\" dominfo --domain \"$N\" 2>&1); rc=$?");
-        s.raw(s.begin("dominfo"));
-        s.raw("printf '%s\\n' \"$info\"; (exit $rc)");
-        s.raw(s.end("dominfo"));
-        s.raw("if [ $rc -eq 0 ]; then");
-        s.section("inactive", "virsh -c \"$U\" dumpxml --inactive --domain \"$N\"");
-        s.raw("if ! printf '%s\\n' \"$info\" | grep -q '^Id: *-$'; then");
-        s.section("live", "virsh -c \"$U\" dumpxml --domain \"$N\"");
-        if (iothreadStats) {
-            s.section("iothreads", "virsh -c \"$U\" domstats --iothread --domain \"$N\"");
-        }
-        s.raw("fi; fi");
-        return s;
-    }
-
+    /** The state from the sections of {@link Virsh#readCommands} (already {@link Virsh#checked}). */
     public static DomainState parse(Map<String, Section> sec) {
         Section info = sec.get("dominfo");
         if (info == null) {
@@ -75,9 +49,11 @@ public record DomainState(boolean exists, String state, boolean active, String i
             }
         }
         String id = kv.getOrDefault("id", "-");
-        return new DomainState(true, kv.getOrDefault("state", ""), !"-".equals(id), id, kv.getOrDefault("uuid", ""),
+        boolean active = !"-".equals(id);
+        return new DomainState(true, kv.getOrDefault("state", ""), active, id, kv.getOrDefault("uuid", ""),
                 "enable".equals(kv.get("autostart")), "yes".equals(kv.get("managed save")),
-                Sections.okText(sec, "inactive").orElse(""), Sections.okText(sec, "live").orElse(""),
+                Sections.okText(sec, "inactive").orElse(""),
+                active ? Sections.okText(sec, "live").orElse("") : "",
                 stats(Sections.okText(sec, "iothreads").orElse("")), "");
     }
 

@@ -1,11 +1,9 @@
 package io.ringmaster.modules.virt;
 
-import io.ringmaster.modules.support.Version;
 import io.ringmaster.modules.support.Xml;
 
 import io.ringmaster.module.api.Diff;
 import io.ringmaster.module.api.Diffs;
-import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;
@@ -16,14 +14,8 @@ import io.ringmaster.module.api.ParamType;
 import io.ringmaster.module.api.Shell;
 import io.ringmaster.modules.support.Sections;
 import io.ringmaster.modules.support.Sections.Section;
-import io.ringmaster.modules.virt.DomainCompare.Kind;
 import io.ringmaster.modules.virt.DomainCompare.Mismatch;
-import io.ringmaster.modules.virt.Tuning.Pin;
-import io.ringmaster.modules.virt.Tuning.Poll;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +28,6 @@ import org.w3c.dom.Element;
  * A no-change run costs one exec per host.
  */
 public final class VirtDomain implements Module {
-    static final String BACKUP_DIR = "/var/lib/ringmaster/backups";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     @Override
     public String name() {
@@ -63,6 +53,8 @@ public final class VirtDomain implements Module {
                 Param.optional("restart", ParamType.STRING, "restart a running domain whose changes need it")
                         .withDefault("never").withChoices("never", "if_needed"),
                 Param.optional("shutdown_timeout", ParamType.INT, "seconds to wait for a clean shutdown before destroy")
+                        .withDefault(60),
+                Param.optional("lock_timeout", ParamType.INT, "seconds to wait for another run's lock on the domain")
                         .withDefault(60));
     }
 
@@ -116,7 +108,7 @@ public final class VirtDomain implements Module {
             return fail(ctx, problem);
         }
         String uri = ctx.args().string("uri").orElse("qemu:///system");
-        String prelude = "U=" + Shell.quote(uri) + "; N=" + Shell.quote(name) + "; LC_ALL=C; export LC_ALL";
+        String prelude = Virsh.prelude(uri, name);
         String want = ctx.args().string("state").orElse("defined");
         if ("undefined".equals(want)) {
             return undefine(ctx, name, prelude);
@@ -127,20 +119,69 @@ public final class VirtDomain implements Module {
         } catch (Refusal r) {
             return fail(ctx, r.getMessage());
         }
-        Sections read = DomainState.script(prelude, !Tuning.polls(desired).isEmpty());
-        ExecResult r = ctx.remote().exec(read.command(), null, Duration.ofSeconds(120));
-        DomainState st = DomainState.parse(read.parse(r.stdout()));
-        if (!st.error().isEmpty()) {
-            return fail(ctx, "cannot read domain '" + name + "' through " + uri + ": " + st.error()
+        DomainRead read = DomainRead.run(ctx, prelude, name, desired);
+        if (!read.state().error().isEmpty()) {
+            return fail(ctx, "cannot read domain '" + name + "' through " + uri + ": " + read.state().error()
                     + "; check that libvirtd runs and the URI is right (preflight checks this)");
         }
         try {
-            return new Apply(ctx, name, uri, prelude, want, desired, st).run();
-        } catch (Refusal e) {
-            return fail(ctx, e.getMessage());
+            return apply(ctx, name, prelude, want, read);
         } catch (Xml.XmlException e) {
             return fail(ctx, "libvirt returned XML that cannot be parsed for domain '" + name + "': " + e.getMessage());
         }
+    }
+
+    private static ModuleResult apply(ModuleContext ctx, String name, String prelude, String want, DomainRead read)
+            throws Xml.XmlException, HostUnreachableException, InterruptedException {
+        DomainState st = read.state();
+        Element current = st.exists() ? Xml.parse(st.inactiveXml()).getDocumentElement() : null;
+        Element last = LastApplied.read(current);
+        DomainPlan plan = DomainPlan.of(read.desired(), st, last, new DomainPlan.Args(want,
+                "if_needed".equals(ctx.args().string("restart").orElse("never")),
+                ctx.args().has("autostart") ? ctx.args().bool("autostart") : null));
+        List<String> notes = new ArrayList<>(plan.notes());
+        if (!read.earlierRestart().isEmpty()) {
+            notes.add("an earlier run's restart finished on the host: " + read.earlierRestart().replace('\n', ' '));
+        }
+        if (!read.desired().note().isEmpty()) {
+            notes.add(read.desired().note());
+        }
+        Map<String, Object> data = data(st, plan, last != null);
+        if (plan.nothingToDo()) {
+            return new ModuleResult.Ok(join("domain '" + name + "' matches the desired definition", notes), data);
+        }
+        if (ctx.checkMode()) {
+            Diff diff = plan.define() && ctx.diffMode() ? Diffs.of(name + " (current definition)",
+                    name + " (predicted definition)", Definition.display(Secrets.redacted(current)),
+                    Definition.display(Secrets.redacted(Definition.predicted(read.desired().canonical(), current))))
+                    : null;
+            return new ModuleResult.Changed(join("would: " + String.join("; ", plan.changes()), notes), data, diff);
+        }
+        DomainApply.Result result = new DomainApply.Result(data, notes);
+        try {
+            new DomainApply(ctx, name, prelude, read, plan, last, result).run();
+        } catch (DomainApply.Failure f) {
+            data.put("changed", f.changed);
+            return new ModuleResult.Failed("virt_domain on " + ctx.host() + ": " + f.getMessage(), data);
+        }
+        return new ModuleResult.Changed(join(String.join("; ", plan.changes()), notes), data, result.diff);
+    }
+
+    private static Map<String, Object> data(DomainState st, DomainPlan plan, boolean hasLast) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("uuid", st.uuid());
+        data.put("state", st.exists() ? st.state() : "undefined");
+        data.put("changes", List.copyOf(plan.changes()));
+        data.put("restart_required", plan.restartRequired());
+        data.put("restart_reasons", plan.restartReasons().stream().map(Mismatch::describe).toList());
+        data.put("polling", plan.polling());
+        data.put("last_applied", hasLast ? "found" : st.exists() ? "none: Ringmaster never defined this domain" : "new");
+        data.put("warnings", plan.warnings());
+        return data;
+    }
+
+    private static String join(String head, List<String> notes) {
+        return notes.isEmpty() ? head : head + "; " + String.join("; ", notes);
     }
 
     private static Element render(ModuleContext ctx, String name) throws Refusal {
@@ -180,10 +221,9 @@ public final class VirtDomain implements Module {
         return root;
     }
 
-    private ModuleResult undefine(ModuleContext ctx, String name, String prelude)
+    private static ModuleResult undefine(ModuleContext ctx, String name, String prelude)
             throws HostUnreachableException, InterruptedException {
-        Sections read = DomainState.script(prelude, false);
-        DomainState st = DomainState.parse(read.parse(ctx.remote().exec(read.command(), null, Duration.ofSeconds(120)).stdout()));
+        DomainState st = DomainRead.run(ctx, prelude, name, null).state();
         if (!st.error().isEmpty()) {
             return fail(ctx, "cannot read domain '" + name + "': " + st.error() + "; check that libvirtd runs");
         }
@@ -195,7 +235,7 @@ public final class VirtDomain implements Module {
         if (st.active()) {
             changes.add("destroy (was " + st.state() + ")");
         }
-        String backup = backupPath(name);
+        String backup = DomainApply.backupPath(name);
         changes.add("undefine (backup " + backup + ")");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("uuid", st.uuid());
@@ -206,46 +246,35 @@ public final class VirtDomain implements Module {
             data.put("state", st.state());
             return new ModuleResult.Changed("would " + String.join("; ", changes), data, null);
         }
-        boolean nvram = st.inactiveXml().contains("<nvram");
+        return undefineNow(ctx, name, prelude, st, data, changes);
+    }
+
+    /** Lock, check the definition is the one read, back up, destroy, undefine and read again: one exec. */
+    private static ModuleResult undefineNow(ModuleContext ctx, String name, String prelude, DomainState st,
+                                            Map<String, Object> data, List<String> changes)
+            throws HostUnreachableException, InterruptedException {
         Sections s = Sections.script().raw(prelude);
-        s.step("backup", backupCommand(backup));
+        Virsh.lock(s, (int) Math.max(0, ctx.args().integer("lock_timeout").orElse(60L)), DomainApply.owner(ctx),
+                DomainApply.sha(st.inactiveXml()), false);
+        s.step("backup", DomainApply.backupCommand(String.valueOf(data.get("backup"))));
         if (st.active()) {
-            s.step("destroy", "virsh -c \"$U\" destroy --domain \"$N\"");
+            s.step("destroy", Virsh.destroy());
         }
-        s.step("undefine", "virsh -c \"$U\" undefine --domain \"$N\"" + (nvram ? " --nvram" : "")
-                + (st.managedSave() ? " --managed-save" : ""));
-        DomainState.appendRead(s, false);
-        Map<String, Section> out = s.parse(ctx.remote().exec(s.command(), null, Duration.ofSeconds(120)).stdout());
-        Section failed = firstFailed(out, "backup", "destroy", "undefine");
+        s.step("undefine", Virsh.undefine(st.inactiveXml().contains("<nvram"), st.managedSave()));
+        Virsh.appendRead(s, name, false, false);
+        Map<String, Section> out = s.parse(ctx.remote().exec(s.command(), null, Duration.ofSeconds(180)).stdout());
+        Section failed = firstFailed(out, "lock", "unchanged", "backup", "destroy", "undefine");
         if (failed != null) {
-            return fail(ctx, "undefining '" + name + "' failed at " + failed.name() + ": " + failed.text().strip()
-                    + "; see libvirtd's log on the host");
+            return new ModuleResult.Failed("virt_domain on " + ctx.host() + ": undefining '" + name + "' failed at "
+                    + failed.name() + ": " + failed.text().strip() + (failed.name().matches("lock|unchanged")
+                    ? "; nothing was changed: another run holds or changed the domain, re-run when it is done"
+                    : "; see libvirtd's log on the host"), Map.of("changed", failed.name().matches("destroy|undefine")));
         }
-        if (DomainState.parse(out).exists()) {
+        if (DomainState.parse(Virsh.checked(out)).exists()) {
             return fail(ctx, "domain '" + name + "' is still defined after virsh undefine; check it with 'virsh dominfo'");
         }
         data.put("state", "undefined");
         return new ModuleResult.Changed(String.join("; ", changes), data, null);
-    }
-
-    static String backupPath(String name) {
-        return BACKUP_DIR + "/" + name + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".xml";
-    }
-
-    /** Backups kept per domain: each define or undefine adds one, the oldest beyond this are removed. */
-    static final int BACKUPS_KEPT = 10;
-
-    static String backupCommand(String backupPath) {
-        String dir = backupPath.substring(0, backupPath.lastIndexOf('/'));
-        String prefix = backupPath.substring(dir.length() + 1, backupPath.length() - "YYYYMMDDTHHMMSS.SSSZ.xml".length());
-        return "umask 077 && mkdir -p " + BACKUP_DIR + " && chmod 0700 " + BACKUP_DIR
-                + " && virsh -c \"$U\" dumpxml --inactive --security-info --domain \"$N\" > " + Shell.quote(backupPath)
-                // keep the newest BACKUPS_KEPT of this domain (exactly NAME.<UTC stamp>.xml; names sort by stamp)
-                + " && { cd " + Shell.quote(dir) + " && export P=" + Shell.quote(prefix) + " && ls -1 2>/dev/null"
-                + " | awk 'BEGIN { p = ENVIRON[\"P\"] } substr($0, 1, length(p)) == p && substr($0, length(p) + 1)"
-                + " ~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]\\.[0-9][0-9][0-9]Z\\.xml$/'"
-                + " | sort | head -n -" + BACKUPS_KEPT
-                + " | while IFS= read -r f; do rm -f -- \"$f\"; done; true; }";
     }
 
     static Section firstFailed(Map<String, Section> out, String... names) {
@@ -273,291 +302,6 @@ public final class VirtDomain implements Module {
 
         Refusal(String message) {
             super(message);
-        }
-    }
-
-    /** One apply of a desired definition to one host: plan, then (unless check mode) define, runtime changes, verify. */
-    private static final class Apply {
-        private final ModuleContext ctx;
-        private final String name;
-        private final String uri;
-        private final String prelude;
-        private final String want;
-        private final Element desired;
-        private final DomainState st;
-        private final List<String> changes = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
-        private final Map<String, Object> data = new LinkedHashMap<>();
-
-        Apply(ModuleContext ctx, String name, String uri, String prelude, String want, Element desired, DomainState st) {
-            this.ctx = ctx;
-            this.name = name;
-            this.uri = uri;
-            this.prelude = prelude;
-            this.want = want;
-            this.desired = desired;
-            this.st = st;
-        }
-
-        ModuleResult run() throws Refusal, Xml.XmlException, HostUnreachableException, InterruptedException {
-            Element current = st.exists() ? Xml.parse(st.inactiveXml()).getDocumentElement() : null;
-            Element live = st.active() && !st.liveXml().isEmpty() ? Xml.parse(st.liveXml()).getDocumentElement() : null;
-            List<Mismatch> config = current == null ? List.of()
-                    : DomainCompare.compare(desired, current).stream().filter(m -> m.kind() != Kind.POLL).toList();
-            boolean willStop = "shutoff".equals(want) && st.active();
-            boolean willStart = "running".equals(want) && !st.active();
-            boolean stayActive = st.active() && !willStop;
-            // on a domain that stays running, pin-only differences are applied with --live --config: no define
-            boolean pinsOnly = stayActive && live != null && config.stream().allMatch(m -> m.kind() == Kind.PIN);
-            boolean define = current == null || (!config.isEmpty() && !pinsOnly);
-            if (current == null) {
-                changes.add("define new domain '" + name + "'");
-            }
-            if (define) {
-                config.forEach(m -> changes.add("definition: " + m.describe()));
-            }
-            List<Pin> livePins = new ArrayList<>();
-            if (stayActive && live != null) {
-                // only pins of vCPUs/IOThreads the running domain has: one the new definition adds exists after a
-                // restart (virsh vcpupin --live on it fails "vcpu 1 is out of range of live cpu count 1")
-                List<Pin> wanted = Tuning.applicableLive(Tuning.pins(desired), live);
-                livePins.addAll(Tuning.missing(wanted, Tuning.pins(live)));
-                if (pinsOnly) {
-                    Tuning.missing(wanted, Tuning.pins(current)).stream()
-                            .filter(p -> !livePins.contains(p)).forEach(livePins::add);
-                }
-            }
-            List<Mismatch> restartReasons = stayActive && live != null
-                    ? DomainCompare.compare(desired, live).stream().filter(m -> m.kind() == Kind.OTHER).toList() : List.of();
-            boolean restart = !restartReasons.isEmpty() && "if_needed".equals(ctx.args().string("restart").orElse("never"));
-            if (restart) {
-                livePins.clear();
-            }
-            List<Poll> polls = Tuning.polls(desired);
-            boolean freshStart = willStart || restart;
-            boolean activeAfter = stayActive || willStart;
-            List<Poll> pollsToApply = !activeAfter ? List.of()
-                    : freshStart ? polls : polls.stream().filter(p -> !p.heldBy(st.iothreadStats())).toList();
-            Boolean autostart = ctx.args().has("autostart") ? ctx.args().bool("autostart") : null;
-            boolean autostartChange = autostart != null && autostart != st.autostart();
-
-            if (willStop) {
-                changes.add("shut down (was " + st.state() + ")");
-            }
-            if (restart) {
-                changes.add("restart to apply: " + describe(restartReasons));
-            }
-            if (willStart) {
-                changes.add("start");
-            }
-            livePins.forEach(p -> changes.add(p.describe() + " (live and config)"));
-            pollsToApply.forEach(p -> changes.add(p.describe() + " (live" + (freshStart ? ", after start" : "") + ")"));
-            if (autostartChange) {
-                changes.add("autostart " + (autostart ? "enable" : "disable"));
-            }
-            boolean restartRequired = !restartReasons.isEmpty() && !restart;
-            if (restartRequired) {
-                notes.add("restart required: " + describe(restartReasons));
-            }
-            if (!polls.isEmpty() && !activeAfter) {
-                notes.add("IOThread polling pending until the domain starts (libvirt keeps it only on a running domain)");
-            }
-            data.put("uuid", st.uuid());
-            data.put("state", st.exists() ? st.state() : "undefined");
-            data.put("changes", List.copyOf(changes));
-            data.put("restart_required", restartRequired);
-            data.put("restart_reasons", restartReasons.stream().map(Mismatch::describe).toList());
-            data.put("polling", polls.isEmpty() ? "none" : activeAfter ? (pollsToApply.isEmpty() ? "held" : "applied live")
-                    : "pending until start");
-
-            if (changes.isEmpty()) {
-                return new ModuleResult.Ok(join("domain '" + name + "' matches the desired definition"), data);
-            }
-            String before = Definition.display(current);
-            if (ctx.checkMode()) {
-                Diff diff = define && ctx.diffMode()
-                        ? Diffs.of(name + " (current definition)", name + " (predicted definition)", before,
-                        Definition.display(Definition.predicted(desired, current))) : null;
-                return new ModuleResult.Changed(join("would: " + String.join("; ", changes)), data, diff);
-            }
-
-            Diff diff = null;
-            String backup = "";
-            if (define) {
-                String xml;
-                try {
-                    xml = Definition.toDefine(desired, current);
-                } catch (Definition.IdentityConflict e) {
-                    throw new Refusal(e.getMessage());
-                }
-                backup = current == null ? "" : backupPath(name);
-                Element after = define(xml, backup);
-                data.put("uuid", Xml.text(Xml.child(after, "uuid")));
-                if (ctx.diffMode()) {
-                    diff = Diffs.of(name + " (previous definition)", name + " (new definition)", before,
-                            Definition.display(after));
-                }
-            }
-            data.put("backup", backup);
-            if (willStop || willStart || restart || !livePins.isEmpty() || !pollsToApply.isEmpty() || autostartChange) {
-                DomainState fin = runtime(willStop, freshStart, livePins, pollsToApply, autostart, autostartChange);
-                verify(fin, activeAfter, restart, autostart);
-                if (diff == null && ctx.diffMode() && !fin.inactiveXml().isEmpty()) {
-                    String after = Definition.display(Xml.parse(fin.inactiveXml()).getDocumentElement());
-                    diff = after.equals(before) ? null
-                            : Diffs.of(name + " (previous definition)", name + " (new definition)", before, after);
-                }
-                data.put("state", fin.state());
-                data.put("uuid", fin.uuid());
-            }
-            return new ModuleResult.Changed(join(String.join("; ", changes)), data, diff);
-        }
-
-        private String join(String head) {
-            return notes.isEmpty() ? head : head + "; " + String.join("; ", notes);
-        }
-
-        private static String describe(List<Mismatch> ms) {
-            return String.join(", ", ms.stream().map(Mismatch::describe).toList());
-        }
-
-        /** Backs up, validates, defines and reads back in one exec; the XML goes through stdin. */
-        private Element define(String xml, String backup)
-                throws Refusal, Xml.XmlException, HostUnreachableException, InterruptedException {
-            Sections s = Sections.script().raw(prelude);
-            s.raw("T=$(mktemp /tmp/ringmaster-domain.XXXXXX) || exit 1; trap 'rm -f \"$T\" \"$T.v\"' EXIT; cat > \"$T\"");
-            // virt-xml-validate is a shell script around xmllint (libxml2-utils): without xmllint it cannot run, which
-            // says nothing about the XML, so it counts as absent
-            s.step("validate", "if command -v virt-xml-validate >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1; then grep -v '^ *<poll ' \"$T\" > \"$T.v\""
-                    + " && virt-xml-validate \"$T.v\" domain; else echo 'virt-xml-validate: absent'; fi");
-            if (!backup.isEmpty()) {
-                s.step("backup", backupCommand(backup));
-            }
-            s.step("define", "virsh -c \"$U\" define --file \"$T\"");
-            s.section("readback", "virsh -c \"$U\" dumpxml --inactive --domain \"$N\"");
-            s.section("version", "virsh -c \"$U\" version --daemon");
-            ExecResult r = ctx.remote().exec(s.command(), xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    Duration.ofSeconds(120));
-            Map<String, Section> out = s.parse(r.stdout());
-            Section validate = out.get("validate");
-            if (validate == null) {
-                throw new Refusal("the define script did not run (rc " + r.rc() + ", " + r.stderr().strip()
-                        + "); check that mktemp and /tmp work on the host");
-            }
-            if (!validate.ok()) {
-                throw new Refusal("virt-xml-validate rejects the rendered definition of '" + name + "' (nothing was changed): "
-                        + validate.text().strip() + "; fix the template");
-            }
-            data.put("validation", validate.text().contains("absent") ? "skipped: virt-xml-validate absent" : "virt-xml-validate: ok");
-            Section failed = firstFailed(out, "backup", "define");
-            if (failed != null) {
-                throw new Refusal("virsh define of '" + name + "' failed at " + failed.name() + ": " + failed.text().strip()
-                        + (failed.name().equals("define") ? "; the previous definition is unchanged: fix the template" : ""));
-            }
-            String libvirt = Sections.okText(out, "version").flatMap(Version::libvirt).map(v -> "libvirt " + v)
-                    .orElse("libvirt");
-            Element after = Xml.parse(Sections.okText(out, "readback").orElse("<missing/>")).getDocumentElement();
-            List<Mismatch> lost = DomainCompare.compare(desired, after);
-            List<Mismatch> dropped = lost.stream().filter(m -> m.kind() != Kind.POLL).toList();
-            if (!dropped.isEmpty()) {
-                throw new Refusal(libvirt + " did not keep " + String.join(", ", dropped.stream()
-                        .map(m -> m.xmlPath() + (m.attribute() == null || m.actual().equals(DomainCompare.ABSENT) ? ""
-                                : " (it has '" + m.actual() + "')")).toList())
-                        + " when defining '" + name + "' (the new definition IS in place"
-                        + (backup.isEmpty() ? "" : ", the previous one is saved in " + backup)
-                        + "): fix the template (a misspelt element or attribute, or a setting this libvirt lacks)");
-            }
-            lost.stream().filter(m -> m.kind() == Kind.POLL).findFirst().ifPresent(m ->
-                    notes.add(libvirt + " dropped " + m.xmlPath() + " from the definition: polling is applied live instead"));
-            return after;
-        }
-
-        /** Shutdown, start, live pins, polling and autostart in one exec, followed by a fresh read. */
-        private DomainState runtime(boolean stop, boolean start, List<Pin> pins, List<Poll> polls, Boolean autostart,
-                                    boolean autostartChange) throws Refusal, HostUnreachableException, InterruptedException {
-            long timeout = ctx.args().integer("shutdown_timeout").orElse(60L);
-            Sections s = Sections.script().raw(prelude);
-            if (stop || (start && st.active())) {
-                s.step("shutdown", "virsh -c \"$U\" shutdown --domain \"$N\" >/dev/null 2>&1; i=0; s=$(virsh -c \"$U\" domstate"
-                        + " --domain \"$N\" 2>/dev/null); while [ \"$s\" != 'shut off' ] && [ $i -lt " + timeout + " ]; do sleep 1;"
-                        + " i=$((i+1)); s=$(virsh -c \"$U\" domstate --domain \"$N\" 2>/dev/null); done;"
-                        + " if [ \"$s\" = 'shut off' ]; then echo \"shut down after $i s\"; else virsh -c \"$U\" destroy --domain"
-                        + " \"$N\" && echo \"destroyed after " + timeout + " s without a clean shutdown\"; fi");
-            }
-            if (start) {
-                s.step("start", "virsh -c \"$U\" start --domain \"$N\"");
-            }
-            int i = 0;
-            for (Pin p : pins) {
-                String cmd = switch (p.kind()) {
-                    case "vcpu" -> "vcpupin --domain \"$N\" --vcpu " + Shell.quote(p.id()) + " --cpulist " + Shell.quote(p.cpuset());
-                    case "iothread" -> "iothreadpin --domain \"$N\" --iothread " + Shell.quote(p.id()) + " --cpulist "
-                            + Shell.quote(p.cpuset());
-                    default -> "emulatorpin --domain \"$N\" --cpulist " + Shell.quote(p.cpuset());
-                };
-                s.step("pin-" + i++, "virsh -c \"$U\" " + cmd + " --live --config");
-            }
-            i = 0;
-            for (Poll p : polls) {
-                StringBuilder cmd = new StringBuilder("virsh -c \"$U\" iothreadset --domain \"$N\" --id " + Shell.quote(p.id()));
-                if (p.max() >= 0) {
-                    cmd.append(" --poll-max-ns ").append(p.max());
-                }
-                if (p.grow() >= 0) {
-                    cmd.append(" --poll-grow ").append(p.grow());
-                }
-                if (p.shrink() >= 0) {
-                    cmd.append(" --poll-shrink ").append(p.shrink());
-                }
-                s.step("poll-" + i++, cmd + " --live");
-            }
-            if (autostartChange) {
-                s.step("autostart", "virsh -c \"$U\" autostart" + (autostart ? "" : " --disable") + " --domain \"$N\"");
-            }
-            DomainState.appendRead(s, !Tuning.polls(desired).isEmpty());
-            ExecResult r = ctx.remote().exec(s.command(), null, Duration.ofSeconds(timeout + 120));
-            Map<String, Section> out = s.parse(r.stdout());
-            Section failed = firstFailed(out, "shutdown", "start", "autostart");
-            if (failed != null) {
-                throw new Refusal("'" + failed.name() + "' of domain '" + name + "' failed: " + failed.text().strip()
-                        + (failed.name().equals("start") ? "; check /var/log/libvirt/qemu/" + name + ".log on the host" : "")
-                        + (changes.isEmpty() ? "" : " (planned: " + String.join("; ", changes) + ")"));
-            }
-            return DomainState.parse(out);
-        }
-
-        /** Re-reads what libvirt reports and refuses to claim anything that did not take effect. */
-        private void verify(DomainState fin, boolean activeAfter, boolean restarted, Boolean autostart)
-                throws Refusal, Xml.XmlException {
-            if (activeAfter != fin.active()) {
-                throw new Refusal("domain '" + name + "' is " + fin.state() + " after the change, expected "
-                        + (activeAfter ? "running" : "shut off") + "; check /var/log/libvirt/qemu/" + name + ".log");
-            }
-            if (autostart != null && autostart != fin.autostart()) {
-                throw new Refusal("autostart of '" + name + "' is still " + fin.autostart() + " after virsh autostart");
-            }
-            if (!fin.active()) {
-                return;
-            }
-            Element live = Xml.parse(fin.liveXml()).getDocumentElement();
-            List<Pin> pinsLeft = Tuning.missing(Tuning.applicableLive(Tuning.pins(desired), live), Tuning.pins(live));
-            if (!pinsLeft.isEmpty()) {
-                throw new Refusal("the running domain '" + name + "' does not show " + String.join(", ",
-                        pinsLeft.stream().map(Pin::describe).toList()) + " after pinning; compare 'virsh vcpupin " + name + "'");
-            }
-            List<Poll> pollsLeft = Tuning.polls(desired).stream().filter(p -> !p.heldBy(fin.iothreadStats())).toList();
-            if (!pollsLeft.isEmpty()) {
-                throw new Refusal("virsh domstats --iothread does not show " + String.join(", ",
-                        pollsLeft.stream().map(Poll::describe).toList()) + " on '" + name + "' after iothreadset; stats: "
-                        + fin.iothreadStats());
-            }
-            if (restarted) {
-                List<Mismatch> still = DomainCompare.compare(desired, live).stream().filter(m -> m.kind() == Kind.OTHER).toList();
-                if (!still.isEmpty()) {
-                    throw new Refusal("after the restart the running domain '" + name + "' still differs: " + describe(still));
-                }
-            }
-            data.put("domain_id", fin.id());
         }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The backup step keeps the newest backups of one domain and never touches another domain's. */
 class BackupPruningTest {
     private static final String NAME = "rm-unit-prune-" + ProcessHandle.current().pid();
-    private final Path dir = Path.of(VirtDomain.BACKUP_DIR);
+    private final Path dir = Path.of(DomainApply.BACKUP_DIR);
 
     @TempDir
     Path bin;
@@ -36,8 +36,8 @@ class BackupPruningTest {
         Path other = Files.writeString(dir.resolve(NAME + ".x.20261101T000000.000Z.xml"), "another domain");
         Path virsh = Files.writeString(bin.resolve("virsh"), "#!/bin/sh\necho '<domain/>'\n");
         virsh.toFile().setExecutable(true);
-        String backup = VirtDomain.backupPath(NAME);
-        String script = "U=qemu:///system N=" + NAME + "; " + VirtDomain.backupCommand(backup);
+        String backup = DomainApply.backupPath(NAME);
+        String script = "U=qemu:///system N=" + NAME + "; " + DomainApply.backupCommand(backup);
         Process p = new ProcessBuilder("/bin/sh", "-c", "PATH=" + bin + ":$PATH; " + script)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -47,7 +47,7 @@ class BackupPruningTest {
             left = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(NAME + ".2")).sorted()
                     .toList();
         }
-        assertThat(left).hasSize(VirtDomain.BACKUPS_KEPT);
+        assertThat(left).hasSize(DomainApply.BACKUPS_KEPT);
         assertThat(left).contains(Path.of(backup).getFileName().toString());
         assertThat(left.get(0)).isEqualTo(NAME + ".20261116T000000.000Z.xml");
         assertThat(other).exists();
