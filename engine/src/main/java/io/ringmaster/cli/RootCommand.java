@@ -3,7 +3,7 @@ package io.ringmaster.cli;
 import picocli.CommandLine.Command;
 
 /** The top command; the work is in its subcommands. */
-@Command(name = "ringmaster", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "ringmaster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative, agentless provisioning: Ansible-shaped playbooks over SSH, built for tuning "
                 + "KVM hosts.",
         subcommands = {PlayCommand.class, InventoryCommand.class, ModulesCommand.class, ReportCommand.class,

@@ -25,8 +25,13 @@ public record TaskResult(String host, Status status, String msg, Map<String, Obj
         items = List.copyOf(items);
     }
 
-    /** Changed something: the status says so, or (a loop that failed) one of its items changed. */
+    /**
+     * Changed something: the status says so, a failed module says it changed the host before failing
+     * ({@code changed: true} in its data, as a define that ran and then failed verification), or (a loop that
+     * failed) one of its items changed.
+     */
     public boolean changed() {
-        return status == Status.CHANGED || items.stream().anyMatch(TaskResult::changed);
+        return status == Status.CHANGED || (status == Status.FAILED && Boolean.TRUE.equals(data.get("changed")))
+                || items.stream().anyMatch(TaskResult::changed);
     }
 }

@@ -71,8 +71,8 @@ final class HostState {
             case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
             case FAILED -> r.ignored() ? new HostStats(0, 0, 0, 0, 0, 0, 1) : new HostStats(0, 0, 0, 1, 0, 0, 0);
         };
-        if (r.status() == Status.FAILED && r.ignored() && r.changed()) {
-            // Ansible counts what an ignored failure changed (a loop whose other items changed)
+        if (r.status() == Status.FAILED && r.changed()) {
+            // a failure still counts what it changed (a loop whose other items changed, a define that then failed)
             delta = delta.plus(new HostStats(0, 1, 0, 0, 0, 0, 0));
         }
         stats = stats.plus(delta);

@@ -48,7 +48,7 @@ final class Meta {
         endBatch = false;
     }
 
-    void run(Task task, List<HostState> hosts, PlayContext ctx, Scope scope) throws InterruptedException {
+    void run(Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope) throws InterruptedException {
         if (!tags.runs(task.options().tags())) {
             return;
         }

@@ -52,7 +52,7 @@ final class PlayRunner {
             run.listener().on(new RunEvent.Notice("skipping: no hosts matched"));
             return true;
         }
-        PlayContext playCtx = new PlayContext(play, hosts, hosts, new VarsFiles(run).load(play, hosts));
+        PlayContext playCtx = new PlayContext(play, hosts, hosts, new PlayVarsFiles(run).load(play, hosts));
         hosts.forEach(h -> run.host(h).resume());
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
             if (meta.endPlay()) {
@@ -62,9 +62,9 @@ final class PlayRunner {
             PlayContext ctx = playCtx.inBatch(batchNames);
             batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
-                runTask(gatherFacts(play), batch, ctx, Scope.of(play.become()), false);
+                runTask(gatherFacts(play), batch, ctx, BlockScope.of(play.become()), false);
             }
-            runNodes(play.tasks(), batch, ctx, Scope.of(play.become()));
+            runNodes(play.tasks(), batch, ctx, BlockScope.of(play.become()));
             if (!stopping()) {
                 runHandlers(play, batch, ctx);
             }
@@ -96,7 +96,7 @@ final class PlayRunner {
         return failed * 100.0 / batch.size() > play.maxFailPercentage();
     }
 
-    private void runNodes(List<TaskNode> nodes, List<HostState> hosts, PlayContext ctx, Scope scope)
+    private void runNodes(List<TaskNode> nodes, List<HostState> hosts, PlayContext ctx, BlockScope scope)
             throws InterruptedException {
         for (TaskNode node : nodes) {
             if (stopping()) {
@@ -114,9 +114,9 @@ final class PlayRunner {
         }
     }
 
-    private void runBlock(Block block, List<HostState> hosts, PlayContext ctx, Scope outer)
+    private void runBlock(Block block, List<HostState> hosts, PlayContext ctx, BlockScope outer)
             throws InterruptedException {
-        Scope scope = outer.enter(block.options());
+        BlockScope scope = outer.enter(block.options());
         List<HostState> entered = hosts.stream().filter(HostState::active).toList();
         runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
         List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
@@ -144,7 +144,7 @@ final class PlayRunner {
             if (notified.isEmpty() || stopping()) {
                 continue;
             }
-            runTask(handler, notified, ctx, Scope.of(play.become()), true);
+            runTask(handler, notified, ctx, BlockScope.of(play.become()), true);
             // Only the handler's own name is consumed here: a listen topic may wake several handlers, each of
             // which must still see it. Everything notified is cleared once the handlers have run.
             notified.forEach(h -> h.notified.remove(handler.name()));
@@ -152,7 +152,7 @@ final class PlayRunner {
         batch.forEach(h -> h.notified.clear());
     }
 
-    private void runTask(Task task, List<HostState> hosts, PlayContext ctx, Scope scope, boolean handler)
+    private void runTask(Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope, boolean handler)
             throws InterruptedException {
         List<HostState> active = hosts.stream().filter(HostState::active).toList();
         // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that notified it was
@@ -209,7 +209,7 @@ final class PlayRunner {
 
     private static Task gatherFacts(Play play) {
         TaskOptions opts = new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false,
-                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.Become.INHERIT, List.of(),
+                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.BecomeSpec.INHERIT, List.of(),
                 null);
         return new Task("Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
     }

@@ -11,7 +11,7 @@ import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.ParamType;
 import io.ringmaster.module.api.Remote;
-import io.ringmaster.playbook.Become;
+import io.ringmaster.playbook.BecomeSpec;
 import io.ringmaster.playbook.Expr;
 import io.ringmaster.playbook.Task;
 import io.ringmaster.vars.LazyVars;
@@ -39,7 +39,7 @@ final class TaskRunner {
         this.assembler = new VarsAssembler(run);
     }
 
-    TaskResult run(Task task, HostState host, PlayContext play, Scope scope) throws InterruptedException {
+    TaskResult run(Task task, HostState host, PlayContext play, BlockScope scope) throws InterruptedException {
         long start = System.nanoTime();
         TaskResult result;
         try {
@@ -62,7 +62,7 @@ final class TaskRunner {
         return result;
     }
 
-    private TaskResult single(Task task, HostState host, PlayContext play, Scope scope, long start)
+    private TaskResult single(Task task, HostState host, PlayContext play, BlockScope scope, long start)
             throws InterruptedException, ExpressionException {
         LazyVars vars = assembler.forTask(host, play, task, scope, Map.of());
         if (!conditionsHold(task, scope, vars)) {
@@ -75,7 +75,7 @@ final class TaskRunner {
         return toResult(host, a, start, null);
     }
 
-    private TaskResult loop(Task task, HostState host, PlayContext play, Scope scope, long start)
+    private TaskResult loop(Task task, HostState host, PlayContext play, BlockScope scope, long start)
             throws InterruptedException, ExpressionException {
         LazyVars vars0 = assembler.forTask(host, play, task, scope, Map.of());
         Object loop = task.options().loop();
@@ -152,7 +152,7 @@ final class TaskRunner {
         return Status.OK;
     }
 
-    private boolean conditionsHold(Task task, Scope scope, Map<String, Object> vars) throws ExpressionException {
+    private boolean conditionsHold(Task task, BlockScope scope, Map<String, Object> vars) throws ExpressionException {
         for (Expr e : scope.when()) {
             if (!run.templar().test(e.text(), vars, e.position())) {
                 return false;
@@ -166,7 +166,7 @@ final class TaskRunner {
         return true;
     }
 
-    private Attempt attempt(Task task, HostState host, PlayContext play, Scope scope, LazyVars vars)
+    private Attempt attempt(Task task, HostState host, PlayContext play, BlockScope scope, LazyVars vars)
             throws InterruptedException {
         Module module = run.registry().find(task.module()).orElseThrow();
         Args args;
@@ -223,7 +223,7 @@ final class TaskRunner {
     }
 
     /** {@code ignore_errors: $condition}, with the task's variables (not its result, as in Ansible). */
-    private boolean ignoreIf(Task task, HostState host, PlayContext play, Scope scope) {
+    private boolean ignoreIf(Task task, HostState host, PlayContext play, BlockScope scope) {
         Expr e = task.options().ignoreErrorsIf();
         if (e == null) {
             return false;
@@ -241,7 +241,7 @@ final class TaskRunner {
      * The task's name as headers show it: rendered with {@code host}'s variables, as Ansible renders it; as written
      * when it cannot be (a loop's item is not defined yet).
      */
-    String displayName(Task task, HostState host, PlayContext play, Scope scope) {
+    String displayName(Task task, HostState host, PlayContext play, BlockScope scope) {
         if (task.name() == null || !io.ringmaster.expr.Templar.isTemplated(task.name())) {
             return task.name();
         }
@@ -367,8 +367,8 @@ final class TaskRunner {
         return layer;
     }
 
-    private Remote become(Task task, Scope scope, Map<String, Object> vars, Remote remote) {
-        Become b = task.options().become().over(scope.become());
+    private Remote become(Task task, BlockScope scope, Map<String, Object> vars, Remote remote) {
+        BecomeSpec b = task.options().become().over(scope.become());
         Boolean enabled = b.enabled();
         if (enabled == null && vars.get("ansible_become") != null) {
             enabled = ArgBinder.toBool(vars.get("ansible_become"));

@@ -21,7 +21,7 @@ final class VarsAssembler {
         this.run = run;
     }
 
-    LazyVars forTask(HostState host, PlayContext play, Task task, Scope scope, Map<String, Object> extra) {
+    LazyVars forTask(HostState host, PlayContext play, Task task, BlockScope scope, Map<String, Object> extra) {
         VarLayers layers = new VarLayers();
         layers.addData(run.options().cliDefaults());
         if (task != null && task.role() != null) {

@@ -23,7 +23,7 @@ final class OptionsParser {
     private OptionsParser() {
     }
 
-    static TaskOptions parse(YMap m, Scope scope, boolean handler) {
+    static TaskOptions parse(YMap m, LoadScope scope, boolean handler) {
         TaskOptions d = TaskOptions.none();
         if (m.has("loop") && (m.has("with_items") || m.has("with_list"))
                 || m.has("with_items") && m.has("with_list")) {
@@ -86,10 +86,10 @@ final class OptionsParser {
     }
 
     /** {@code become}/{@code become_user} of a play, block, task or role entry. */
-    static Become become(YMap m) {
+    static BecomeSpec become(YMap m) {
         Boolean enabled = m.get("become").map(n -> Nodes.bool(n, "'become'")).orElse(null);
         String user = m.get("become_user").map(n -> Nodes.string(n, "'become_user'")).orElse(null);
-        return enabled == null && user == null ? Become.INHERIT : new Become(enabled, user);
+        return enabled == null && user == null ? BecomeSpec.INHERIT : new BecomeSpec(enabled, user);
     }
 
     /** Tags: a list, or a text of comma-separated tags (as Ansible splits it). */

@@ -26,7 +26,7 @@ import java.util.Map;
  * @param position          where the play starts
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles, boolean gatherFacts,
-                   Become become, List<Object> serial, Integer maxFailPercentage, boolean anyErrorsFatal,
+                   BecomeSpec become, List<Object> serial, Integer maxFailPercentage, boolean anyErrorsFatal,
                    List<TaskNode> tasks, List<Task> handlers, List<String> tags, Path baseDir, Position position) {
     public Play {
         vars = Collections2.frozenMap(vars);

@@ -50,7 +50,7 @@ final class PlayParser {
         search.addAll(rolesPath);
         PlayState state = new PlayState(file, search);
         TaskParser parser = new TaskParser(state);
-        Scope scope = new Scope(dir, null, tags, m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(false));
+        LoadScope scope = new LoadScope(dir, null, tags, m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(false));
 
         List<TaskNode> tasks = new ArrayList<>();
         m.get("pre_tasks").ifPresent(n -> tasks.addAll(parser.parseList(n, scope, "'pre_tasks'")));

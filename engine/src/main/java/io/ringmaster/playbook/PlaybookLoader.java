@@ -43,7 +43,7 @@ public final class PlaybookLoader {
 
     /** A YAML map of variables (for vars_files and {@code -e @file}); an empty file is an empty map. */
     public static Map<String, Object> loadVarsFile(Path file) {
-        return VarsFiles.read(file);
+        return VarsFileReader.read(file);
     }
 
     private static List<Path> rolesPathFromEnvironment() {

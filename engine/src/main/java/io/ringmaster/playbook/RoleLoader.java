@@ -55,7 +55,7 @@ final class RoleLoader {
      *
      * @param searchFirst directories searched before the play's role path (a depending role's siblings)
      */
-    List<TaskNode> fromEntry(YNode entry, Scope scope, List<Path> searchFirst) {
+    List<TaskNode> fromEntry(YNode entry, LoadScope scope, List<Path> searchFirst) {
         if (entry instanceof YScalar) {
             String name = Nodes.string(entry, "a role");
             return expand(new Use(name, entry, Map.of(), Map.of()), scope, true, searchFirst);
@@ -77,10 +77,10 @@ final class RoleLoader {
         }
         List<Expr> when = m.get("when").map(n -> OptionsParser.exprs(n, "'when'")).orElse(List.of());
         List<String> tags = scope.tagsWith(m.get("tags").map(OptionsParser::tags).orElse(List.of()));
-        Become become = OptionsParser.become(m);
+        BecomeSpec become = OptionsParser.become(m);
         boolean noLog = m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog());
         List<TaskNode> nodes = expand(new Use(name, nameNode, params, Map.of()),
-                new Scope(scope.dir(), scope.role(), tags, noLog), true, searchFirst);
+                new LoadScope(scope.dir(), scope.role(), tags, noLog), true, searchFirst);
         TaskOptions none = TaskOptions.none();
         TaskOptions options = new TaskOptions(when, null, none.loopVar(), null, List.of(), null, null, false, tags,
                 null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null, null, noLog, null);
@@ -88,7 +88,7 @@ final class RoleLoader {
     }
 
     /** The tasks of a role (dependencies first); its handlers are added to the play's. */
-    List<TaskNode> expand(Use use, Scope scope, boolean dedupe, List<Path> searchFirst) {
+    List<TaskNode> expand(Use use, LoadScope scope, boolean dedupe, List<Path> searchFirst) {
         Path dir = find(use, scope, searchFirst);
         Optional<YMap> meta = meta(dir);
         boolean allowDuplicates = meta.flatMap(mm -> mm.get("allow_duplicates"))
@@ -109,17 +109,17 @@ final class RoleLoader {
             List<TaskNode> result = new ArrayList<>();
             Optional<YNode> deps = meta.flatMap(mm -> mm.get("dependencies"));
             if (deps.isPresent() && !Nodes.isNull(deps.get())) {
-                Scope depScope = new Scope(dir, null, scope.tags(), scope.noLog());
+                LoadScope depScope = new LoadScope(dir, null, scope.tags(), scope.noLog());
                 for (YNode dep : Nodes.seq(deps.get(), "'dependencies'").items()) {
                     result.addAll(fromEntry(dep, depScope, List.of(dir.getParent())));
                 }
             }
-            Scope roleScope = new Scope(dir.resolve("tasks"), ref, scope.tags(), scope.noLog());
+            LoadScope roleScope = new LoadScope(dir.resolve("tasks"), ref, scope.tags(), scope.noLog());
             file(dir, "tasks", use).ifPresent(f ->
                     result.addAll(tasks.readTaskFile(f, use.nameNode().position(), roleScope)));
             file(dir, "handlers", use).ifPresent(f -> {
                 if (state.handlerFilesRead.add(f)) {
-                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new Scope(f.getParent(), ref, scope.tags(), scope.noLog())));
+                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new LoadScope(f.getParent(), ref, scope.tags(), scope.noLog())));
                 }
             });
             return result;
@@ -128,7 +128,7 @@ final class RoleLoader {
         }
     }
 
-    private Path find(Use use, Scope scope, List<Path> searchFirst) {
+    private Path find(Use use, LoadScope scope, List<Path> searchFirst) {
         String name = use.name();
         Position at = use.nameNode().position();
         if (name.contains("${")) {
@@ -161,7 +161,7 @@ final class RoleLoader {
     }
 
     private static Optional<YMap> meta(Path dir) {
-        Optional<Path> file = VarsFiles.findYaml(dir.resolve("meta"), "main");
+        Optional<Path> file = VarsFileReader.findYaml(dir.resolve("meta"), "main");
         if (file.isEmpty()) {
             return Optional.empty();
         }
@@ -178,10 +178,10 @@ final class RoleLoader {
     private static Optional<Path> file(Path dir, String kind, Use use) {
         YNode from = use.from().get(kind);
         if (from == null) {
-            return VarsFiles.findYaml(dir.resolve(kind), "main");
+            return VarsFileReader.findYaml(dir.resolve(kind), "main");
         }
         String base = Nodes.string(from, "'" + kind + "_from'");
-        Optional<Path> found = VarsFiles.findYaml(dir.resolve(kind), base);
+        Optional<Path> found = VarsFileReader.findYaml(dir.resolve(kind), base);
         if (found.isEmpty()) {
             throw new UserError(from.position(), "role '" + use.name() + "' has no " + kind + " file '" + base + "'",
                     "looked for " + base + ".yml and " + base + ".yaml in " + Position.of(dir.resolve(kind)));
@@ -190,6 +190,6 @@ final class RoleLoader {
     }
 
     private static Map<String, Object> vars(Path dir, String kind, Use use) {
-        return file(dir, kind, use).map(VarsFiles::read).orElseGet(LinkedHashMap::new);
+        return file(dir, kind, use).map(VarsFileReader::read).orElseGet(LinkedHashMap::new);
     }
 }

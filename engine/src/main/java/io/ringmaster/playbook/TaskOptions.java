@@ -33,14 +33,14 @@ import java.util.Map;
 public record TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                           List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                           Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                          Become become, List<String> listen, String label, Duration timeout,
+                          BecomeSpec become, List<String> listen, String label, Duration timeout,
                           boolean noLog, Expr ignoreErrorsIf) {
 
     /** Options with no task timeout, no no_log and a literal {@code ignore_errors}. */
     public TaskOptions(List<Expr> when, Object loop, String loopVar, String register, List<String> notifies,
                        List<Expr> changedWhen, List<Expr> failedWhen, boolean ignoreErrors, List<String> tags,
                        Boolean checkMode, List<Expr> until, int retries, double delay, Map<String, Object> vars,
-                       Become become, List<String> listen, String label) {
+                       BecomeSpec become, List<String> listen, String label) {
         this(when, loop, loopVar, register, notifies, changedWhen, failedWhen, ignoreErrors, tags, checkMode, until,
                 retries, delay, vars, become, listen, label, null, false, null);
     }
@@ -58,6 +58,6 @@ public record TaskOptions(List<Expr> when, Object loop, String loopVar, String r
 
     public static TaskOptions none() {
         return new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false, List.of(), null, null, 3,
-                5, Map.of(), Become.INHERIT, List.of(), null);
+                5, Map.of(), BecomeSpec.INHERIT, List.of(), null);
     }
 }

@@ -39,7 +39,7 @@ final class TaskParser {
     }
 
     /** A list of tasks: a play section, a block section or a task file. Null is an empty list. */
-    List<TaskNode> parseList(YNode node, Scope scope, String what) {
+    List<TaskNode> parseList(YNode node, LoadScope scope, String what) {
         List<TaskNode> result = new ArrayList<>();
         if (Nodes.isNull(node)) {
             return result;
@@ -51,7 +51,7 @@ final class TaskParser {
     }
 
     /** One entry of a task list: a task, a block, or the tasks an include expands to. */
-    List<TaskNode> parse(YNode node, Scope scope) {
+    List<TaskNode> parse(YNode node, LoadScope scope) {
         YMap m = Nodes.map(node, "a task");
         if (m.has("block") || m.has("rescue") || m.has("always")) {
             return List.of(block(m, scope));
@@ -68,7 +68,7 @@ final class TaskParser {
     }
 
     /** The handlers section of a play or a role: plain tasks, each with a name or a listen topic (or both). */
-    List<Task> parseHandlers(YNode node, Scope scope) {
+    List<Task> parseHandlers(YNode node, LoadScope scope) {
         List<Task> result = new ArrayList<>();
         if (Nodes.isNull(node)) {
             return result;
@@ -95,7 +95,7 @@ final class TaskParser {
     }
 
     /** The handlers of a file (a role's handlers/main.yml); an empty file has none. */
-    List<Task> readHandlerFile(Path file, Scope scope) {
+    List<Task> readHandlerFile(Path file, LoadScope scope) {
         return YamlReader.readOptional(file).map(root -> parseHandlers(root, scope)).orElse(List.of());
     }
 
@@ -103,14 +103,14 @@ final class TaskParser {
      * The tasks of a file (an included file, a role's tasks/main.yml), read in a scope whose directory is the file's
      * own; {@code at} is where it was included, for a cycle error.
      */
-    List<TaskNode> readTaskFile(Path file, Position at, Scope scope) {
+    List<TaskNode> readTaskFile(Path file, Position at, LoadScope scope) {
         if (state.includeStack.contains(file)) {
             throw new UserError(at, "include cycle: " + Cycles.describe(state.includeStack, file),
                     "remove one of the includes");
         }
         state.includeStack.push(file);
         try {
-            Scope inFile = scope.in(file.getParent(), scope.role());
+            LoadScope inFile = scope.in(file.getParent(), scope.role());
             return YamlReader.readOptional(file).map(root -> parseList(root, inFile, "a task file"))
                     .orElse(List.of());
         } finally {
@@ -118,7 +118,7 @@ final class TaskParser {
         }
     }
 
-    private Task task(YMap m, YMap.Entry moduleEntry, String module, Scope scope, boolean handler) {
+    private Task task(YMap m, YMap.Entry moduleEntry, String module, LoadScope scope, boolean handler) {
         Map<String, Object> args = new LinkedHashMap<>();
         Map<String, Position> argPositions = new LinkedHashMap<>();
         m.get("args").ifPresent(a -> addArgs(Nodes.map(a, "'args'"), args, argPositions));
@@ -189,7 +189,7 @@ final class TaskParser {
                 "a task calls exactly one module; split it into one task per module");
     }
 
-    private Block block(YMap m, Scope scope) {
+    private Block block(YMap m, LoadScope scope) {
         if (!m.has("block")) {
             YMap.Entry e = m.entry("rescue").or(() -> m.entry("always")).orElseThrow();
             throw new UserError(e.key().position(), "'" + e.name() + "' needs a 'block'",
@@ -217,7 +217,7 @@ final class TaskParser {
                     "move it into a task under 'block:'");
         }
         TaskOptions options = OptionsParser.parse(m, scope, false);
-        Scope inner = scope.inside(options);
+        LoadScope inner = scope.inside(options);
         String name = m.get("name").map(n -> Nodes.string(n, "a block's 'name'")).orElse("block");
         return new Block(name,
                 parseList(m.get("block").orElseThrow(), inner, "'block'"),
@@ -226,7 +226,7 @@ final class TaskParser {
                 options, m.position());
     }
 
-    private List<TaskNode> includeTasks(YMap m, YMap.Entry moduleEntry, String module, Scope scope) {
+    private List<TaskNode> includeTasks(YMap m, YMap.Entry moduleEntry, String module, LoadScope scope) {
         checkIncludeKeys(m, moduleEntry, module);
         YNode fileNode = fileNode(moduleEntry.value(), module);
         if (Nodes.isNull(fileNode)) {
@@ -265,7 +265,7 @@ final class TaskParser {
         return value;
     }
 
-    private List<TaskNode> includeRole(YMap m, YMap.Entry moduleEntry, String module, Scope scope) {
+    private List<TaskNode> includeRole(YMap m, YMap.Entry moduleEntry, String module, LoadScope scope) {
         checkIncludeKeys(m, moduleEntry, module);
         YMap args = Nodes.map(moduleEntry.value(), "the arguments of " + module);
         Nodes.checkKeys(args, module, Keywords.INCLUDE_ROLE_ARGS, Map.of(
@@ -301,7 +301,7 @@ final class TaskParser {
      * without those the tasks are spliced in place.
      */
     static List<TaskNode> wrap(String name, List<TaskNode> nodes, TaskOptions options, Position position) {
-        if (options.when().isEmpty() && options.vars().isEmpty() && options.become().equals(Become.INHERIT)) {
+        if (options.when().isEmpty() && options.vars().isEmpty() && options.become().equals(BecomeSpec.INHERIT)) {
             return nodes;
         }
         return List.of(new Block(name, nodes, List.of(), List.of(), options, position));

@@ -136,6 +136,15 @@ public final class ConsoleReporter implements RunListener {
         if (r.ignored() && (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE)) {
             emit("...ignoring", Ansi.SKIP);
         }
+        moduleWarnings(r);
+        r.items().forEach(this::moduleWarnings);
+    }
+
+    /** A module's {@code warnings} (a list of texts in its result) print as Ansible prints them, after the result. */
+    private void moduleWarnings(TaskResult r) {
+        if (r.data().get("warnings") instanceof java.util.List<?> list) {
+            list.forEach(w -> warning(String.valueOf(w)));
+        }
     }
 
     private void item(String host, TaskResult item, boolean debug, String module) {

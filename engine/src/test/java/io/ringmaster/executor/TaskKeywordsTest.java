@@ -173,6 +173,24 @@ class TaskKeywordsTest {
     }
 
     @Test
+    void aFailureThatSaysItChangedTheHostCountsAsChanged() {
+        var r = run("""
+                - name: define then fail verification
+                  fake: {status: failed, extra_data: {changed: true}}
+                  register: out
+                  ignore_errors: true
+                - name: after
+                  fake: {value: $out.changed}
+                """);
+        TaskResult failed = r.events().result("define then fail verification", "h1");
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+        assertThat(failed.changed()).isTrue();
+        assertThat(r.events().stats("h1").changed()).isEqualTo(1);
+        assertThat(r.outcome().anyChanged()).isTrue();
+        assertThat(r.events().result("after", "h1").data().get("value")).isEqualTo(true);
+    }
+
+    @Test
     void untilRetriesUntilTheConditionHolds() {
         var r = run("""
                 - name: flaky

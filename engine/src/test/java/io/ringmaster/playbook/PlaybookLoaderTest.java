@@ -55,7 +55,7 @@ class PlaybookLoaderTest {
         assertThat(web.vars()).containsExactly(Map.entry("http_port", 8080L), Map.entry("mode", 420L));
         assertThat(web.varsFiles()).containsExactly("vars/common.yml", "vars/${os_family}.yml");
         assertThat(web.gatherFacts()).isTrue();
-        assertThat(web.become()).isEqualTo(new Become(true, "root"));
+        assertThat(web.become()).isEqualTo(new BecomeSpec(true, "root"));
         assertThat(web.serial()).containsExactly(1, "30%");
         assertThat(web.maxFailPercentage()).isEqualTo(20);
         assertThat(web.anyErrorsFatal()).isFalse();

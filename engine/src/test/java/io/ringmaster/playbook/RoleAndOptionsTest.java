@@ -39,7 +39,7 @@ class RoleAndOptionsTest {
     void roleWhenAndBecomeWrapTheRoleInABlockAndRolesPathIsSearched() {
         Block monitor = (Block) play.tasks().get(1);
         assertThat(monitor.options().when()).extracting(Expr::text).containsExactly("$monitoring");
-        assertThat(monitor.options().become()).isEqualTo(new Become(true, null));
+        assertThat(monitor.options().become()).isEqualTo(new BecomeSpec(true, null));
         Task inner = (Task) monitor.block().get(0);
         assertThat(inner.role().dir()).isEqualTo(DIR.resolve("extra_roles/monitor"));
         assertThat(inner.options().tags()).containsExactly("a", "b");
@@ -71,7 +71,7 @@ class RoleAndOptionsTest {
         assertThat(t.options().changedWhen()).isNull();
         assertThat(t.options().ignoreErrors()).isTrue();
         assertThat(t.options().checkMode()).isFalse();
-        assertThat(t.options().become()).isEqualTo(new Become(null, "postgres"));
+        assertThat(t.options().become()).isEqualTo(new BecomeSpec(null, "postgres"));
         assertThat(t.options().vars()).containsExactly(Map.entry("x", 1L));
     }
 

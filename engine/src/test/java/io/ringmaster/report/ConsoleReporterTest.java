@@ -130,6 +130,20 @@ class ConsoleReporterTest {
     }
 
     @Test
+    void aModulesWarningsArePrintedAfterItsResultOnceEach() {
+        List<RunEvent> events = List.of(
+                new PlayStarted("p", List.of("h1", "h2")),
+                new TaskStarted("define", "virt_domain", null, "site.yml:4", false),
+                new HostDone("define", "virt_domain", null, ScriptedRun.result("h1", Status.OK, "",
+                        ScriptedRun.ordered("warnings", List.of("libvirt does not keep X; remove it")), 0)),
+                new HostDone("define", "virt_domain", null, ScriptedRun.result("h2", Status.OK, "",
+                        ScriptedRun.ordered("warnings", List.of("libvirt does not keep X; remove it")), 0)));
+
+        assertThat(run(false, 0, events)).endsWith(
+                "ok: [h1]\n[WARNING]: libvirt does not keep X; remove it\nok: [h2]\n");
+    }
+
+    @Test
     void loopItemsArePrintedOneLinePerItemWithFailuresAsFailed() {
         List<RunEvent> events = List.of(
                 new PlayStarted("p", List.of("h")),

@@ -29,6 +29,20 @@ class ModuleRulesTest {
         slices().matching("io.ringmaster.modules.(*)..").should().beFreeOfCycles().check(MODULES);
     }
 
+    /** Engine and modules together: no two top-level main classes share a simple name (no guessing which one). */
+    @Test
+    void noTwoMainClassesShareASimpleName() {
+        JavaClasses all = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.ringmaster");
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        all.stream().filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>())
+                        .add(c.getName()));
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("simple names used by more than one class").isEmpty();
+    }
+
     @Test
     void modulesNeverPrint() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")

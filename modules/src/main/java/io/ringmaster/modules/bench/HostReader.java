@@ -21,7 +21,7 @@ final class HostReader {
 
     static ReadOutcome read(ModuleContext ctx, BenchSpec spec) throws HostUnreachableException, InterruptedException {
         boolean needInUse = spec.writes() && spec.path().isPresent();
-        Sections first = HostRead.first(spec, needInUse);
+        Sections first = BenchScripts.first(spec, needInUse);
         ExecResult r1 = ctx.remote().exec(first.command(), null, StorageBench.readTimeout());
         Map<String, Sections.Section> s1 = first.parse(r1.stdout());
         List<Disk> targets;
@@ -54,7 +54,7 @@ final class HostReader {
             throws HostUnreachableException, InterruptedException {
         Map<Disk, String> inUse = known.orElse(Map.of());
         List<Disk> sources = new ArrayList<>(inUse.keySet());
-        Sections second = HostRead.second(spec.uri(), targets, sources);
+        Sections second = BenchScripts.second(spec.uri(), targets, sources);
         ExecResult r2 = ctx.remote().exec(second.command(), null, StorageBench.readTimeout());
         Map<String, Sections.Section> s2 = second.parse(r2.stdout());
         List<PathFacts> facts = new ArrayList<>();

@@ -62,7 +62,7 @@ public final class CpuPlan implements Module {
     @Override
     public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
         try {
-            HostRead host = HostRead.read(ctx, uri(ctx));
+            PlacementRead host = PlacementRead.read(ctx, uri(ctx));
             PlanInput in = input(ctx, host);
             PlanOutcome o = CpuPlanner.plan(in);
             if (o instanceof PlanOutcome.Refused r) {
@@ -74,7 +74,7 @@ public final class CpuPlan implements Module {
         }
     }
 
-    private static PlanInput input(ModuleContext ctx, HostRead host) {
+    private static PlanInput input(ModuleContext ctx, PlacementRead host) {
         Optional<String> pool = ctx.args().string("pool_path").filter(s -> !s.isBlank());
         List<VmRequest> vms = new ArrayList<>();
         for (Object o : ctx.args().list("vms")) {
@@ -98,7 +98,7 @@ public final class CpuPlan implements Module {
                 ctx.args().bool("overcommit"), ctx.args().bool("dedicated_iothreads"));
     }
 
-    private static ModuleResult ok(PlanOutcome.Planned p, PlanInput in, HostRead host) {
+    private static ModuleResult ok(PlanOutcome.Planned p, PlanInput in, PlacementRead host) {
         Map<String, Object> plan = new LinkedHashMap<>();
         p.plan().forEach((k, v) -> plan.put(k, v.toMap()));
         Map<String, Object> data = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.List;
  * The read scripts: what the host has (tools, io_uring, the domain and, before a write, every domain's
  * definition), then the facts of every path a decision needs. Each runs in one remote exec.
  */
-final class HostRead {
+final class BenchScripts {
 
     /** Prints {@code key value} lines about one path: kind, size, real path, and whether O_DIRECT reads work. */
     static final String FACTS_FN = "rm_facts() { p=$1; echo \"path $p\"; "
@@ -23,7 +23,7 @@ final class HostRead {
             + "if e=$(dd if=\"$p\" of=/dev/null bs=4096 count=1 iflag=direct status=none 2>&1); "
             + "then echo 'direct ok'; else echo \"direct $(printf '%s' \"$e\" | tr '\\n' ' ')\"; fi; fi; }";
 
-    private HostRead() {
+    private BenchScripts() {
     }
 
     /** Tools, io_uring state, the domain's state and definition, and with {@code allDomains} every definition. */

@@ -10,18 +10,18 @@ import java.util.List;
  * tags inherited from the enclosing play, role, block or include, and whether an enclosing play, block or include
  * said {@code no_log: true}.
  */
-record Scope(Path dir, RoleRef role, List<String> tags, boolean noLog) {
-    Scope {
+record LoadScope(Path dir, RoleRef role, List<String> tags, boolean noLog) {
+    LoadScope {
         tags = List.copyOf(tags);
     }
 
-    Scope(Path dir, RoleRef role, List<String> tags) {
+    LoadScope(Path dir, RoleRef role, List<String> tags) {
         this(dir, role, tags, false);
     }
 
     /** The scope inside a block, include or role entry with these options. */
-    Scope inside(TaskOptions options) {
-        return new Scope(dir, role, options.tags(), options.noLog());
+    LoadScope inside(TaskOptions options) {
+        return new LoadScope(dir, role, options.tags(), options.noLog());
     }
 
     /** {@code own} tags first, then the inherited ones, without repeats. */
@@ -31,11 +31,11 @@ record Scope(Path dir, RoleRef role, List<String> tags, boolean noLog) {
         return new ArrayList<>(all);
     }
 
-    Scope withTags(List<String> own) {
-        return new Scope(dir, role, tagsWith(own), noLog);
+    LoadScope withTags(List<String> own) {
+        return new LoadScope(dir, role, tagsWith(own), noLog);
     }
 
-    Scope in(Path directory, RoleRef roleRef) {
-        return new Scope(directory, roleRef, tags, noLog);
+    LoadScope in(Path directory, RoleRef roleRef) {
+        return new LoadScope(directory, roleRef, tags, noLog);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads variable files (vars_files, -e @file, a role's defaults and vars) and finds YAML files by base name. */
-final class VarsFiles {
-    private VarsFiles() {
+final class VarsFileReader {
+    private VarsFileReader() {
     }
 
     /** A YAML map of variables; an empty file is an empty map. */

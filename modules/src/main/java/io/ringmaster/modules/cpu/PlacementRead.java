@@ -16,9 +16,9 @@ import java.util.TreeSet;
  * the placements of its existing domains (parameter, else read now) and whether virtqueue mapping is available.
  * Whatever must be read is read in ONE remote exec.
  */
-record HostRead(Topology topology, SortedSet<Integer> isolated, Map<String, Placement> current, boolean virtqueueMapping) {
+record PlacementRead(Topology topology, SortedSet<Integer> isolated, Map<String, Placement> current, boolean virtqueueMapping) {
 
-    static HostRead read(ModuleContext ctx, String uri) throws HostUnreachableException, InterruptedException {
+    static PlacementRead read(ModuleContext ctx, String uri) throws HostUnreachableException, InterruptedException {
         Map<?, ?> facts = ctx.vars().get("ansible_facts") instanceof Map<?, ?> m ? m : Map.of();
         boolean haveTopology = ctx.args().has("topology") || facts.get("numa_topology") instanceof Map;
         boolean haveCurrent = ctx.args().has("current");
@@ -47,7 +47,7 @@ record HostRead(Topology topology, SortedSet<Integer> isolated, Map<String, Plac
             throw new IllegalArgumentException("no CPUs found in /sys/devices/system/{node,cpu} on this host (is /sys "
                     + "mounted?); describe the host with cpu_plan's topology: {nodes: [{id, memory_mib, cores}]}");
         }
-        return new HostRead(Topology.fromMap(topo), isolated(f), current, CpuPlan.virtqueueMapping(f));
+        return new PlacementRead(Topology.fromMap(topo), isolated(f), current, CpuPlan.virtqueueMapping(f));
     }
 
     private static Map<String, Placement> domains(Map<String, Sections.Section> sec, String uri) {

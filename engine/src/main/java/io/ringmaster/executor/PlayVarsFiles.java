@@ -14,10 +14,10 @@ import java.util.Map;
  * Loads a play's vars_files: once per file for the whole run, per host only when the path holds an expression
  * (for example {@code vars/${inventory_hostname}.yml}).
  */
-final class VarsFiles {
+final class PlayVarsFiles {
     private final RunContext run;
 
-    VarsFiles(RunContext run) {
+    PlayVarsFiles(RunContext run) {
         this.run = run;
     }
 

@@ -6,11 +6,11 @@ package io.ringmaster.playbook;
  * @param enabled {@code become}
  * @param user    {@code become_user} (default root)
  */
-public record Become(Boolean enabled, String user) {
-    public static final Become INHERIT = new Become(null, null);
+public record BecomeSpec(Boolean enabled, String user) {
+    public static final BecomeSpec INHERIT = new BecomeSpec(null, null);
 
     /** This level's settings over the enclosing ones. */
-    public Become over(Become outer) {
-        return new Become(enabled != null ? enabled : outer.enabled, user != null ? user : outer.user);
+    public BecomeSpec over(BecomeSpec outer) {
+        return new BecomeSpec(enabled != null ? enabled : outer.enabled, user != null ? user : outer.user);
     }
 }

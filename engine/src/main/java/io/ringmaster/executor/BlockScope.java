@@ -1,6 +1,6 @@
 package io.ringmaster.executor;
 
-import io.ringmaster.playbook.Become;
+import io.ringmaster.playbook.BecomeSpec;
 import io.ringmaster.playbook.Expr;
 import io.ringmaster.playbook.TaskOptions;
 import java.util.ArrayList;
@@ -11,24 +11,24 @@ import java.util.Map;
  * What enclosing blocks hand down to the tasks inside them: conditions, vars, become, ignore_errors, check_mode,
  * and whether a rescue will handle a failure.
  */
-record Scope(List<Expr> when, List<Map<String, Object>> vars, Become become, boolean ignoreErrors,
+record BlockScope(List<Expr> when, List<Map<String, Object>> vars, BecomeSpec become, boolean ignoreErrors,
              Boolean checkMode, boolean rescued) {
 
-    static Scope of(Become playBecome) {
-        return new Scope(List.of(), List.of(), playBecome, false, null, false);
+    static BlockScope of(BecomeSpec playBecome) {
+        return new BlockScope(List.of(), List.of(), playBecome, false, null, false);
     }
 
     /** Inside a block that has a rescue: a failure here is handled, so any_errors_fatal does not apply. */
-    Scope rescuedBy(boolean hasRescue) {
-        return new Scope(when, vars, become, ignoreErrors, checkMode, rescued || hasRescue);
+    BlockScope rescuedBy(boolean hasRescue) {
+        return new BlockScope(when, vars, become, ignoreErrors, checkMode, rescued || hasRescue);
     }
 
-    Scope enter(TaskOptions block) {
+    BlockScope enter(TaskOptions block) {
         List<Expr> w = new ArrayList<>(when);
         w.addAll(block.when());
         List<Map<String, Object>> v = new ArrayList<>(vars);
         v.add(block.vars());
-        return new Scope(List.copyOf(w), List.copyOf(v), block.become().over(become),
+        return new BlockScope(List.copyOf(w), List.copyOf(v), block.become().over(become),
                 ignoreErrors || block.ignoreErrors(), block.checkMode() != null ? block.checkMode() : checkMode,
                 rescued);
     }
