@@ -11,14 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code [defaults]} of an existing {@code ansible.cfg} that matter here (inventory, forks, remote_user,
- * private_key_file, host_key_checking, roles_path, timeout), found where Ansible looks ({@code ANSIBLE_CONFIG},
- * {@code ./ansible.cfg}, {@code ~/.ansible.cfg}, {@code /etc/ansible/ansible.cfg}); each is overridden by
- * {@code ANSIBLE_<KEY>}, which {@code RINGMASTER_<KEY>} overrides; command-line options override them all.
+ * The {@code [defaults]} of an existing {@code ansible.cfg} that matter here (inventory, forks,
+ * remote_user, private_key_file, host_key_checking, roles_path, timeout), found where Ansible looks
+ * ({@code ANSIBLE_CONFIG}, {@code ./ansible.cfg}, {@code ~/.ansible.cfg}, {@code
+ * /etc/ansible/ansible.cfg}); each is overridden by {@code ANSIBLE_<KEY>}, which {@code
+ * RINGMASTER_<KEY>} overrides; command-line options override them all.
  */
 final class AnsibleConfig {
-    static final List<String> KEYS = List.of("inventory", "forks", "remote_user", "private_key_file",
-            "host_key_checking", "roles_path", "timeout");
+    static final List<String> KEYS =
+            List.of(
+                    "inventory",
+                    "forks",
+                    "remote_user",
+                    "private_key_file",
+                    "host_key_checking",
+                    "roles_path",
+                    "timeout");
 
     private final Map<String, String> file;
     private final Path fileDir;
@@ -39,7 +47,8 @@ final class AnsibleConfig {
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
                 try {
-                    return new AnsibleConfig(defaults(Files.readAllLines(p)), p.toAbsolutePath().getParent(), env);
+                    return new AnsibleConfig(
+                            defaults(Files.readAllLines(p)), p.toAbsolutePath().getParent(), env);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot read " + p + ": " + e.getMessage());
                 }
@@ -51,11 +60,17 @@ final class AnsibleConfig {
     /** The value: RINGMASTER_KEY, else ANSIBLE_KEY, else the file's [defaults] key. */
     Optional<String> get(String key) {
         String upper = key.toUpperCase(Locale.ROOT);
-        return Optional.ofNullable(env.get("RINGMASTER_" + upper)).or(() -> Optional.ofNullable(env.get("ANSIBLE_" + upper)))
-                .or(() -> Optional.ofNullable(file.get(key))).map(String::strip).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(env.get("RINGMASTER_" + upper))
+                .or(() -> Optional.ofNullable(env.get("ANSIBLE_" + upper)))
+                .or(() -> Optional.ofNullable(file.get(key)))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
     }
 
-    /** A path-list value (comma or colon separated), relative entries from the file resolved beside it. */
+    /**
+     * A path-list value (comma or colon separated), relative entries from the file resolved beside
+     * it.
+     */
     List<String> paths(String key, String separators) {
         Optional<String> v = get(key);
         if (v.isEmpty()) {
@@ -66,20 +81,28 @@ final class AnsibleConfig {
         for (String part : v.get().split(separators)) {
             String s = part.strip().replaceFirst("^~(?=/)", System.getProperty("user.home"));
             if (!s.isEmpty()) {
-                out.add(fromFile && !s.startsWith("/") && !s.contains(",") ? fileDir.resolve(s).toString() : s);
+                out.add(
+                        fromFile && !s.startsWith("/") && !s.contains(",")
+                                ? fileDir.resolve(s).toString()
+                                : s);
             }
         }
         return out;
     }
 
     Optional<Integer> integer(String key) {
-        return get(key).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number, not '" + v + "' (ansible.cfg or environment)");
-            }
-        });
+        return get(key).map(
+                        v -> {
+                            try {
+                                return Integer.parseInt(v);
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException(
+                                        key
+                                                + " must be a number, not '"
+                                                + v
+                                                + "' (ansible.cfg or environment)");
+                            }
+                        });
     }
 
     Optional<Boolean> bool(String key) {
@@ -98,7 +121,10 @@ final class AnsibleConfig {
             if (line.startsWith("[")) {
                 in = line.equals("[defaults]");
             } else if (in && line.contains("=")) {
-                String value = line.substring(line.indexOf('=') + 1).replaceFirst("\\s+[;#].*$", "").strip();
+                String value =
+                        line.substring(line.indexOf('=') + 1)
+                                .replaceFirst("\\s+[;#].*$", "")
+                                .strip();
                 out.put(line.substring(0, line.indexOf('=')).strip(), value);
             }
         }

@@ -9,7 +9,9 @@ import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Remote;
 import java.util.Map;
 
-/** Joins the executor to the connection layer: one connection per host for the run, sudo for become. */
+/**
+ * Joins the executor to the connection layer: one connection per host for the run, sudo for become.
+ */
 final class Connector implements HostConnector, AutoCloseable {
     private final ConnectionOptions options;
     private final Transports transports;
@@ -20,7 +22,10 @@ final class Connector implements HostConnector, AutoCloseable {
         this(options, Map.of());
     }
 
-    /** {@code defaults}: connection variables for hosts that do not set them (-u, --private-key, -c). */
+    /**
+     * {@code defaults}: connection variables for hosts that do not set them (-u, --private-key,
+     * -c).
+     */
     Connector(ConnectionOptions options, Map<String, Object> defaults) {
         this.options = options;
         this.transports = new Transports(options);
@@ -50,7 +55,8 @@ final class Connector implements HostConnector, AutoCloseable {
         }
 
         @Override
-        public io.ringmaster.module.api.ExecResult exec(String command, byte[] stdin, java.time.Duration timeout)
+        public io.ringmaster.module.api.ExecResult exec(
+                String command, byte[] stdin, java.time.Duration timeout)
                 throws HostUnreachableException, InterruptedException {
             return inner.exec(command, stdin, timeout);
         }
@@ -67,13 +73,16 @@ final class Connector implements HostConnector, AutoCloseable {
         }
 
         @Override
-        public Remote reconnect(java.time.Duration timeout) throws HostUnreachableException, InterruptedException {
+        public Remote reconnect(java.time.Duration timeout)
+                throws HostUnreachableException, InterruptedException {
             return inner.isLocal() ? this : new Pooled(target, transports.reopen(target, timeout));
         }
 
         @Override
         public io.ringmaster.module.api.HostLock lock(String lockFile, java.time.Duration wait)
-                throws HostUnreachableException, InterruptedException, io.ringmaster.module.api.HostLock.Busy {
+                throws HostUnreachableException,
+                        InterruptedException,
+                        io.ringmaster.module.api.HostLock.Busy {
             return inner.lock(lockFile, wait);
         }
 

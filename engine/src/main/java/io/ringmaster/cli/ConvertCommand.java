@@ -10,20 +10,28 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ringmaster convert FILE|DIR...}: rewrites Ansible's Jinja2 forms in playbooks, roles and templates. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Rewrite the common Jinja2 forms of Ansible playbooks, roles and templates (.yml, .yaml, .j2)"
-                + " into Ringmaster's expressions, in place; report what is left to do by hand (exit 4 then).")
+/**
+ * {@code ringmaster convert FILE|DIR...}: rewrites Ansible's Jinja2 forms in playbooks, roles and
+ * templates.
+ */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        description =
+                "Rewrite the common Jinja2 forms of Ansible playbooks, roles and templates (.yml, .yaml, .j2)"
+                        + " into Ringmaster's expressions, in place; report what is left to do by hand (exit 4 then).")
 public final class ConvertCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, or directories to walk.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE|DIR",
+            description = "Files, or directories to walk.")
     List<Path> paths;
 
     @Option(names = "--check", description = "Report only; write nothing.")
@@ -46,13 +54,24 @@ public final class ConvertCommand implements Callable<Integer> {
                 left++;
             }
             if (r.changedLines() > 0) {
-                out.println(file + ": " + r.changedLines() + " line(s) " + (check ? "would change" : "converted"));
+                out.println(
+                        file
+                                + ": "
+                                + r.changedLines()
+                                + " line(s) "
+                                + (check ? "would change" : "converted"));
                 if (!check) {
                     Files.writeString(file, r.text());
                 }
             }
         }
-        out.println(changed + " of " + total + " line(s) converted, " + left + " left to convert by hand");
+        out.println(
+                changed
+                        + " of "
+                        + total
+                        + " line(s) converted, "
+                        + left
+                        + " left to convert by hand");
         out.flush();
         return left == 0 ? ExitCodes.OK : ExitCodes.PLAYBOOK_ERROR;
     }
@@ -62,8 +81,10 @@ public final class ConvertCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(ya?ml|j2)$"))
-                            .sorted().forEach(out::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> f.toString().matches(".*\\.(ya?ml|j2)$"))
+                            .sorted()
+                            .forEach(out::add);
                 }
             } else {
                 out.add(p);

@@ -11,6 +11,5 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 99;
     public static final int UNEXPECTED = 250;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

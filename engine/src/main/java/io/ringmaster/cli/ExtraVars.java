@@ -14,12 +14,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * {@code -e} values as ansible-playbook takes them: {@code key=value} pairs (strings, several per flag),
- * {@code @file.yml}, or inline YAML/JSON ({@code '{"vms": [a, b]}'}). Later flags win.
+ * {@code -e} values as ansible-playbook takes them: {@code key=value} pairs (strings, several per
+ * flag), {@code @file.yml}, or inline YAML/JSON ({@code '{"vms": [a, b]}'}). Later flags win.
  */
 final class ExtraVars {
-    private ExtraVars() {
-    }
+    private ExtraVars() {}
 
     static Map<String, Object> parse(List<String> values) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -28,7 +27,9 @@ final class ExtraVars {
             if (s.startsWith("@")) {
                 Path file = Path.of(s.substring(1));
                 if (!Files.isRegularFile(file)) {
-                    throw new UserError(Position.of(file), "extra vars file not found",
+                    throw new UserError(
+                            Position.of(file),
+                            "extra vars file not found",
                             "give an existing YAML file after -e @");
                 }
                 out.putAll(PlaybookLoader.loadVarsFile(file));
@@ -50,10 +51,16 @@ final class ExtraVars {
                 return out;
             }
         } catch (YAMLException e) {
-            throw new UserError(null, "-e " + s + ": not valid YAML/JSON: " + e.getMessage().lines().findFirst()
-                    .orElse(""), "write -e '{\"name\": \"value\"}' or -e name=value");
+            throw new UserError(
+                    null,
+                    "-e "
+                            + s
+                            + ": not valid YAML/JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "write -e '{\"name\": \"value\"}' or -e name=value");
         }
-        throw new UserError(null, "-e " + s + ": expected a map", "write -e '{\"name\": \"value\"}'");
+        throw new UserError(
+                null, "-e " + s + ": expected a map", "write -e '{\"name\": \"value\"}'");
     }
 
     private static Map<String, Object> pairs(String s) {
@@ -61,17 +68,22 @@ final class ExtraVars {
         for (String token : s.split("\\s+(?=[A-Za-z_][A-Za-z0-9_]*=)")) {
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                throw new UserError(null, "-e " + s + ": expected name=value, @file or a YAML map",
+                throw new UserError(
+                        null,
+                        "-e " + s + ": expected name=value, @file or a YAML map",
                         "for example -e vm_memory_mib=4096 or -e @vars.yml");
             }
             String key = token.substring(0, eq).strip();
             if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new UserError(null, "-e: '" + key + "' is not a valid variable name",
+                throw new UserError(
+                        null,
+                        "-e: '" + key + "' is not a valid variable name",
                         "names are letters, digits and _, not starting with a digit");
             }
             String value = token.substring(eq + 1);
-            if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-                    || value.startsWith("\"") && value.endsWith("\""))) {
+            if (value.length() >= 2
+                    && (value.startsWith("'") && value.endsWith("'")
+                            || value.startsWith("\"") && value.endsWith("\""))) {
                 value = value.substring(1, value.length() - 1);
             }
             out.put(key, value);

@@ -4,8 +4,9 @@ import io.ringmaster.event.RunEvent;
 import io.ringmaster.event.RunListener;
 
 /**
- * Passes events on until the run's end was reported, then drops the rest: when a signal ends a run early, a task
- * finishing a moment later must not print under the recap or change a report already written.
+ * Passes events on until the run's end was reported, then drops the rest: when a signal ends a run
+ * early, a task finishing a moment later must not print under the recap or change a report already
+ * written.
  */
 final class FinishOnce implements RunListener {
     private final RunListener next;

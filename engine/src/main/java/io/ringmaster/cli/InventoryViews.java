@@ -15,15 +15,17 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * ansible-inventory's other views: {@code --graph --vars}, {@code --list --export} (group vars under their groups,
- * host vars only the host's own) and {@code --yaml} (the nested all/children/hosts tree, keys sorted, each host's
- * vars given once).
+ * ansible-inventory's other views: {@code --graph --vars}, {@code --list --export} (group vars
+ * under their groups, host vars only the host's own) and {@code --yaml} (the nested
+ * all/children/hosts tree, keys sorted, each host's vars given once).
  */
 final class InventoryViews {
-    private InventoryViews() {
-    }
+    private InventoryViews() {}
 
-    /** --graph --vars: every host line followed by its variables, every group's own variables after its hosts. */
+    /**
+     * --graph --vars: every host line followed by its variables, every group's own variables after
+     * its hosts.
+     */
     static String graphWithVars(Inventory inv, String group) {
         List<String> lines = new ArrayList<>();
         graph(inv, inv.groups().get(group), 0, lines);
@@ -45,7 +47,9 @@ final class InventoryViews {
     }
 
     private static void vars(Map<String, Object> vars, int depth, List<String> lines) {
-        new TreeMap<>(vars).forEach((k, v) -> lines.add(indent(depth) + "{" + k + " = " + PyRepr.str(v) + "}"));
+        new TreeMap<>(vars)
+                .forEach(
+                        (k, v) -> lines.add(indent(depth) + "{" + k + " = " + PyRepr.str(v) + "}"));
     }
 
     private static String indent(int depth) {
@@ -62,28 +66,33 @@ final class InventoryViews {
             }
         }
         out.put("_meta", Map.of("hostvars", hostvars));
-        list.forEach((name, entry) -> {
-            if (!name.equals("_meta")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) entry);
-                Group g = inv.groups().get(name);
-                if (g != null && !g.vars().isEmpty()) {
-                    e.put("vars", g.vars());
-                }
-                out.put(name, e);
-            }
-        });
+        list.forEach(
+                (name, entry) -> {
+                    if (!name.equals("_meta")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) entry);
+                        Group g = inv.groups().get(name);
+                        if (g != null && !g.vars().isEmpty()) {
+                            e.put("vars", g.vars());
+                        }
+                        out.put(name, e);
+                    }
+                });
         return out;
     }
 
-    /** --list --yaml: {@code all: {children: {web: {hosts: {web1: {vars}}}}}}, keys sorted as Ansible dumps them. */
+    /**
+     * --list --yaml: {@code all: {children: {web: {hosts: {web1: {vars}}}}}}, keys sorted as
+     * Ansible dumps them.
+     */
     static Map<String, Object> yamlTree(Inventory inv, boolean export) {
         Map<String, Object> out = new TreeMap<>();
         out.put("all", node(inv, inv.groups().get("all"), export, new HashSet<>()));
         return out;
     }
 
-    private static Map<String, Object> node(Inventory inv, Group g, boolean export, Set<String> seen) {
+    private static Map<String, Object> node(
+            Inventory inv, Group g, boolean export, Set<String> seen) {
         Map<String, Object> n = new TreeMap<>();
         Map<String, Object> kids = new TreeMap<>();
         for (String kid : g.children()) {
@@ -92,8 +101,12 @@ final class InventoryViews {
         Map<String, Object> hosts = new TreeMap<>();
         if (!g.name().equals("all")) {
             for (String h : g.hosts()) {
-                Map<String, Object> vars = seen.add(h) ? export ? inv.host(h).map(Host::vars).orElse(Map.of())
-                        : inv.varsFor(h) : Map.of();
+                Map<String, Object> vars =
+                        seen.add(h)
+                                ? export
+                                        ? inv.host(h).map(Host::vars).orElse(Map.of())
+                                        : inv.varsFor(h)
+                                : Map.of();
                 hosts.put(h, new TreeMap<>(vars));
             }
         }

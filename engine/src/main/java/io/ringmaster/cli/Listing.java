@@ -13,7 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** --syntax-check, --list-hosts and --list-tasks (the tasks --tags/--skip-tags select), in ansible-playbook's shape. */
+/**
+ * --syntax-check, --list-hosts and --list-tasks (the tasks --tags/--skip-tags select), in
+ * ansible-playbook's shape.
+ */
 final class Listing {
     private final PrintWriter out;
     private final Inventory inventory;
@@ -38,8 +41,14 @@ final class Listing {
             for (Play play : pb.plays()) {
                 n++;
                 out.println();
-                out.println("  play #" + n + " (" + play.hosts() + "): " + play.name()
-                        + (play.tags().isEmpty() ? "" : "\tTAGS: " + play.tags()));
+                out.println(
+                        "  play #"
+                                + n
+                                + " ("
+                                + play.hosts()
+                                + "): "
+                                + play.name()
+                                + (play.tags().isEmpty() ? "" : "\tTAGS: " + play.tags()));
                 if (hosts) {
                     List<String> selected = inventory.select(play.hosts());
                     if (options.limit() != null) {
@@ -48,7 +57,8 @@ final class Listing {
                     }
                     out.println("    pattern: ['" + play.hosts() + "']");
                     out.println("    hosts (" + selected.size() + "):");
-                    selected.forEach(h -> out.println("      " + io.ringmaster.report.Visible.of(h)));
+                    selected.forEach(
+                            h -> out.println("      " + io.ringmaster.report.Visible.of(h)));
                 }
                 if (tasks) {
                     out.println("    tasks:");
@@ -66,7 +76,12 @@ final class Listing {
                     continue;
                 }
                 String role = t.role() == null ? "" : t.role().name() + " : ";
-                out.println(indent + role + t.name() + "\tTAGS: " + new java.util.TreeSet<>(t.options().tags()));
+                out.println(
+                        indent
+                                + role
+                                + t.name()
+                                + "\tTAGS: "
+                                + new java.util.TreeSet<>(t.options().tags()));
             } else if (node instanceof Block b) {
                 listTasks(b.block(), indent);
                 listTasks(b.rescue(), indent);

@@ -26,93 +26,157 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ringmaster play PLAYBOOK... -i INVENTORY}: the ansible-playbook of Ringmaster. */
-@Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "play",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run playbooks against an inventory (like ansible-playbook).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every host ok", "2:a host failed", "3:a host was unreachable",
-            "4:playbook, inventory or template error (nothing was run)", "5:bad options",
-            "8:--assert-no-changes saw a change", "99:interrupted", "250:unexpected error"})
+        exitCodeList = {
+            "0:every host ok",
+            "2:a host failed",
+            "3:a host was unreachable",
+            "4:playbook, inventory or template error (nothing was run)",
+            "5:bad options",
+            "8:--assert-no-changes saw a change",
+            "99:interrupted",
+            "250:unexpected error"
+        })
 public final class PlayCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PLAYBOOK", description = "Playbook files, run in order.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PLAYBOOK",
+            description = "Playbook files, run in order.")
     List<Path> playbooks;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+    @Option(
+            names = {"-i", "--inventory"},
+            paramLabel = "INVENTORY",
             description = "Inventory file, directory or comma-separated host list (repeatable).")
     List<String> inventories = new ArrayList<>();
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+    @Option(
+            names = {"-e", "--extra-vars"},
+            paramLabel = "VARS",
             description = "key=value, @file.yml or a YAML map; highest precedence (repeatable).")
     List<String> extraVars = new ArrayList<>();
 
-    @Option(names = {"-C", "--check"}, description = "Predict changes, change nothing.")
+    @Option(
+            names = {"-C", "--check"},
+            description = "Predict changes, change nothing.")
     boolean check;
 
-    @Option(names = {"-D", "--diff"}, description = "Show before/after of what changes.")
+    @Option(
+            names = {"-D", "--diff"},
+            description = "Show before/after of what changes.")
     boolean diff;
 
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
-            description = "Further limit hosts to a pattern, or to the hosts listed in @FILE (one per line).")
+    @Option(
+            names = {"-l", "--limit"},
+            paramLabel = "PATTERN",
+            description =
+                    "Further limit hosts to a pattern, or to the hosts listed in @FILE (one per line).")
     String limit;
 
-    @Option(names = "--retry", paramLabel = "FILE",
-            description = "Write the hosts that failed or were unreachable to FILE (re-run them with --limit @FILE).")
+    @Option(
+            names = "--retry",
+            paramLabel = "FILE",
+            description =
+                    "Write the hosts that failed or were unreachable to FILE (re-run them with --limit @FILE).")
     Path retry;
 
-    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "Run only tasks with these tags.")
+    @Option(
+            names = {"-t", "--tags"},
+            split = ",",
+            paramLabel = "TAGS",
+            description = "Run only tasks with these tags.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "Skip tasks with these tags.")
+    @Option(
+            names = "--skip-tags",
+            split = ",",
+            paramLabel = "TAGS",
+            description = "Skip tasks with these tags.")
     List<String> skipTags = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+    @Option(
+            names = {"-f", "--forks"},
+            paramLabel = "N",
             description = "Hosts worked on at once (default: forks of ansible.cfg, else 50).")
     Integer forks;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER",
-            description = "SSH user for hosts without ansible_user (default: remote_user of ansible.cfg).")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER",
+            description =
+                    "SSH user for hosts without ansible_user (default: remote_user of ansible.cfg).")
     String remoteUser;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "Private key for hosts without ansible_ssh_private_key_file (default: private_key_file).")
+    @Option(
+            names = "--private-key",
+            paramLabel = "FILE",
+            description =
+                    "Private key for hosts without ansible_ssh_private_key_file (default: private_key_file).")
     String privateKey;
 
-    @Option(names = {"-b", "--become"}, description = "Become (sudo) where plays, tasks and inventory do not say.")
+    @Option(
+            names = {"-b", "--become"},
+            description = "Become (sudo) where plays, tasks and inventory do not say.")
     boolean become;
 
-    @Option(names = "--become-user", paramLabel = "USER", description = "Become this user (default root) where "
-            + "plays, tasks and inventory do not say.")
+    @Option(
+            names = "--become-user",
+            paramLabel = "USER",
+            description =
+                    "Become this user (default root) where "
+                            + "plays, tasks and inventory do not say.")
     String becomeUser;
 
-    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Start at the first task of this name.")
+    @Option(
+            names = "--start-at-task",
+            paramLabel = "NAME",
+            description = "Start at the first task of this name.")
     String startAtTask;
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE",
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "TYPE",
             description = "Connection for hosts without ansible_connection: ssh or local.")
     String connection;
 
     @Option(names = "-v", description = "More output (repeat: -vv, -vvv).")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write every task result per host as JSON.")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Write every task result per host as JSON.")
     Path json;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML (one testcase per host and task).")
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE",
+            description = "Write JUnit XML (one testcase per host and task).")
     Path junit;
 
-    @Option(names = "--assert-no-changes", description = "Exit 8 if any task changed something (CI drift gate).")
+    @Option(
+            names = "--assert-no-changes",
+            description = "Exit 8 if any task changed something (CI drift gate).")
     boolean assertNoChanges;
 
-    @Option(names = "--unpredictable-as-changed", description = "With --check --assert-no-changes: count tasks "
-            + "skipped because their module cannot predict its result as changes (exit 8).")
+    @Option(
+            names = "--unpredictable-as-changed",
+            description =
+                    "With --check --assert-no-changes: count tasks "
+                            + "skipped because their module cannot predict its result as changes (exit 8).")
     boolean unpredictableAsChanged;
 
     @Option(names = "--syntax-check", description = "Load and validate the playbooks, run nothing.")
@@ -124,33 +188,54 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--list-tasks", description = "List each play's tasks, run nothing.")
     boolean listTasks;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default ~/.ssh/known_hosts).")
+    @Option(
+            names = "--known-hosts",
+            paramLabel = "FILE",
+            description = "known_hosts file (default ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--accept-new-host-keys", description = "Trust and record unknown host keys (changed keys are still refused).")
+    @Option(
+            names = "--accept-new-host-keys",
+            description = "Trust and record unknown host keys (changed keys are still refused).")
     boolean acceptNewHostKeys;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (default ~/.ssh/config).")
+    @Option(
+            names = "--ssh-config",
+            paramLabel = "FILE",
+            description = "ssh config file (default ~/.ssh/config).")
     Path sshConfig;
 
-    @Option(names = {"-T", "--timeout", "--connect-timeout"}, paramLabel = "SECONDS",
+    @Option(
+            names = {"-T", "--timeout", "--connect-timeout"},
+            paramLabel = "SECONDS",
             description = "Per connection attempt (default: timeout of ansible.cfg, else 10).")
     Integer connectTimeout;
 
-    @Option(names = "--key-passphrase-env", paramLabel = "NAME",
+    @Option(
+            names = "--key-passphrase-env",
+            paramLabel = "NAME",
             description = "Environment variable holding the private key's passphrase.")
     String passphraseEnv;
 
-    @Option(names = "--ask-key-passphrase", description = "Ask for the private key's passphrase (once per run).")
+    @Option(
+            names = "--ask-key-passphrase",
+            description = "Ask for the private key's passphrase (once per run).")
     boolean askKeyPassphrase;
 
-    @Option(names = {"-k", "--ask-pass"}, description = "Ask for the SSH password (password login only when asked for).")
+    @Option(
+            names = {"-k", "--ask-pass"},
+            description = "Ask for the SSH password (password login only when asked for).")
     boolean askPass;
 
-    @Option(names = {"-K", "--ask-become-pass"}, description = "Ask for the sudo password.")
+    @Option(
+            names = {"-K", "--ask-become-pass"},
+            description = "Ask for the sudo password.")
     boolean askBecomePass;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "The project's templates/ folder.")
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
+            description = "The project's templates/ folder.")
     Path templates;
 
     @Override
@@ -184,7 +269,11 @@ public final class PlayCommand implements Callable<Integer> {
             Validator validator = new Validator(registry);
             loaded.forEach(pb -> problems.addAll(validator.validate(pb)));
             if (!problems.isEmpty()) {
-                problems.forEach(e -> err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage())));
+                problems.forEach(
+                        e ->
+                                err.println(
+                                        "ERROR! "
+                                                + io.ringmaster.report.Visible.of(e.getMessage())));
                 err.println(problems.size() + " error(s); nothing was run.");
                 return ExitCodes.PLAYBOOK_ERROR;
             }
@@ -193,8 +282,11 @@ public final class PlayCommand implements Callable<Integer> {
             return ExitCodes.PLAYBOOK_ERROR;
         }
         if (limit != null && inventory.select(limit).isEmpty()) {
-            err.println("ERROR! --limit '" + limit + "' matches no host of the inventory; nothing was run"
-                    + "\n  hint: check the pattern with `ringmaster inventory -i INVENTORY --graph`");
+            err.println(
+                    "ERROR! --limit '"
+                            + limit
+                            + "' matches no host of the inventory; nothing was run"
+                            + "\n  hint: check the pattern with `ringmaster inventory -i INVENTORY --graph`");
             return ExitCodes.BAD_OPTIONS;
         }
         for (Path report : new Path[] {json, junit, retry}) {
@@ -211,8 +303,18 @@ public final class PlayCommand implements Callable<Integer> {
         if (becomeUser != null) {
             cliDefaults.put("ansible_become_user", becomeUser);
         }
-        RunOptions options = new RunOptions(check, diff, forks, limit, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                templatesDir(), cliDefaults, startAtTask);
+        RunOptions options =
+                new RunOptions(
+                        check,
+                        diff,
+                        forks,
+                        limit,
+                        Set.copyOf(tags),
+                        Set.copyOf(skipTags),
+                        extra,
+                        templatesDir(),
+                        cliDefaults,
+                        startAtTask);
         if (syntaxCheck || listHosts || listTasks) {
             new Listing(out, inventory, options).print(loaded, syntaxCheck, listHosts, listTasks);
             return ExitCodes.OK;
@@ -220,12 +322,17 @@ public final class PlayCommand implements Callable<Integer> {
         return run(loaded, inventory, registry, options);
     }
 
-    private int run(List<Playbook> loaded, Inventory inventory, ModuleRegistry registry, RunOptions options)
+    private int run(
+            List<Playbook> loaded, Inventory inventory, ModuleRegistry registry, RunOptions options)
             throws Exception {
-        // The run's console output goes to the command line's out writer (standard output under main(), a
+        // The run's console output goes to the command line's out writer (standard output under
+        // main(), a
         // captured writer in tests), like every other command's output.
-        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-                java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream stdout =
+                new PrintStream(
+                        new WriterOutputStream(spec.commandLine().getOut()),
+                        true,
+                        java.nio.charset.StandardCharsets.UTF_8);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new ConsoleReporter(stdout, Terminal.colour(), verbose.length));
         if (json != null) {
@@ -239,14 +346,18 @@ public final class PlayCommand implements Callable<Integer> {
         AtomicBoolean stop = new AtomicBoolean();
         RunListener events = new FinishOnce(new Listeners(listeners));
         try (Connector connector = new Connector(connectionOptions(), connectionDefaults())) {
-            PlaybookRunner runner = new PlaybookRunner(inventory, registry, connector, events, options);
-            Interrupts.install(() -> stop.set(true), () -> {
-                Map<String, io.ringmaster.event.HostStats> done = runner.finishNow();
-                stdout.flush();
-                if (done != null) {
-                    writeRetry(done);
-                }
-            }, message -> events.on(new io.ringmaster.event.RunEvent.Notice(message)));
+            PlaybookRunner runner =
+                    new PlaybookRunner(inventory, registry, connector, events, options);
+            Interrupts.install(
+                    () -> stop.set(true),
+                    () -> {
+                        Map<String, io.ringmaster.event.HostStats> done = runner.finishNow();
+                        stdout.flush();
+                        if (done != null) {
+                            writeRetry(done);
+                        }
+                    },
+                    message -> events.on(new io.ringmaster.event.RunEvent.Notice(message)));
             RunOutcome outcome = runner.run(loaded, stop);
             stdout.flush();
             writeRetry(outcome.stats());
@@ -263,8 +374,11 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.HOST_UNREACHABLE;
             }
             if (assertNoChanges && outcome.anyChanged()) {
-                spec.commandLine().getErr().println("ERROR! --assert-no-changes: the run changed something "
-                        + "(see 'changed' above); the hosts had drifted from the playbook");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "ERROR! --assert-no-changes: the run changed something "
+                                        + "(see 'changed' above); the hosts had drifted from the playbook");
                 return ExitCodes.CHANGES_SEEN;
             }
             return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
@@ -277,10 +391,15 @@ public final class PlayCommand implements Callable<Integer> {
             inventories.addAll(cfg.paths("inventory", ","));
         }
         forks = forks != null ? forks : cfg.integer("forks").orElse(50);
-        connectTimeout = connectTimeout != null ? connectTimeout : cfg.integer("timeout").orElse(10);
+        connectTimeout =
+                connectTimeout != null ? connectTimeout : cfg.integer("timeout").orElse(10);
         remoteUser = remoteUser != null ? remoteUser : cfg.get("remote_user").orElse(null);
-        privateKey = privateKey != null ? privateKey : cfg.paths("private_key_file", ",").stream().findFirst().orElse(null);
-        // host_key_checking = False: trust unknown keys on first use (recorded); a changed key is still refused
+        privateKey =
+                privateKey != null
+                        ? privateKey
+                        : cfg.paths("private_key_file", ",").stream().findFirst().orElse(null);
+        // host_key_checking = False: trust unknown keys on first use (recorded); a changed key is
+        // still refused
         if (cfg.bool("host_key_checking").filter(b -> !b).isPresent()) {
             acceptNewHostKeys = true;
         }
@@ -294,7 +413,10 @@ public final class PlayCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Connection variables for hosts that do not set them: -u, --private-key, -c (host variables win, as in Ansible). */
+    /**
+     * Connection variables for hosts that do not set them: -u, --private-key, -c (host variables
+     * win, as in Ansible).
+     */
     private Map<String, Object> connectionDefaults() {
         Map<String, Object> d = new java.util.LinkedHashMap<>();
         if (remoteUser != null) {
@@ -309,20 +431,35 @@ public final class PlayCommand implements Callable<Integer> {
         return d;
     }
 
-    /** --assert-no-changes saw no change: say what --check could not see, and fail on it when asked. */
+    /**
+     * --assert-no-changes saw no change: say what --check could not see, and fail on it when asked.
+     */
     private int unpredictable(Unpredictable u) {
         if (u.count() == 0) {
             return ExitCodes.OK;
         }
-        String what = u.count() + " task result(s) were skipped under --check because their module cannot predict"
-                + " its result (first: " + u.first() + "), so they may change something";
+        String what =
+                u.count()
+                        + " task result(s) were skipped under --check because their module cannot predict"
+                        + " its result (first: "
+                        + u.first()
+                        + "), so they may change something";
         if (unpredictableAsChanged) {
-            spec.commandLine().getErr().println("ERROR! --assert-no-changes: " + what
-                    + "; counted as changes (--unpredictable-as-changed)");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "ERROR! --assert-no-changes: "
+                                    + what
+                                    + "; counted as changes (--unpredictable-as-changed)");
             return ExitCodes.CHANGES_SEEN;
         }
-        spec.commandLine().getErr().println("[WARNING]: --assert-no-changes: " + what + ". Give such tasks creates/removes, or check_mode: false when they only read,"
-                + " or --unpredictable-as-changed to count them as changes.");
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "[WARNING]: --assert-no-changes: "
+                                + what
+                                + ". Give such tasks creates/removes, or check_mode: false when they only read,"
+                                + " or --unpredictable-as-changed to count them as changes.");
         return ExitCodes.OK;
     }
 
@@ -336,7 +473,9 @@ public final class PlayCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("to retry, use: --limit @" + retry);
             }
         } catch (java.io.IOException e) {
-            spec.commandLine().getErr().println("ERROR! cannot write the retry file " + retry + ": " + e.getMessage());
+            spec.commandLine()
+                    .getErr()
+                    .println("ERROR! cannot write the retry file " + retry + ": " + e.getMessage());
         }
     }
 
@@ -353,10 +492,15 @@ public final class PlayCommand implements Callable<Integer> {
         char[] password = askPass ? Terminal.secret("SSH password: ") : null;
         char[] becomePass = askBecomePass ? Terminal.secret("BECOME password: ") : null;
         char[] keyPass = askKeyPassphrase ? Terminal.secret("Private key passphrase: ") : null;
-        return new ConnectionOptions(acceptNewHostKeys, knownHosts != null ? knownHosts : d.knownHosts(),
-                sshConfig != null ? sshConfig : d.sshConfig(), Duration.ofSeconds(connectTimeout),
-                d.connectRetries(), passphraseEnv, password, becomePass, keyPass);
+        return new ConnectionOptions(
+                acceptNewHostKeys,
+                knownHosts != null ? knownHosts : d.knownHosts(),
+                sshConfig != null ? sshConfig : d.sshConfig(),
+                Duration.ofSeconds(connectTimeout),
+                d.connectRetries(),
+                passphraseEnv,
+                password,
+                becomePass,
+                keyPass);
     }
-
-
 }

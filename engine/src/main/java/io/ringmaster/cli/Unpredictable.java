@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts the results --check skipped because their module cannot predict them (a command without creates or
- * removes): under --check --assert-no-changes they are what the gate cannot see, so the command line says so.
+ * Counts the results --check skipped because their module cannot predict them (a command without
+ * creates or removes): under --check --assert-no-changes they are what the gate cannot see, so the
+ * command line says so.
  */
 final class Unpredictable implements RunListener {
     private final AtomicInteger count = new AtomicInteger();

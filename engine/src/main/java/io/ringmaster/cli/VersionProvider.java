@@ -7,7 +7,9 @@ public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"ringmaster " + (v == null ? "0.1.0-SNAPSHOT" : v),
-            "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "ringmaster " + (v == null ? "0.1.0-SNAPSHOT" : v),
+            "Java " + System.getProperty("java.version")
+        };
     }
 }

@@ -10,14 +10,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * UTF-8 bytes into a {@link Writer}: lets the console reporter (which prints to a PrintStream) write to picocli's
- * out writer, so the run's output goes where the command line's does. A character split across writes is kept
- * until its last byte arrives.
+ * UTF-8 bytes into a {@link Writer}: lets the console reporter (which prints to a PrintStream)
+ * write to picocli's out writer, so the run's output goes where the command line's does. A
+ * character split across writes is kept until its last byte arrives.
  */
 final class WriterOutputStream extends OutputStream {
     private final Writer writer;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetDecoder decoder =
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer pending = ByteBuffer.allocate(8192);
     private final CharBuffer chars = CharBuffer.allocate(8192);
 
@@ -33,7 +36,8 @@ final class WriterOutputStream extends OutputStream {
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
         if (pending.remaining() < len) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + len));
+            ByteBuffer bigger =
+                    ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + len));
             pending.flip();
             bigger.put(pending);
             pending = bigger;

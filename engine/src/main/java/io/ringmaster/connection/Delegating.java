@@ -2,7 +2,10 @@ package io.ringmaster.connection;
 
 import io.ringmaster.module.api.Remote;
 
-/** A remote that adds behaviour around another one; {@link #underlying} finds the connection beneath. */
+/**
+ * A remote that adds behaviour around another one; {@link #underlying} finds the connection
+ * beneath.
+ */
 public interface Delegating {
     Remote delegate();
 

@@ -2,7 +2,6 @@ package io.ringmaster.connection;
 
 import io.ringmaster.module.api.HostLock;
 import io.ringmaster.module.api.Shell;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Host locks with util-linux {@code flock}, held by a command that lives as long as the lock: it opens the lock file,
- * waits for the lock at most the given time, writes who holds it into the file, prints {@link #HELD} and then reads
- * its stdin until the controller closes it (release) or the connection ends (a killed controller: the host releases
- * the lock by itself). A second run that cannot get the lock in time prints {@link #BUSY} and the holder's line.
+ * Host locks with util-linux {@code flock}, held by a command that lives as long as the lock: it
+ * opens the lock file, waits for the lock at most the given time, writes who holds it into the
+ * file, prints {@link #HELD} and then reads its stdin until the controller closes it (release) or
+ * the connection ends (a killed controller: the host releases the lock by itself). A second run
+ * that cannot get the lock in time prints {@link #BUSY} and the holder's line.
  */
 public final class HostLocks {
     static final String HELD = "ringmaster-lock-held";
@@ -25,8 +25,7 @@ public final class HostLocks {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String HOLDER = holder();
 
-    private HostLocks() {
-    }
+    private HostLocks() {}
 
     /** A started lock command, as the connection sees it. */
     public interface Channel {
@@ -47,31 +46,47 @@ public final class HostLocks {
     /** Opens the lock command {@code command} on a host: a connection's part of taking a lock. */
     @FunctionalInterface
     public interface Opener {
-        Channel open(String command) throws IOException, io.ringmaster.module.api.HostUnreachableException;
+        Channel open(String command)
+                throws IOException, io.ringmaster.module.api.HostUnreachableException;
     }
 
     /** The script for {@code /bin/sh -c} that takes and holds the lock on {@code lockFile}. */
     public static String script(String lockFile, Duration wait) {
         long secs = Math.max(0, wait.toSeconds());
-        return "L=" + Shell.quote(lockFile) + "\n"
+        return "L="
+                + Shell.quote(lockFile)
+                + "\n"
                 + "exec 9<>\"$L\" || exit 70\n"
-                + "if ! flock -w " + secs + " 9; then printf '" + BUSY + " %s\\n' \"$(head -n 1 \"$L\")\"; exit 75; fi\n"
-                + "printf '%s\\n' " + Shell.quote(HOLDER + " since " + "@STAMP@") + " > \"$L\"\n"
-                + "echo " + HELD + "\n"
+                + "if ! flock -w "
+                + secs
+                + " 9; then printf '"
+                + BUSY
+                + " %s\\n' \"$(head -n 1 \"$L\")\"; exit 75; fi\n"
+                + "printf '%s\\n' "
+                + Shell.quote(HOLDER + " since " + "@STAMP@")
+                + " > \"$L\"\n"
+                + "echo "
+                + HELD
+                + "\n"
                 + "cat > /dev/null\n"
                 + ": > \"$L\"\n";
     }
 
-    /** Takes the lock on {@code host}: runs the script through {@code opener} and waits for its answer. */
+    /**
+     * Takes the lock on {@code host}: runs the script through {@code opener} and waits for its
+     * answer.
+     */
     public static HostLock take(Opener opener, String host, String lockFile, Duration wait)
-            throws io.ringmaster.module.api.HostUnreachableException, InterruptedException, HostLock.Busy {
+            throws io.ringmaster.module.api.HostUnreachableException,
+                    InterruptedException,
+                    HostLock.Busy {
         String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Channel ch;
         try {
             ch = opener.open(script(lockFile, wait).replace("@STAMP@", stamp));
         } catch (IOException e) {
-            throw new io.ringmaster.module.api.HostUnreachableException("cannot take the lock " + lockFile + " on "
-                    + host + ": " + e.getMessage(), e);
+            throw new io.ringmaster.module.api.HostUnreachableException(
+                    "cannot take the lock " + lockFile + " on " + host + ": " + e.getMessage(), e);
         }
         String line = firstLine(ch, wait.plus(GRACE));
         if (line.equals(HELD)) {
@@ -80,13 +95,27 @@ public final class HostLocks {
         ch.end();
         if (line.startsWith(BUSY)) {
             String who = line.substring(BUSY.length()).strip();
-            throw new HostLock.Busy(lockFile + " on " + host + " is locked by " + (who.isEmpty()
-                    ? "another run (it wrote no name yet)" : who) + "; waited " + wait.toSeconds() + "s. Let that run"
-                    + " finish and run again (a run that died releases the lock by itself)");
+            throw new HostLock.Busy(
+                    lockFile
+                            + " on "
+                            + host
+                            + " is locked by "
+                            + (who.isEmpty() ? "another run (it wrote no name yet)" : who)
+                            + "; waited "
+                            + wait.toSeconds()
+                            + "s. Let that run"
+                            + " finish and run again (a run that died releases the lock by itself)");
         }
-        throw new IllegalStateException("cannot take the lock " + lockFile + " on " + host + ": "
-                + (ch.stderr().isBlank() ? "no answer within " + wait.plus(GRACE).toSeconds() + "s"
-                : ch.stderr().strip()) + " (flock is in util-linux; the directory must exist and be writable)");
+        throw new IllegalStateException(
+                "cannot take the lock "
+                        + lockFile
+                        + " on "
+                        + host
+                        + ": "
+                        + (ch.stderr().isBlank()
+                                ? "no answer within " + wait.plus(GRACE).toSeconds() + "s"
+                                : ch.stderr().strip())
+                        + " (flock is in util-linux; the directory must exist and be writable)");
     }
 
     /** A lock command run by this machine's {@code /bin/sh} (the local connection). */
@@ -107,7 +136,9 @@ public final class HostLocks {
 
             public String stderr() {
                 try {
-                    return p.isAlive() ? "" : new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    return p.isAlive()
+                            ? ""
+                            : new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     return "";
                 }
@@ -152,8 +183,13 @@ public final class HostLocks {
         } catch (IOException e) {
             host = "unknown-host";
         }
-        return "ringmaster pid " + ProcessHandle.current().pid() + " on " + host + " (user "
-                + System.getProperty("user.name") + ")";
+        return "ringmaster pid "
+                + ProcessHandle.current().pid()
+                + " on "
+                + host
+                + " (user "
+                + System.getProperty("user.name")
+                + ")";
     }
 
     private record Held(String path, Channel ch) implements HostLock {

@@ -4,15 +4,20 @@ import java.util.List;
 
 /** Linux signal numbers and names, for reporting how a command was killed. */
 public final class Signals {
-    private static final List<String> NAMES = List.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
-            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
-            "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS");
+    private static final List<String> NAMES =
+            List.of(
+                    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
+                    "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP",
+                    "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO",
+                    "PWR", "SYS");
 
-    /** The exit code reported for a command killed at its timeout, as coreutils {@code timeout} does. */
+    /**
+     * The exit code reported for a command killed at its timeout, as coreutils {@code timeout}
+     * does.
+     */
     public static final int TIMEOUT_RC = io.ringmaster.module.api.ExecResult.TIMEOUT_RC;
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** The name ({@code KILL}) of signal {@code number}, or null when it is not a signal number. */
     public static String name(int number) {

@@ -2,7 +2,9 @@ package io.ringmaster.connection;
 
 import io.ringmaster.module.api.HostUnreachableException;
 
-/** Opens connections of one kind ({@code local}, {@code ssh}). One instance serves the whole run. */
+/**
+ * Opens connections of one kind ({@code local}, {@code ssh}). One instance serves the whole run.
+ */
 public interface Transport extends AutoCloseable {
 
     /** The {@code ansible_connection} value this transport serves. */
@@ -12,6 +14,5 @@ public interface Transport extends AutoCloseable {
     Connection open(ConnectionTarget target) throws HostUnreachableException, InterruptedException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

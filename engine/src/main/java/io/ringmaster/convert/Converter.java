@@ -6,29 +6,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites the common Jinja2 forms of an Ansible playbook, role file or template into Ringmaster's Velocity, line
- * by line so comments and layout stay: {@code {{ x }}} and its filters, bare conditions under {@code when},
- * {@code changed_when}, {@code failed_when}, {@code until} and {@code assert}'s {@code that}, {@code {% if %}},
- * {@code {% for %}}, {@code {# #}}; a literal {@code $} becomes {@code $$}. What it cannot convert is left as it
- * was and reported with its line.
+ * Rewrites the common Jinja2 forms of an Ansible playbook, role file or template into Ringmaster's
+ * Velocity, line by line so comments and layout stay: {@code {{ x }}} and its filters, bare
+ * conditions under {@code when}, {@code changed_when}, {@code failed_when}, {@code until} and
+ * {@code assert}'s {@code that}, {@code {% if %}}, {@code {% for %}}, {@code {# #}}; a literal
+ * {@code $} becomes {@code $$}. What it cannot convert is left as it was and reported with its
+ * line.
  */
 public final class Converter {
     /** Something left for a person, at a 1-based line. */
-    public record Problem(int line, String message) {
-    }
+    public record Problem(int line, String message) {}
 
     /** The new text, how many lines changed, and what was left. */
-    public record Result(String text, int changedLines, List<Problem> problems) {
-    }
+    public record Result(String text, int changedLines, List<Problem> problems) {}
 
-    private static final Pattern CONDITION_KEY = Pattern.compile(
-            "^(\\s*(?:-\\s+)?)(when|changed_when|failed_when|until|that):(\\s*)(.*)$");
+    private static final Pattern CONDITION_KEY =
+            Pattern.compile(
+                    "^(\\s*(?:-\\s+)?)(when|changed_when|failed_when|until|that):(\\s*)(.*)$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*-\\s+)(.+)$");
     private static final Pattern MUSTACHE = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern STATEMENT = Pattern.compile("\\{%-?\\s*(.*?)\\s*-?%}");
 
-    private Converter() {
-    }
+    private Converter() {}
 
     public static Result convert(String text, boolean yaml) {
         String[] lines = text.split("\n", -1);
@@ -39,7 +38,9 @@ public final class Converter {
             String line = lines[n];
             String out;
             int indent = line.length() - line.stripLeading().length();
-            if (listIndent >= 0 && !(line.isBlank() || indent > listIndent && LIST_ITEM.matcher(line).matches())) {
+            if (listIndent >= 0
+                    && !(line.isBlank()
+                            || indent > listIndent && LIST_ITEM.matcher(line).matches())) {
                 listIndent = -1;
             }
             Matcher key = yaml ? CONDITION_KEY.matcher(line) : null;
@@ -52,7 +53,12 @@ public final class Converter {
                     listIndent = indent;
                     out = line;
                 } else {
-                    out = key.group(1) + key.group(2) + ":" + key.group(3) + conditions(value, n, problems, line);
+                    out =
+                            key.group(1)
+                                    + key.group(2)
+                                    + ":"
+                                    + key.group(3)
+                                    + conditions(value, n, problems, line);
                 }
             } else if (listIndent >= 0 && item.matches()) {
                 out = item.group(1) + conditions(stripComment(item.group(2)), n, problems, line);
@@ -67,7 +73,10 @@ public final class Converter {
         return new Result(String.join("\n", lines), changed, problems);
     }
 
-    /** One condition value, or a flow list of them, converted and quoted for YAML; as written when it cannot be. */
+    /**
+     * One condition value, or a flow list of them, converted and quoted for YAML; as written when
+     * it cannot be.
+     */
     private static String conditions(String value, int n, List<Problem> problems, String line) {
         String v = unquote(value);
         if (v.startsWith("[") && v.endsWith("]")) {
@@ -164,7 +173,9 @@ public final class Converter {
 
     private static String unquote(String v) {
         String s = v.strip();
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+        if (s.length() >= 2
+                && (s.startsWith("\"") && s.endsWith("\"")
+                        || s.startsWith("'") && s.endsWith("'"))) {
             return s.substring(1, s.length() - 1).replace("''", "'");
         }
         return s;
@@ -172,6 +183,8 @@ public final class Converter {
 
     /** YAML quoting: single quotes unless the text holds one. */
     private static String quote(String c) {
-        return c.contains("'") ? "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : "'" + c + "'";
+        return c.contains("'")
+                ? "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                : "'" + c + "'";
     }
 }

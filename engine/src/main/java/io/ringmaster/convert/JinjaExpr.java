@@ -7,10 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One Jinja2 expression as Ringmaster writes it: names become {@code $name}, {@code and/or/not} become
- * {@code && || !}, {@code x is defined} becomes {@code $x}, and the filters {@code default}, {@code bool},
- * {@code int}, {@code length}, {@code lower}, {@code upper}, {@code trim} their Velocity forms. Anything else
- * (arithmetic in a string, other filters, tests, literals lists with {@code in}) is refused with the reason.
+ * One Jinja2 expression as Ringmaster writes it: names become {@code $name}, {@code and/or/not}
+ * become {@code && || !}, {@code x is defined} becomes {@code $x}, and the filters {@code default},
+ * {@code bool}, {@code int}, {@code length}, {@code lower}, {@code upper}, {@code trim} their
+ * Velocity forms. Anything else (arithmetic in a string, other filters, tests, literals lists with
+ * {@code in}) is refused with the reason.
  */
 final class JinjaExpr {
     /** The expression could not be converted; the message says which part. */
@@ -22,22 +23,27 @@ final class JinjaExpr {
         }
     }
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(\\d+(?:\\.\\d+)?)|([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*"
-                    + "|\\[[^\\]]+\\])*)|(==|!=|<=|>=|<|>|\\(|\\)|\\|))");
-    private static final Map<String, String> WORDS = Map.of("and", "&&", "or", "||", "not", "!", "true", "true",
-            "True", "true", "false", "false", "False", "false", "none", "null", "None", "null");
+    private static final Pattern TOKEN =
+            Pattern.compile(
+                    "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(\\d+(?:\\.\\d+)?)|([A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*"
+                            + "|\\[[^\\]]+\\])*)|(==|!=|<=|>=|<|>|\\(|\\)|\\|))");
+    private static final Map<String, String> WORDS =
+            Map.of(
+                    "and", "&&", "or", "||", "not", "!", "true", "true", "True", "true", "false",
+                    "false", "False", "false", "none", "null", "None", "null");
 
-    private JinjaExpr() {
-    }
+    private JinjaExpr() {}
 
     /** A condition (when, changed_when, ..., or the inside of {% if %}). */
     static String condition(String jinja) throws Unconvertible {
         String s = jinja.strip();
-        Matcher def = Pattern.compile("^(not\\s+)?([A-Za-z_][\\w.\\[\\]'\"]*)\\s+is\\s+(not\\s+)?(defined|undefined)$")
-                .matcher(s);
+        Matcher def =
+                Pattern.compile(
+                                "^(not\\s+)?([A-Za-z_][\\w.\\[\\]'\"]*)\\s+is\\s+(not\\s+)?(defined|undefined)$")
+                        .matcher(s);
         if (def.matches()) {
-            boolean negated = def.group(1) != null ^ def.group(3) != null ^ def.group(4).equals("undefined");
+            boolean negated =
+                    def.group(1) != null ^ def.group(3) != null ^ def.group(4).equals("undefined");
             return (negated ? "!" : "") + reference(def.group(2));
         }
         List<String> out = new ArrayList<>();
@@ -45,7 +51,8 @@ final class JinjaExpr {
         while (i < s.length()) {
             Matcher m = TOKEN.matcher(s);
             if (!m.find(i) || m.start() != i) {
-                throw new Unconvertible("cannot read '" + s.substring(i).strip() + "' in `" + s + "`");
+                throw new Unconvertible(
+                        "cannot read '" + s.substring(i).strip() + "' in `" + s + "`");
             }
             i = m.end();
             if (m.group(1) != null) {
@@ -83,33 +90,50 @@ final class JinjaExpr {
         if (d.matches()) {
             return c;
         }
-        throw new Unconvertible("`{{ " + jinja.strip() + " }}` is an expression, not a value Velocity can insert"
-                + " (compute it with set_fact, or write it as a Velocity #set)");
+        throw new Unconvertible(
+                "`{{ "
+                        + jinja.strip()
+                        + " }}` is an expression, not a value Velocity can insert"
+                        + " (compute it with set_fact, or write it as a Velocity #set)");
     }
 
     /** {@code a.b['c'][0]} as {@code $a.b.c.get(0)}. */
     static String reference(String name) {
-        String r = name.replaceAll("\\[['\"]([A-Za-z_]\\w*)['\"]\\]", ".$1").replaceAll("\\[(\\d+)\\]", ".get($1)");
+        String r =
+                name.replaceAll("\\[['\"]([A-Za-z_]\\w*)['\"]\\]", ".$1")
+                        .replaceAll("\\[(\\d+)\\]", ".get($1)");
         return "$" + r;
     }
 
-    /** {@code x is [not] defined|undefined|succeeded|failed|changed|skipped}: the last token tested. */
+    /**
+     * {@code x is [not] defined|undefined|succeeded|failed|changed|skipped}: the last token tested.
+     */
     private static int test(String s, int i, List<String> out) throws Unconvertible {
         Matcher t = Pattern.compile("\\s*(not\\s+)?(\\w+)").matcher(s);
-        if (!t.find(i) || t.start() != i || out.isEmpty() || !out.get(out.size() - 1).startsWith("$")) {
+        if (!t.find(i)
+                || t.start() != i
+                || out.isEmpty()
+                || !out.get(out.size() - 1).startsWith("$")) {
             throw new Unconvertible("cannot read the test in `" + s + "`");
         }
         String ref = out.remove(out.size() - 1);
         boolean not = t.group(1) != null;
-        String e = switch (t.group(2)) {
-            case "defined" -> ref;
-            case "undefined" -> "!" + ref;
-            case "succeeded", "success" -> "!" + ref + ".failed";
-            case "failed", "failure" -> ref + ".failed";
-            case "changed", "change" -> ref + ".changed";
-            case "skipped", "skip" -> ref + ".skipped";
-            default -> throw new Unconvertible("the test 'is " + t.group(2) + "' has no Ringmaster form in `" + s + "`");
-        };
+        String e =
+                switch (t.group(2)) {
+                    case "defined" -> ref;
+                    case "undefined" -> "!" + ref;
+                    case "succeeded", "success" -> "!" + ref + ".failed";
+                    case "failed", "failure" -> ref + ".failed";
+                    case "changed", "change" -> ref + ".changed";
+                    case "skipped", "skip" -> ref + ".skipped";
+                    default ->
+                            throw new Unconvertible(
+                                    "the test 'is "
+                                            + t.group(2)
+                                            + "' has no Ringmaster form in `"
+                                            + s
+                                            + "`");
+                };
         out.add(not ? (e.startsWith("!") ? e.substring(1) : "!" + e) : e);
         return t.end();
     }
@@ -129,7 +153,10 @@ final class JinjaExpr {
         return t.end();
     }
 
-    /** Applies the filter after the {@code |} at {@code i} to the last token; returns where reading goes on. */
+    /**
+     * Applies the filter after the {@code |} at {@code i} to the last token; returns where reading
+     * goes on.
+     */
     private static int filter(String s, int i, List<String> out) throws Unconvertible {
         Matcher f = Pattern.compile("\\s*(\\w+)(\\s*\\(([^()]*)\\))?").matcher(s);
         if (!f.find(i) || f.start() != i || out.isEmpty()) {
@@ -138,21 +165,38 @@ final class JinjaExpr {
         String last = out.remove(out.size() - 1);
         String ref = last.startsWith("$") ? last.substring(1) : null;
         String arg = f.group(3) == null ? null : f.group(3).strip();
-        String converted = switch (f.group(1)) {
-            case "bool", "int", "float", "string" -> last;
-            case "length", "count" -> last + ".size()";
-            case "lower" -> last + ".toLowerCase()";
-            case "upper" -> last + ".toUpperCase()";
-            case "trim" -> last + ".trim()";
-            case "default", "d" -> {
-                if (ref == null || arg == null || arg.contains(",")) {
-                    throw new Unconvertible("default(...) with more than a value is not converted in `" + s + "`");
-                }
-                yield "${" + ref + "|" + (arg.startsWith("\"") ? "'" + arg.substring(1, arg.length() - 1) + "'"
-                        : arg.matches("[A-Za-z_][\\w.]*") && !WORDS.containsKey(arg) ? reference(arg) : arg) + "}";
-            }
-            default -> throw new Unconvertible("the filter '" + f.group(1) + "' has no Ringmaster form in `" + s + "`");
-        };
+        String converted =
+                switch (f.group(1)) {
+                    case "bool", "int", "float", "string" -> last;
+                    case "length", "count" -> last + ".size()";
+                    case "lower" -> last + ".toLowerCase()";
+                    case "upper" -> last + ".toUpperCase()";
+                    case "trim" -> last + ".trim()";
+                    case "default", "d" -> {
+                        if (ref == null || arg == null || arg.contains(",")) {
+                            throw new Unconvertible(
+                                    "default(...) with more than a value is not converted in `"
+                                            + s
+                                            + "`");
+                        }
+                        yield "${"
+                                + ref
+                                + "|"
+                                + (arg.startsWith("\"")
+                                        ? "'" + arg.substring(1, arg.length() - 1) + "'"
+                                        : arg.matches("[A-Za-z_][\\w.]*") && !WORDS.containsKey(arg)
+                                                ? reference(arg)
+                                                : arg)
+                                + "}";
+                    }
+                    default ->
+                            throw new Unconvertible(
+                                    "the filter '"
+                                            + f.group(1)
+                                            + "' has no Ringmaster form in `"
+                                            + s
+                                            + "`");
+                };
         out.add(converted);
         return f.end();
     }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Suggests the nearest valid name, as picocli does for options. */
 public final class DidYouMean {
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     public static Optional<String> nearest(String given, Collection<String> valid) {
         String best = null;

@@ -2,7 +2,10 @@ package io.ringmaster.error;
 
 import java.nio.file.Path;
 
-/** Where something was written: file, 1-based line and column. {@code line == 0} means the whole file. */
+/**
+ * Where something was written: file, 1-based line and column. {@code line == 0} means the whole
+ * file.
+ */
 public record Position(Path file, int line, int column) {
 
     public static Position of(Path file) {

@@ -1,8 +1,8 @@
 package io.ringmaster.error;
 
 /**
- * A mistake in the user's input (playbook, inventory, template, option): reported as
- * {@code position: what. hint} and never as a stack trace.
+ * A mistake in the user's input (playbook, inventory, template, option): reported as {@code
+ * position: what. hint} and never as a stack trace.
  */
 public class UserError extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -17,15 +17,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks a task's arguments against its module's declared parameters and converts them to their types. Used twice:
- * before any host is contacted (on the literal values; expressions are skipped) and on each host after rendering.
- * A module declaring a parameter named {@code *} accepts any key (as {@code set_fact} does).
+ * Checks a task's arguments against its module's declared parameters and converts them to their
+ * types. Used twice: before any host is contacted (on the literal values; expressions are skipped)
+ * and on each host after rendering. A module declaring a parameter named {@code *} accepts any key
+ * (as {@code set_fact} does).
  */
 public final class ArgBinder {
-    private ArgBinder() {
-    }
+    private ArgBinder() {}
 
-    /** Problems with the arguments as written; values holding expressions are checked only for presence. */
+    /**
+     * Problems with the arguments as written; values holding expressions are checked only for
+     * presence.
+     */
     public static List<String> checkLiteral(Module module, Map<String, Object> args) {
         List<String> problems = new ArrayList<>();
         bind(module, args, true, problems);
@@ -35,7 +38,9 @@ public final class ArgBinder {
         return problems;
     }
 
-    /** Binds rendered arguments; throws {@link IllegalArgumentException} with every problem found. */
+    /**
+     * Binds rendered arguments; throws {@link IllegalArgumentException} with every problem found.
+     */
     public static Args bindRendered(Module module, Map<String, Object> args) {
         List<String> problems = new ArrayList<>();
         Args bound = bind(module, args, false, problems);
@@ -69,19 +74,38 @@ public final class ArgBinder {
         return Optional.empty();
     }
 
-    private static Args bind(Module module, Map<String, Object> rawArgs, boolean literalOnly, List<String> problems) {
+    private static Args bind(
+            Module module,
+            Map<String, Object> rawArgs,
+            boolean literalOnly,
+            List<String> problems) {
         boolean anyKey = module.params().stream().anyMatch(p -> p.name().equals("*"));
         Map<String, Object> args = normalise(module, rawArgs);
         Map<String, Object> out = new LinkedHashMap<>();
-        Set<String> known = module.params().stream().map(Param::name).filter(n -> !n.equals("*"))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> known =
+                module.params().stream()
+                        .map(Param::name)
+                        .filter(n -> !n.equals("*"))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
         for (String key : args.keySet()) {
             if (key.equals(Task.FREE_FORM)) {
-                problems.add("module '" + module.name() + "' takes no free-form value; give its parameters as a map ("
-                        + String.join(", ", known) + ")");
+                problems.add(
+                        "module '"
+                                + module.name()
+                                + "' takes no free-form value; give its parameters as a map ("
+                                + String.join(", ", known)
+                                + ")");
             } else if (!known.contains(key) && !anyKey) {
-                problems.add("unknown parameter '" + key + "' for module '" + module.name() + "'"
-                        + DidYouMean.suffix(key, known) + " (valid: " + String.join(", ", known) + ")");
+                problems.add(
+                        "unknown parameter '"
+                                + key
+                                + "' for module '"
+                                + module.name()
+                                + "'"
+                                + DidYouMean.suffix(key, known)
+                                + " (valid: "
+                                + String.join(", ", known)
+                                + ")");
             }
         }
         for (Param p : module.params()) {
@@ -91,7 +115,12 @@ public final class ArgBinder {
             Object value = args.get(p.name());
             if (value == null) {
                 if (p.required()) {
-                    problems.add("missing required parameter '" + p.name() + "' for module '" + module.name() + "'");
+                    problems.add(
+                            "missing required parameter '"
+                                    + p.name()
+                                    + "' for module '"
+                                    + module.name()
+                                    + "'");
                 } else if (p.defaultValue() != null) {
                     out.put(p.name(), p.defaultValue());
                 }
@@ -104,13 +133,27 @@ public final class ArgBinder {
             try {
                 Object converted = convert(p.type(), value);
                 if (!p.choices().isEmpty() && !p.choices().contains(String.valueOf(converted))) {
-                    problems.add("parameter '" + p.name() + "' of module '" + module.name() + "' must be one of "
-                            + p.choices() + ", not '" + converted + "'"
-                            + DidYouMean.suffix(String.valueOf(converted), p.choices()));
+                    problems.add(
+                            "parameter '"
+                                    + p.name()
+                                    + "' of module '"
+                                    + module.name()
+                                    + "' must be one of "
+                                    + p.choices()
+                                    + ", not '"
+                                    + converted
+                                    + "'"
+                                    + DidYouMean.suffix(String.valueOf(converted), p.choices()));
                 }
                 out.put(p.name(), converted);
             } catch (IllegalArgumentException e) {
-                problems.add("parameter '" + p.name() + "' of module '" + module.name() + "': " + e.getMessage());
+                problems.add(
+                        "parameter '"
+                                + p.name()
+                                + "' of module '"
+                                + module.name()
+                                + "': "
+                                + e.getMessage());
             }
         }
         if (anyKey) {
@@ -145,8 +188,11 @@ public final class ArgBinder {
                     yield l;
                 }
                 if (value instanceof String s) {
-                    yield Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                            .map(x -> (Object) x).toList();
+                    yield Arrays.stream(s.split(","))
+                            .map(String::strip)
+                            .filter(x -> !x.isEmpty())
+                            .map(x -> (Object) x)
+                            .toList();
                 }
                 if (value instanceof Map) {
                     throw new IllegalArgumentException("expected a list, got a map");
@@ -157,17 +203,20 @@ public final class ArgBinder {
                 if (value instanceof Map<?, ?> m) {
                     yield m;
                 }
-                throw new IllegalArgumentException("expected a map, got " + kind(value) + " '" + value + "'");
+                throw new IllegalArgumentException(
+                        "expected a map, got " + kind(value) + " '" + value + "'");
             }
             case MODE -> {
                 if (value instanceof Number n) {
-                    // YAML 1.1 read an unquoted 0644 as the octal number 420: give back what was written.
+                    // YAML 1.1 read an unquoted 0644 as the octal number 420: give back what was
+                    // written.
                     yield "0" + Long.toOctalString(n.longValue());
                 }
                 String s = String.valueOf(value).strip();
-                if (!s.matches("0?[0-7]{3,4}") && !s.matches("[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*")) {
-                    throw new IllegalArgumentException("expected a file mode such as '0644' or 'u=rw,g=r', got '"
-                            + s + "'");
+                if (!s.matches("0?[0-7]{3,4}")
+                        && !s.matches("[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*")) {
+                    throw new IllegalArgumentException(
+                            "expected a file mode such as '0644' or 'u=rw,g=r', got '" + s + "'");
                 }
                 yield s;
             }
@@ -182,8 +231,9 @@ public final class ArgBinder {
         return switch (s) {
             case "yes", "true", "on", "1", "y" -> true;
             case "no", "false", "off", "0", "n" -> false;
-            default -> throw new IllegalArgumentException("expected a boolean (true/false, yes/no), got '" + value
-                    + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "expected a boolean (true/false, yes/no), got '" + value + "'");
         };
     }
 

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a play's hosts into {@code serial} batches, as Ansible does: each entry is a count or a percentage of all
- * the play's hosts (rounded down, at least 1); the last entry repeats until every host is in a batch.
+ * Splits a play's hosts into {@code serial} batches, as Ansible does: each entry is a count or a
+ * percentage of all the play's hosts (rounded down, at least 1); the last entry repeats until every
+ * host is in a batch.
  */
 final class Batches {
-    private Batches() {
-    }
+    private Batches() {}
 
     static List<List<String>> split(List<String> hosts, List<Object> serial) {
         if (serial.isEmpty() || hosts.isEmpty()) {

@@ -8,17 +8,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What enclosing blocks hand down to the tasks inside them: conditions, vars, become, ignore_errors, check_mode,
- * and whether a rescue will handle a failure.
+ * What enclosing blocks hand down to the tasks inside them: conditions, vars, become,
+ * ignore_errors, check_mode, and whether a rescue will handle a failure.
  */
-record BlockScope(List<Expr> when, List<Map<String, Object>> vars, BecomeSpec become, boolean ignoreErrors,
-             Boolean checkMode, boolean rescued) {
+record BlockScope(
+        List<Expr> when,
+        List<Map<String, Object>> vars,
+        BecomeSpec become,
+        boolean ignoreErrors,
+        Boolean checkMode,
+        boolean rescued) {
 
     static BlockScope of(BecomeSpec playBecome) {
         return new BlockScope(List.of(), List.of(), playBecome, false, null, false);
     }
 
-    /** Inside a block that has a rescue: a failure here is handled, so any_errors_fatal does not apply. */
+    /**
+     * Inside a block that has a rescue: a failure here is handled, so any_errors_fatal does not
+     * apply.
+     */
     BlockScope rescuedBy(boolean hasRescue) {
         return new BlockScope(when, vars, become, ignoreErrors, checkMode, rescued || hasRescue);
     }
@@ -28,8 +36,12 @@ record BlockScope(List<Expr> when, List<Map<String, Object>> vars, BecomeSpec be
         w.addAll(block.when());
         List<Map<String, Object>> v = new ArrayList<>(vars);
         v.add(block.vars());
-        return new BlockScope(List.copyOf(w), List.copyOf(v), block.become().over(become),
-                ignoreErrors || block.ignoreErrors(), block.checkMode() != null ? block.checkMode() : checkMode,
+        return new BlockScope(
+                List.copyOf(w),
+                List.copyOf(v),
+                block.become().over(become),
+                ignoreErrors || block.ignoreErrors(),
+                block.checkMode() != null ? block.checkMode() : checkMode,
                 rescued);
     }
 }

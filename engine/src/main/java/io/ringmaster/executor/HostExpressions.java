@@ -4,7 +4,6 @@ import io.ringmaster.error.Position;
 import io.ringmaster.expr.Templar;
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.module.api.Expressions;
-import io.ringmaster.vars.LazyVars;
 import io.ringmaster.vars.Overlay;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The expression language bound to one host and task, as modules see it. Templates are looked up in the task's
- * role's {@code templates/}, beside the playbook, in {@code templates/} beside it, then in the project's
- * {@code templates/}, and never outside those roots (no {@code ../}, no symlink out).
+ * The expression language bound to one host and task, as modules see it. Templates are looked up in
+ * the task's role's {@code templates/}, beside the playbook, in {@code templates/} beside it, then
+ * in the project's {@code templates/}, and never outside those roots (no {@code ../}, no symlink
+ * out).
  */
 final class HostExpressions implements Expressions {
     private final Templar templar;
@@ -23,7 +23,8 @@ final class HostExpressions implements Expressions {
     private final List<Path> templateRoots;
     private final Position where;
 
-    HostExpressions(Templar templar, Map<String, Object> vars, List<Path> templateRoots, Position where) {
+    HostExpressions(
+            Templar templar, Map<String, Object> vars, List<Path> templateRoots, Position where) {
         this.templar = templar;
         this.vars = vars;
         this.templateRoots = templateRoots;
@@ -43,7 +44,8 @@ final class HostExpressions implements Expressions {
     }
 
     @Override
-    public String renderTemplate(String src, Map<String, Object> extraVars) throws ExpressionException {
+    public String renderTemplate(String src, Map<String, Object> extraVars)
+            throws ExpressionException {
         Path file = find(src);
         String text;
         try {
@@ -55,17 +57,21 @@ final class HostExpressions implements Expressions {
     }
 
     @Override
-    public String renderText(String name, String text, Map<String, Object> extraVars) throws ExpressionException {
-        Map<String, Object> all = extraVars.isEmpty() ? vars
-                : new Overlay(extraVars, vars);
+    public String renderText(String name, String text, Map<String, Object> extraVars)
+            throws ExpressionException {
+        Map<String, Object> all = extraVars.isEmpty() ? vars : new Overlay(extraVars, vars);
         boolean xml = name.endsWith(".xml.vm") || name.endsWith(".xml");
         return templar.renderTemplate(name, text, all, xml);
     }
 
     private Path find(String src) throws ExpressionException {
         if (Path.of(src).isAbsolute()) {
-            throw new ExpressionException(where + ": template '" + src + "' is an absolute path\n  hint: name it "
-                    + "relative to the playbook, its templates/ folder or the project's templates/");
+            throw new ExpressionException(
+                    where
+                            + ": template '"
+                            + src
+                            + "' is an absolute path\n  hint: name it "
+                            + "relative to the playbook, its templates/ folder or the project's templates/");
         }
         for (Path root : templateRoots) {
             try {
@@ -75,23 +81,40 @@ final class HostExpressions implements Expressions {
                 Path realRoot = root.toRealPath();
                 Path candidate = realRoot.resolve(src).normalize();
                 if (!candidate.startsWith(realRoot)) {
-                    throw new ExpressionException(where + ": template '" + src + "' points outside " + root
-                            + "\n  hint: templates are read only from the playbook's folder, its templates/ and the "
-                            + "project's templates/");
+                    throw new ExpressionException(
+                            where
+                                    + ": template '"
+                                    + src
+                                    + "' points outside "
+                                    + root
+                                    + "\n  hint: templates are read only from the playbook's folder, its templates/ and the "
+                                    + "project's templates/");
                 }
                 if (Files.isRegularFile(candidate)) {
                     Path real = candidate.toRealPath();
                     if (!real.startsWith(realRoot)) {
-                        throw new ExpressionException(where + ": template '" + src + "' is a link to " + real
-                                + ", outside " + root + "\n  hint: copy the template into one of the template folders");
+                        throw new ExpressionException(
+                                where
+                                        + ": template '"
+                                        + src
+                                        + "' is a link to "
+                                        + real
+                                        + ", outside "
+                                        + root
+                                        + "\n  hint: copy the template into one of the template folders");
                     }
                     return real;
                 }
             } catch (IOException e) {
-                throw new ExpressionException(where + ": cannot read template '" + src + "': " + e.getMessage());
+                throw new ExpressionException(
+                        where + ": cannot read template '" + src + "': " + e.getMessage());
             }
         }
-        throw new ExpressionException(where + ": template '" + src + "' not found\n  hint: looked in "
-                + templateRoots.stream().map(Path::toString).toList());
+        throw new ExpressionException(
+                where
+                        + ": template '"
+                        + src
+                        + "' not found\n  hint: looked in "
+                        + templateRoots.stream().map(Path::toString).toList());
     }
 }

@@ -9,7 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A play's hosts: its pattern (rendered with -e), intersected with --limit, without hosts that already failed. */
+/**
+ * A play's hosts: its pattern (rendered with -e), intersected with --limit, without hosts that
+ * already failed.
+ */
 final class HostSelection {
     private final RunContext run;
 
@@ -20,7 +23,9 @@ final class HostSelection {
     List<String> hostsFor(Play play) {
         String pattern;
         try {
-            pattern = run.templar().renderString(play.hosts(), run.options().extraVars(), play.position());
+            pattern =
+                    run.templar()
+                            .renderString(play.hosts(), run.options().extraVars(), play.position());
         } catch (ExpressionException e) {
             throw new PlayRunner.PlayError(e);
         }
@@ -39,8 +44,12 @@ final class HostSelection {
         Set<String> names = new HashSet<>(run.inventory().groups().keySet());
         run.inventory().hosts().forEach(h -> names.add(h.name()));
         for (String part : run.inventory().unmatchedPatternParts(pattern)) {
-            run.listener().on(new RunEvent.Warning("Could not match supplied host pattern, ignoring: " + part
-                    + DidYouMean.suffix(part, names)));
+            run.listener()
+                    .on(
+                            new RunEvent.Warning(
+                                    "Could not match supplied host pattern, ignoring: "
+                                            + part
+                                            + DidYouMean.suffix(part, names)));
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One host's state for the run: facts and registered results, whether it failed or became unreachable, the handlers
- * it notified, and its recap counters. Only the thread running a task on this host writes it.
+ * One host's state for the run: facts and registered results, whether it failed or became
+ * unreachable, the handlers it notified, and its recap counters. Only the thread running a task on
+ * this host writes it.
  */
 final class HostState {
     final String name;
@@ -64,15 +65,20 @@ final class HostState {
     }
 
     synchronized void count(TaskResult r) {
-        HostStats delta = switch (r.status()) {
-            case OK -> new HostStats(1, 0, 0, 0, 0, 0, 0);
-            case CHANGED -> new HostStats(1, 1, 0, 0, 0, 0, 0);
-            case SKIPPED -> new HostStats(0, 0, 0, 0, 1, 0, 0);
-            case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
-            case FAILED -> r.ignored() ? new HostStats(0, 0, 0, 0, 0, 0, 1) : new HostStats(0, 0, 0, 1, 0, 0, 0);
-        };
+        HostStats delta =
+                switch (r.status()) {
+                    case OK -> new HostStats(1, 0, 0, 0, 0, 0, 0);
+                    case CHANGED -> new HostStats(1, 1, 0, 0, 0, 0, 0);
+                    case SKIPPED -> new HostStats(0, 0, 0, 0, 1, 0, 0);
+                    case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
+                    case FAILED ->
+                            r.ignored()
+                                    ? new HostStats(0, 0, 0, 0, 0, 0, 1)
+                                    : new HostStats(0, 0, 0, 1, 0, 0, 0);
+                };
         if (r.status() == Status.FAILED && r.changed()) {
-            // a failure still counts what it changed (a loop whose other items changed, a define that then failed)
+            // a failure still counts what it changed (a loop whose other items changed, a define
+            // that then failed)
             delta = delta.plus(new HostStats(0, 1, 0, 0, 0, 0, 0));
         }
         stats = stats.plus(delta);

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /** Questions about values as written in a playbook. */
 final class Literals {
-    private Literals() {
-    }
+    private Literals() {}
 
-    /** True when the value (deeply) holds a Velocity expression, so it can only be checked once rendered. */
+    /**
+     * True when the value (deeply) holds a Velocity expression, so it can only be checked once
+     * rendered.
+     */
     static boolean holdsExpression(Object value) {
         if (value instanceof String s) {
             return Templar.isTemplated(s);
@@ -23,7 +25,10 @@ final class Literals {
         return false;
     }
 
-    /** The first Jinja2-style {@code {{ x }}} in the value, or null: Ringmaster's expressions are Velocity. */
+    /**
+     * The first Jinja2-style {@code {{ x }}} in the value, or null: Ringmaster's expressions are
+     * Velocity.
+     */
     static String jinja(Object value) {
         if (value instanceof String s) {
             int open = s.indexOf("{{");

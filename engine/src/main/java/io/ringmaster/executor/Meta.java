@@ -8,11 +8,12 @@ import io.ringmaster.playbook.Task;
 import java.util.List;
 
 /**
- * {@code meta:} tasks, which act on the strategy rather than on a host, as in Ansible: {@code flush_handlers}
- * runs the notified handlers now; {@code end_host} ends the play for the hosts whose {@code when} holds (they
- * are not failed); {@code end_batch} ends the current serial batch; {@code end_play} ends the play for every host
- * (no further batches, no handlers); {@code noop} does nothing. As in Ansible they print their TASK header and no
- * host line, except "skipping" where {@code when} is false.
+ * {@code meta:} tasks, which act on the strategy rather than on a host, as in Ansible: {@code
+ * flush_handlers} runs the notified handlers now; {@code end_host} ends the play for the hosts
+ * whose {@code when} holds (they are not failed); {@code end_batch} ends the current serial batch;
+ * {@code end_play} ends the play for every host (no further batches, no handlers); {@code noop}
+ * does nothing. As in Ansible they print their TASK header and no host line, except "skipping"
+ * where {@code when} is false.
  */
 final class Meta {
     static final String MODULE = "meta";
@@ -48,13 +49,22 @@ final class Meta {
         endBatch = false;
     }
 
-    void run(Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope) throws InterruptedException {
+    void run(Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope)
+            throws InterruptedException {
         if (!tags.runs(task.options().tags())) {
             return;
         }
-        String action = String.valueOf(task.args().getOrDefault(Task.FREE_FORM, task.args().get("action")));
+        String action =
+                String.valueOf(task.args().getOrDefault(Task.FREE_FORM, task.args().get("action")));
         String role = task.role() == null ? null : task.role().name();
-        run.listener().on(new RunEvent.TaskStarted(task.name(), task.module(), role, task.position().toString(), false));
+        run.listener()
+                .on(
+                        new RunEvent.TaskStarted(
+                                task.name(),
+                                task.module(),
+                                role,
+                                task.position().toString(),
+                                false));
         if (action.equals("flush_handlers")) {
             flush.run(ctx.play(), hosts, ctx);
             return;
@@ -73,7 +83,7 @@ final class Meta {
                 case "end_host" -> host.end();
                 case "end_batch" -> endBatch = true;
                 case "end_play" -> endPlay = true;
-                default -> { }
+                default -> {}
             }
         }
     }

@@ -18,15 +18,23 @@ public final class ModuleRegistry {
         for (Module m : modules) {
             Module previous = map.putIfAbsent(m.name(), m);
             if (previous != null) {
-                throw new IllegalStateException("two modules named " + m.name() + ": " + previous.getClass().getName()
-                        + " and " + m.getClass().getName());
+                throw new IllegalStateException(
+                        "two modules named "
+                                + m.name()
+                                + ": "
+                                + previous.getClass().getName()
+                                + " and "
+                                + m.getClass().getName());
             }
         }
         this.byName = Collections.unmodifiableMap(map);
     }
 
     public static ModuleRegistry discover() {
-        return new ModuleRegistry(ServiceLoader.load(Module.class).stream().map(ServiceLoader.Provider::get).toList());
+        return new ModuleRegistry(
+                ServiceLoader.load(Module.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList());
     }
 
     public Optional<Module> find(String name) {

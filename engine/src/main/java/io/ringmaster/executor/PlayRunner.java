@@ -17,10 +17,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Runs one play with the linear strategy: each task runs on every host of the batch, at most {@code forks} at once,
- * before the next task starts; failed hosts drop out; handlers run at the end of each batch on the hosts that
- * notified them; {@code serial}, {@code max_fail_percentage} and {@code any_errors_fatal} stop a rollout that goes
- * wrong.
+ * Runs one play with the linear strategy: each task runs on every host of the batch, at most {@code
+ * forks} at once, before the next task starts; failed hosts drop out; handlers run at the end of
+ * each batch on the hosts that notified them; {@code serial}, {@code max_fail_percentage} and
+ * {@code any_errors_fatal} stop a rollout that goes wrong.
  */
 final class PlayRunner {
     private final RunContext run;
@@ -52,7 +52,8 @@ final class PlayRunner {
             run.listener().on(new RunEvent.Notice("skipping: no hosts matched"));
             return true;
         }
-        PlayContext playCtx = new PlayContext(play, hosts, hosts, new PlayVarsFiles(run).load(play, hosts));
+        PlayContext playCtx =
+                new PlayContext(play, hosts, hosts, new PlayVarsFiles(run).load(play, hosts));
         hosts.forEach(h -> run.host(h).resume());
         for (List<String> batchNames : Batches.split(hosts, play.serial())) {
             if (meta.endPlay()) {
@@ -72,8 +73,14 @@ final class PlayRunner {
                 return false;
             }
             if (tooManyFailed(play, batch)) {
-                run.listener().on(new RunEvent.Notice("max_fail_percentage " + play.maxFailPercentage()
-                        + "% exceeded in a batch of " + batch.size() + " host(s): stopping the play"));
+                run.listener()
+                        .on(
+                                new RunEvent.Notice(
+                                        "max_fail_percentage "
+                                                + play.maxFailPercentage()
+                                                + "% exceeded in a batch of "
+                                                + batch.size()
+                                                + " host(s): stopping the play"));
                 return false;
             }
             if (batch.stream().noneMatch(h -> h.active() || h.ended())) {
@@ -96,7 +103,8 @@ final class PlayRunner {
         return failed * 100.0 / batch.size() > play.maxFailPercentage();
     }
 
-    private void runNodes(List<TaskNode> nodes, List<HostState> hosts, PlayContext ctx, BlockScope scope)
+    private void runNodes(
+            List<TaskNode> nodes, List<HostState> hosts, PlayContext ctx, BlockScope scope)
             throws InterruptedException {
         for (TaskNode node : nodes) {
             if (stopping()) {
@@ -119,43 +127,58 @@ final class PlayRunner {
         BlockScope scope = outer.enter(block.options());
         List<HostState> entered = hosts.stream().filter(HostState::active).toList();
         runNodes(block.block(), entered, ctx, scope.rescuedBy(!block.rescue().isEmpty()));
-        List<HostState> failed = entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
+        List<HostState> failed =
+                entered.stream().filter(h -> h.failed() && !h.unreachable()).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty() && !stopping()) {
-            failed.forEach(h -> {
-                h.recover(true);
-                run.listener().on(new RunEvent.Rescued(h.name));
-            });
+            failed.forEach(
+                    h -> {
+                        h.recover(true);
+                        run.listener().on(new RunEvent.Rescued(h.name));
+                    });
             runNodes(block.rescue(), failed, ctx, scope);
         }
         if (!block.always().isEmpty() && !stopping()) {
             List<HostState> stillFailed = entered.stream().filter(HostState::failed).toList();
             stillFailed.forEach(h -> h.recover(false));
-            runNodes(block.always(), entered.stream().filter(h -> !h.unreachable()).toList(), ctx, scope);
+            runNodes(
+                    block.always(),
+                    entered.stream().filter(h -> !h.unreachable()).toList(),
+                    ctx,
+                    scope);
             stillFailed.forEach(HostState::fail);
         }
     }
 
-    void runHandlers(Play play, List<HostState> batch, PlayContext ctx) throws InterruptedException {
+    void runHandlers(Play play, List<HostState> batch, PlayContext ctx)
+            throws InterruptedException {
         for (Task handler : play.handlers()) {
-            List<HostState> notified = batch.stream().filter(HostState::active)
-                    .filter(h -> h.notified.contains(handler.name())
-                            || handler.options().listen().stream().anyMatch(h.notified::contains))
-                    .toList();
+            List<HostState> notified =
+                    batch.stream()
+                            .filter(HostState::active)
+                            .filter(
+                                    h ->
+                                            h.notified.contains(handler.name())
+                                                    || handler.options().listen().stream()
+                                                            .anyMatch(h.notified::contains))
+                            .toList();
             if (notified.isEmpty() || stopping()) {
                 continue;
             }
             runTask(handler, notified, ctx, BlockScope.of(play.become()), true);
-            // Only the handler's own name is consumed here: a listen topic may wake several handlers, each of
+            // Only the handler's own name is consumed here: a listen topic may wake several
+            // handlers, each of
             // which must still see it. Everything notified is cleared once the handlers have run.
             notified.forEach(h -> h.notified.remove(handler.name()));
         }
         batch.forEach(h -> h.notified.clear());
     }
 
-    private void runTask(Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope, boolean handler)
+    private void runTask(
+            Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope, boolean handler)
             throws InterruptedException {
         List<HostState> active = hosts.stream().filter(HostState::active).toList();
-        // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that notified it was
+        // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that
+        // notified it was
         // selected, and that is what counts.
         if (active.isEmpty() || !handler && !tags.runs(task.options().tags())) {
             return;
@@ -165,25 +188,47 @@ final class PlayRunner {
         }
         String role = task.role() == null ? null : task.role().name();
         String shown = taskRunner.displayName(task, active.get(0), ctx, scope);
-        run.listener().on(new RunEvent.TaskStarted(shown, task.module(), role, task.position().toString(), handler));
+        run.listener()
+                .on(
+                        new RunEvent.TaskStarted(
+                                shown, task.module(), role, task.position().toString(), handler));
         List<Future<TaskResult>> futures = new ArrayList<>();
         for (HostState host : active) {
-            futures.add(run.pool().submit(() -> {
-                if (run.stop().get()) {
-                    return null;
-                }
-                TaskResult r = taskRunner.run(task, host, ctx, scope);
-                host.count(r);
-                if (r.status() == Status.FAILED && !r.ignored()) {
-                    host.registered.put("ansible_failed_task", Map.of("name", task.name(), "module", task.module(),
-                            "path", task.position().toString()));
-                    host.registered.put("ansible_failed_result",
-                            ResultShape.registered(Status.FAILED, r.msg(), r.data()));
-                }
-                run.listener().on(new RunEvent.HostDone(shown, task.module(), role,
-                        task.options().noLog() ? NoLog.censor(r) : r));
-                return r;
-            }));
+            futures.add(
+                    run.pool()
+                            .submit(
+                                    () -> {
+                                        if (run.stop().get()) {
+                                            return null;
+                                        }
+                                        TaskResult r = taskRunner.run(task, host, ctx, scope);
+                                        host.count(r);
+                                        if (r.status() == Status.FAILED && !r.ignored()) {
+                                            host.registered.put(
+                                                    "ansible_failed_task",
+                                                    Map.of(
+                                                            "name",
+                                                            task.name(),
+                                                            "module",
+                                                            task.module(),
+                                                            "path",
+                                                            task.position().toString()));
+                                            host.registered.put(
+                                                    "ansible_failed_result",
+                                                    ResultShape.registered(
+                                                            Status.FAILED, r.msg(), r.data()));
+                                        }
+                                        run.listener()
+                                                .on(
+                                                        new RunEvent.HostDone(
+                                                                shown,
+                                                                task.module(),
+                                                                role,
+                                                                task.options().noLog()
+                                                                        ? NoLog.censor(r)
+                                                                        : r));
+                                        return r;
+                                    }));
         }
         boolean anyFailed = false;
         for (Future<TaskResult> f : futures) {
@@ -195,26 +240,60 @@ final class PlayRunner {
             }
         }
         if (!aborted && !scope.rescued() && tooManyFailed(ctx.play(), batch)) {
-            run.listener().on(new RunEvent.Notice("max_fail_percentage " + ctx.play().maxFailPercentage()
-                    + "% exceeded after '" + task.name() + "' (" + batch.stream().filter(h -> h.failed() || h.unreachable()).count()
-                    + " of " + batch.size() + " host(s) in the batch failed): stopping the rollout"));
+            run.listener()
+                    .on(
+                            new RunEvent.Notice(
+                                    "max_fail_percentage "
+                                            + ctx.play().maxFailPercentage()
+                                            + "% exceeded after '"
+                                            + task.name()
+                                            + "' ("
+                                            + batch.stream()
+                                                    .filter(h -> h.failed() || h.unreachable())
+                                                    .count()
+                                            + " of "
+                                            + batch.size()
+                                            + " host(s) in the batch failed): stopping the rollout"));
             aborted = true;
         }
         if (anyFailed && ctx.play().anyErrorsFatal() && !scope.rescued()) {
-            run.listener().on(new RunEvent.Notice("any_errors_fatal: a host failed in '" + task.name()
-                    + "', stopping the play for every host"));
+            run.listener()
+                    .on(
+                            new RunEvent.Notice(
+                                    "any_errors_fatal: a host failed in '"
+                                            + task.name()
+                                            + "', stopping the play for every host"));
             aborted = true;
         }
     }
 
     private static Task gatherFacts(Play play) {
-        TaskOptions opts = new TaskOptions(List.of(), null, "item", null, List.of(), null, null, false,
-                List.of("always"), null, null, 3, 5, Map.of(), io.ringmaster.playbook.BecomeSpec.INHERIT, List.of(),
-                null);
-        return new Task("Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
+        TaskOptions opts =
+                new TaskOptions(
+                        List.of(),
+                        null,
+                        "item",
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        false,
+                        List.of("always"),
+                        null,
+                        null,
+                        3,
+                        5,
+                        Map.of(),
+                        io.ringmaster.playbook.BecomeSpec.INHERIT,
+                        List.of(),
+                        null);
+        return new Task(
+                "Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
     }
 
-    /** Thrown out of helpers when a play-level expression (hosts, vars_files) cannot be rendered. */
+    /**
+     * Thrown out of helpers when a play-level expression (hosts, vars_files) cannot be rendered.
+     */
     static final class PlayError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a play's vars_files: once per file for the whole run, per host only when the path holds an expression
- * (for example {@code vars/${inventory_hostname}.yml}).
+ * Loads a play's vars_files: once per file for the whole run, per host only when the path holds an
+ * expression (for example {@code vars/${inventory_hostname}.yml}).
  */
 final class PlayVarsFiles {
     private final RunContext run;
@@ -33,7 +33,8 @@ final class PlayVarsFiles {
                 String name = file;
                 if (Templar.isTemplated(file)) {
                     try {
-                        Map<String, Object> vars = new LinkedHashMap<>(run.inventory().varsFor(host));
+                        Map<String, Object> vars =
+                                new LinkedHashMap<>(run.inventory().varsFor(host));
                         vars.put("inventory_hostname", host);
                         vars.putAll(play.vars());
                         vars.putAll(run.options().extraVars());

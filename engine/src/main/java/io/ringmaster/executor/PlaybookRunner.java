@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor's entry point: runs validated playbooks against an inventory and reports every step as events.
- * One thread pool of {@code forks} threads serves the whole run.
+ * The executor's entry point: runs validated playbooks against an inventory and reports every step
+ * as events. One thread pool of {@code forks} threads serves the whole run.
  */
 public final class PlaybookRunner {
     private final Inventory inventory;
@@ -27,13 +27,22 @@ public final class PlaybookRunner {
     private final HostConnector connector;
     private final RunListener listener;
     private final RunOptions options;
-    /** Set once the run's end (its recap and reports) was reported, by the run itself or by {@link #finishNow}. */
+
+    /**
+     * Set once the run's end (its recap and reports) was reported, by the run itself or by {@link
+     * #finishNow}.
+     */
     private final AtomicBoolean finished = new AtomicBoolean();
+
     private volatile RunContext current;
     private volatile long started;
 
-    public PlaybookRunner(Inventory inventory, ModuleRegistry registry, HostConnector connector,
-                          RunListener listener, RunOptions options) {
+    public PlaybookRunner(
+            Inventory inventory,
+            ModuleRegistry registry,
+            HostConnector connector,
+            RunListener listener,
+            RunOptions options) {
         this.inventory = inventory;
         this.registry = registry;
         this.connector = connector;
@@ -42,21 +51,34 @@ public final class PlaybookRunner {
     }
 
     /**
-     * Runs the playbooks in order. {@code stop} is set by Ctrl-C: no new task starts, running ones finish, the
-     * recap is still reported.
+     * Runs the playbooks in order. {@code stop} is set by Ctrl-C: no new task starts, running ones
+     * finish, the recap is still reported.
      */
-    public RunOutcome run(List<Playbook> playbooks, AtomicBoolean stop) throws InterruptedException {
+    public RunOutcome run(List<Playbook> playbooks, AtomicBoolean stop)
+            throws InterruptedException {
         started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), daemonThreads());
-        RunContext run = new RunContext(inventory, registry, new Templar(), connector, listener, options, pool, stop,
-                null);
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, options.forks()), daemonThreads());
+        RunContext run =
+                new RunContext(
+                        inventory,
+                        registry,
+                        new Templar(),
+                        connector,
+                        listener,
+                        options,
+                        pool,
+                        stop,
+                        null);
         current = run;
         boolean error = false;
         StartAt startAt = new StartAt(options.startAtTask());
         try {
             outer:
             for (Playbook playbook : playbooks) {
-                listener.on(new RunEvent.PlaybookStarted(playbook.file(), options.checkMode(), options.diffMode()));
+                listener.on(
+                        new RunEvent.PlaybookStarted(
+                                playbook.file(), options.checkMode(), options.diffMode()));
                 for (Play play : playbook.plays()) {
                     boolean goOn;
                     try {
@@ -78,15 +100,17 @@ public final class PlaybookRunner {
         Map<String, HostStats> stats = stats(run);
         boolean interrupted = stop.get() || finished.get();
         if (finished.compareAndSet(false, true)) {
-            listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), interrupted));
+            listener.on(
+                    new RunEvent.RunFinished(
+                            stats, Duration.ofNanos(System.nanoTime() - started), interrupted));
         }
         return new RunOutcome(stats, interrupted, error);
     }
 
     /**
-     * Ends the run at once (a second Ctrl-C, SIGTERM, SIGHUP): reports what was done so far as an interrupted run,
-     * so the recap prints and the reports are written, unless the run already reported its end. Called from a
-     * signal thread; the caller exits the JVM after it.
+     * Ends the run at once (a second Ctrl-C, SIGTERM, SIGHUP): reports what was done so far as an
+     * interrupted run, so the recap prints and the reports are written, unless the run already
+     * reported its end. Called from a signal thread; the caller exits the JVM after it.
      *
      * @return the recap reported, or null when the run had already reported its end
      */
@@ -96,17 +120,22 @@ public final class PlaybookRunner {
             return null;
         }
         Map<String, HostStats> stats = run == null ? Map.of() : stats(run);
-        listener.on(new RunEvent.RunFinished(stats, Duration.ofNanos(System.nanoTime() - started), true));
+        listener.on(
+                new RunEvent.RunFinished(
+                        stats, Duration.ofNanos(System.nanoTime() - started), true));
         return stats;
     }
 
     private Map<String, HostStats> stats(RunContext run) {
         Map<String, HostStats> stats = new LinkedHashMap<>();
-        inventory.hosts().forEach(h -> {
-            if (run.hosts().containsKey(h.name())) {
-                stats.put(h.name(), run.hosts().get(h.name()).stats());
-            }
-        });
+        inventory
+                .hosts()
+                .forEach(
+                        h -> {
+                            if (run.hosts().containsKey(h.name())) {
+                                stats.put(h.name(), run.hosts().get(h.name()).stats());
+                            }
+                        });
         run.hosts().forEach((name, state) -> stats.putIfAbsent(name, state.stats()));
         return stats;
     }

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registered form of a result, as Ansible shapes it: changed, failed, skipped, msg and the module's data. */
+/**
+ * The registered form of a result, as Ansible shapes it: changed, failed, skipped, msg and the
+ * module's data.
+ */
 final class ResultShape {
-    private ResultShape() {
-    }
+    private ResultShape() {}
 
     static Map<String, Object> registered(Status status, String msg, Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -19,11 +21,12 @@ final class ResultShape {
         if (status == Status.UNREACHABLE) {
             out.put("unreachable", true);
         }
-        data.forEach((k, v) -> {
-            if (v != null) {
-                out.put(k, v);
-            }
-        });
+        data.forEach(
+                (k, v) -> {
+                    if (v != null) {
+                        out.put(k, v);
+                    }
+                });
         return out;
     }
 

@@ -13,9 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param stop set by Ctrl-C: no new task starts, running ones finish
  */
-record RunContext(Inventory inventory, ModuleRegistry registry, Templar templar, HostConnector connector,
-                  RunListener listener, RunOptions options, ExecutorService pool, AtomicBoolean stop,
-                  Map<String, HostState> hosts) {
+record RunContext(
+        Inventory inventory,
+        ModuleRegistry registry,
+        Templar templar,
+        HostConnector connector,
+        RunListener listener,
+        RunOptions options,
+        ExecutorService pool,
+        AtomicBoolean stop,
+        Map<String, HostState> hosts) {
 
     RunContext {
         hosts = hosts == null ? new ConcurrentHashMap<>() : hosts;

@@ -3,8 +3,8 @@ package io.ringmaster.executor;
 import io.ringmaster.playbook.Task;
 
 /**
- * {@code --start-at-task NAME}: every task before the first whose name (or {@code role : name}) is NAME is left
- * out, across plays; facts are still gathered and handlers still run, as in Ansible.
+ * {@code --start-at-task NAME}: every task before the first whose name (or {@code role : name}) is
+ * NAME is left out, across plays; facts are still gathered and handlers still run, as in Ansible.
  */
 final class StartAt {
     private final String name;

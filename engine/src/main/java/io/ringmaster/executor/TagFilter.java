@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code --tags} and {@code --skip-tags} as Ansible applies them, with the special tags {@code always},
- * {@code never}, {@code all}, {@code tagged} and {@code untagged}.
+ * {@code --tags} and {@code --skip-tags} as Ansible applies them, with the special tags {@code
+ * always}, {@code never}, {@code all}, {@code tagged} and {@code untagged}.
  */
 public record TagFilter(Set<String> only, Set<String> skip) {
 
@@ -16,7 +16,8 @@ public record TagFilter(Set<String> only, Set<String> skip) {
             if (skip.contains("all") && !tags.contains("always")) {
                 return false;
             }
-            if (skip.contains("tagged") && !tags.isEmpty() || skip.contains("untagged") && tags.isEmpty()) {
+            if (skip.contains("tagged") && !tags.isEmpty()
+                    || skip.contains("untagged") && tags.isEmpty()) {
                 return false;
             }
             if (tags.stream().anyMatch(skip::contains)) {
@@ -32,7 +33,8 @@ public record TagFilter(Set<String> only, Set<String> skip) {
         if (tags.contains("never") && tags.stream().noneMatch(only::contains)) {
             return false;
         }
-        if (only.contains("tagged") && !tags.isEmpty() || only.contains("untagged") && tags.isEmpty()) {
+        if (only.contains("tagged") && !tags.isEmpty()
+                || only.contains("untagged") && tags.isEmpty()) {
             return true;
         }
         return tags.stream().anyMatch(only::contains);

@@ -24,13 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one task on one host: conditions, loop, argument rendering and binding, check mode, privilege escalation,
- * the module itself with until/retries, changed_when/failed_when, register, facts and notify.
+ * Runs one task on one host: conditions, loop, argument rendering and binding, check mode,
+ * privilege escalation, the module itself with until/retries, changed_when/failed_when, register,
+ * facts and notify.
  */
 final class TaskRunner {
     /** Ansible's names for the sudo password of a host, in its order of preference. */
-    private static final List<String> BECOME_PASSWORD_VARS = List.of("ansible_become_password",
-            "ansible_become_pass", "ansible_sudo_pass");
+    private static final List<String> BECOME_PASSWORD_VARS =
+            List.of("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+
     private final RunContext run;
     private final VarsAssembler assembler;
 
@@ -39,22 +41,44 @@ final class TaskRunner {
         this.assembler = new VarsAssembler(run);
     }
 
-    TaskResult run(Task task, HostState host, PlayContext play, BlockScope scope) throws InterruptedException {
+    TaskResult run(Task task, HostState host, PlayContext play, BlockScope scope)
+            throws InterruptedException {
         long start = System.nanoTime();
         TaskResult result;
         try {
-            result = task.options().loop() == null
-                    ? single(task, host, play, scope, start)
-                    : loop(task, host, play, scope, start);
+            result =
+                    task.options().loop() == null
+                            ? single(task, host, play, scope, start)
+                            : loop(task, host, play, scope, start);
         } catch (ExpressionException | LazyVars.VariableRenderingException e) {
-            result = new TaskResult(host.name, Status.FAILED, e.getMessage(), Map.of(), null, since(start),
-                    false, List.of(), null);
+            result =
+                    new TaskResult(
+                            host.name,
+                            Status.FAILED,
+                            e.getMessage(),
+                            Map.of(),
+                            null,
+                            since(start),
+                            false,
+                            List.of(),
+                            null);
             register(task, host, ResultShape.registered(Status.FAILED, e.getMessage(), Map.of()));
         }
-        if (result.status() == Status.FAILED && (task.options().ignoreErrors() || scope.ignoreErrors()
-                || ignoreIf(task, host, play, scope))) {
-            result = new TaskResult(result.host(), result.status(), result.msg(), result.data(), result.diff(),
-                    result.duration(), true, result.items(), result.item());
+        if (result.status() == Status.FAILED
+                && (task.options().ignoreErrors()
+                        || scope.ignoreErrors()
+                        || ignoreIf(task, host, play, scope))) {
+            result =
+                    new TaskResult(
+                            result.host(),
+                            result.status(),
+                            result.msg(),
+                            result.data(),
+                            result.diff(),
+                            result.duration(),
+                            true,
+                            result.items(),
+                            result.item());
         }
         if (result.status() == Status.CHANGED) {
             host.notified.addAll(task.options().notifies());
@@ -62,11 +86,13 @@ final class TaskRunner {
         return result;
     }
 
-    private TaskResult single(Task task, HostState host, PlayContext play, BlockScope scope, long start)
+    private TaskResult single(
+            Task task, HostState host, PlayContext play, BlockScope scope, long start)
             throws InterruptedException, ExpressionException {
         LazyVars vars = assembler.forTask(host, play, task, scope, Map.of());
         if (!conditionsHold(task, scope, vars)) {
-            Attempt skipped = Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
+            Attempt skipped =
+                    Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
             register(task, host, skipped.registered());
             return toResult(host, skipped, start, null);
         }
@@ -75,17 +101,23 @@ final class TaskRunner {
         return toResult(host, a, start, null);
     }
 
-    private TaskResult loop(Task task, HostState host, PlayContext play, BlockScope scope, long start)
+    private TaskResult loop(
+            Task task, HostState host, PlayContext play, BlockScope scope, long start)
             throws InterruptedException, ExpressionException {
         LazyVars vars0 = assembler.forTask(host, play, task, scope, Map.of());
         Object loop = task.options().loop();
-        Object rendered = loop instanceof io.ringmaster.playbook.Expr e
-                ? run.templar().render(e.text(), vars0, e.position())
-                : run.templar().render(loop, vars0, task.position());
+        Object rendered =
+                loop instanceof io.ringmaster.playbook.Expr e
+                        ? run.templar().render(e.text(), vars0, e.position())
+                        : run.templar().render(loop, vars0, task.position());
         if (!(rendered instanceof List<?> items)) {
-            throw new ExpressionException(task.position() + ": loop must be a list, got "
-                    + (rendered == null ? "null" : rendered.getClass().getSimpleName() + " '" + rendered + "'")
-                    + "\n  hint: write loop: ${my_list} or a YAML list");
+            throw new ExpressionException(
+                    task.position()
+                            + ": loop must be a list, got "
+                            + (rendered == null
+                                    ? "null"
+                                    : rendered.getClass().getSimpleName() + " '" + rendered + "'")
+                            + "\n  hint: write loop: ${my_list} or a YAML list");
         }
         String loopVar = task.options().loopVar();
         List<TaskResult> results = new ArrayList<>();
@@ -96,12 +128,25 @@ final class TaskRunner {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put(loopVar, item);
             extra.put("ansible_loop_var", loopVar);
-            extra.put("ansible_loop", Map.of("index", i + 1, "index0", i, "first", i == 0,
-                    "last", i == items.size() - 1, "length", items.size()));
+            extra.put(
+                    "ansible_loop",
+                    Map.of(
+                            "index",
+                            i + 1,
+                            "index0",
+                            i,
+                            "first",
+                            i == 0,
+                            "last",
+                            i == items.size() - 1,
+                            "length",
+                            items.size()));
             LazyVars vars = assembler.forTask(host, play, task, scope, extra);
-            Attempt a = conditionsHold(task, scope, vars)
-                    ? attempt(task, host, play, scope, vars)
-                    : Attempt.of(Status.SKIPPED, "Conditional result was False", Map.of(), null);
+            Attempt a =
+                    conditionsHold(task, scope, vars)
+                            ? attempt(task, host, play, scope, vars)
+                            : Attempt.of(
+                                    Status.SKIPPED, "Conditional result was False", Map.of(), null);
             Map<String, Object> reg = new LinkedHashMap<>(a.registered());
             reg.put(loopVar, item);
             reg.put("ansible_loop_var", loopVar);
@@ -112,8 +157,10 @@ final class TaskRunner {
             }
         }
         Status status = aggregate(results);
-        String msg = status == Status.FAILED ? "One or more items failed"
-                : status == Status.SKIPPED ? "All items skipped" : "";
+        String msg =
+                status == Status.FAILED
+                        ? "One or more items failed"
+                        : status == Status.SKIPPED ? "All items skipped" : "";
         Map<String, Object> reg = ResultShape.loop(status, msg, registered);
         if (results.stream().anyMatch(TaskResult::changed)) {
             reg.put("changed", true);
@@ -121,7 +168,8 @@ final class TaskRunner {
         register(task, host, reg);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("results", registered);
-        return new TaskResult(host.name, status, msg, data, null, since(start), false, results, null);
+        return new TaskResult(
+                host.name, status, msg, data, null, since(start), false, results, null);
     }
 
     /** What the output shows for an item: loop_control.label rendered, else the item itself. */
@@ -152,7 +200,8 @@ final class TaskRunner {
         return Status.OK;
     }
 
-    private boolean conditionsHold(Task task, BlockScope scope, Map<String, Object> vars) throws ExpressionException {
+    private boolean conditionsHold(Task task, BlockScope scope, Map<String, Object> vars)
+            throws ExpressionException {
         for (Expr e : scope.when()) {
             if (!run.templar().test(e.text(), vars, e.position())) {
                 return false;
@@ -166,7 +215,8 @@ final class TaskRunner {
         return true;
     }
 
-    private Attempt attempt(Task task, HostState host, PlayContext play, BlockScope scope, LazyVars vars)
+    private Attempt attempt(
+            Task task, HostState host, PlayContext play, BlockScope scope, LazyVars vars)
             throws InterruptedException {
         Module module = run.registry().find(task.module()).orElseThrow();
         Args args;
@@ -175,13 +225,22 @@ final class TaskRunner {
         } catch (ExpressionException e) {
             return Attempt.failed(e.getMessage());
         } catch (IllegalArgumentException e) {
-            return Attempt.failed(task.position() + ": task '" + task.name() + "': " + e.getMessage());
+            return Attempt.failed(
+                    task.position() + ": task '" + task.name() + "': " + e.getMessage());
         }
-        boolean check = task.options().checkMode() != null ? task.options().checkMode()
-                : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
+        boolean check =
+                task.options().checkMode() != null
+                        ? task.options().checkMode()
+                        : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
         if (check && !module.supportsCheckMode()) {
-            return Attempt.of(Status.SKIPPED, RunOutcome.UNPREDICTABLE + "module '" + module.name()
-                    + "' cannot predict its result, so it did not run", Map.of(), null);
+            return Attempt.of(
+                    Status.SKIPPED,
+                    RunOutcome.UNPREDICTABLE
+                            + "module '"
+                            + module.name()
+                            + "' cannot predict its result, so it did not run",
+                    Map.of(),
+                    null);
         }
         Remote remote;
         try {
@@ -192,9 +251,14 @@ final class TaskRunner {
         } catch (HostUnreachableException e) {
             return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
         }
-        HostExpressions expr = new HostExpressions(run.templar(), vars, templateRoots(task, play), task.position());
-        ModuleContext ctx = new ModuleContext(host.name, args, vars, remote, expr, check, run.options().diffMode());
-        int attempts = task.options().until() == null ? 1 : Math.max(1, task.options().retries() + 1);
+        HostExpressions expr =
+                new HostExpressions(
+                        run.templar(), vars, templateRoots(task, play), task.position());
+        ModuleContext ctx =
+                new ModuleContext(
+                        host.name, args, vars, remote, expr, check, run.options().diffMode());
+        int attempts =
+                task.options().until() == null ? 1 : Math.max(1, task.options().retries() + 1);
         Attempt a = null;
         for (int i = 1; i <= attempts; i++) {
             a = once(task, module, ctx, host, vars);
@@ -213,7 +277,10 @@ final class TaskRunner {
                 return Attempt.failed(e.getMessage());
             }
             if (i < attempts) {
-                run.listener().on(new RunEvent.Retrying(shown(task, vars), task.module(), host.name, attempts - i));
+                run.listener()
+                        .on(
+                                new RunEvent.Retrying(
+                                        shown(task, vars), task.module(), host.name, attempts - i));
                 Thread.sleep((long) (task.options().delay() * 1000));
             } else {
                 a = exhausted(task, a, attempts);
@@ -222,24 +289,33 @@ final class TaskRunner {
         return a;
     }
 
-    /** {@code ignore_errors: $condition}, with the task's variables (not its result, as in Ansible). */
+    /**
+     * {@code ignore_errors: $condition}, with the task's variables (not its result, as in Ansible).
+     */
     private boolean ignoreIf(Task task, HostState host, PlayContext play, BlockScope scope) {
         Expr e = task.options().ignoreErrorsIf();
         if (e == null) {
             return false;
         }
         try {
-            return run.templar().test(e.text(), assembler.forTask(host, play, task, scope, Map.of()), e.position());
+            return run.templar()
+                    .test(
+                            e.text(),
+                            assembler.forTask(host, play, task, scope, Map.of()),
+                            e.position());
         } catch (ExpressionException | RuntimeException ex) {
             // the failure stands; say why ignore_errors could not be decided
-            run.listener().on(new RunEvent.Warning("ignore_errors on " + host.name + ": " + ex.getMessage()));
+            run.listener()
+                    .on(
+                            new RunEvent.Warning(
+                                    "ignore_errors on " + host.name + ": " + ex.getMessage()));
             return false;
         }
     }
 
     /**
-     * The task's name as headers show it: rendered with {@code host}'s variables, as Ansible renders it; as written
-     * when it cannot be (a loop's item is not defined yet).
+     * The task's name as headers show it: rendered with {@code host}'s variables, as Ansible
+     * renders it; as written when it cannot be (a loop's item is not defined yet).
      */
     String displayName(Task task, HostState host, PlayContext play, BlockScope scope) {
         if (task.name() == null || !io.ringmaster.expr.Templar.isTemplated(task.name())) {
@@ -254,15 +330,18 @@ final class TaskRunner {
 
     private String shown(Task task, Map<String, Object> vars) {
         try {
-            return task.name() == null ? null : run.templar().renderString(task.name(), vars, task.position());
+            return task.name() == null
+                    ? null
+                    : run.templar().renderString(task.name(), vars, task.position());
         } catch (ExpressionException | RuntimeException e) {
             return task.name();
         }
     }
 
     /**
-     * The until condition never held: as ansible-core 2.14, the registered attempts is the retries count (one less
-     * than the runs) and the task fails, unless failed_when (already applied to the last run) says otherwise.
+     * The until condition never held: as ansible-core 2.14, the registered attempts is the retries
+     * count (one less than the runs) and the task fails, unless failed_when (already applied to the
+     * last run) says otherwise.
      */
     private static Attempt exhausted(Task task, Attempt last, int runs) {
         Map<String, Object> data = new LinkedHashMap<>(last.data());
@@ -270,20 +349,37 @@ final class TaskRunner {
         if (task.options().failedWhen() != null) {
             return Attempt.of(last.status(), last.msg(), data, last.diff());
         }
-        return Attempt.of(Status.FAILED, "Retried " + runs + " times; until condition never held: "
-                + task.options().until().get(0).text(), data, last.diff());
+        return Attempt.of(
+                Status.FAILED,
+                "Retried "
+                        + runs
+                        + " times; until condition never held: "
+                        + task.options().until().get(0).text(),
+                data,
+                last.diff());
     }
 
-    /** Renders every argument but those the module evaluates or renders itself (EXPRESSION, TEMPLATE). */
+    /**
+     * Renders every argument but those the module evaluates or renders itself (EXPRESSION,
+     * TEMPLATE).
+     */
     private Map<String, Object> renderArgs(Module module, Task task, Map<String, Object> vars)
             throws ExpressionException {
         Map<String, Object> normalised = ArgBinder.normalise(module, task.args());
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : normalised.entrySet()) {
-            boolean keep = module.params().stream()
-                    .anyMatch(p -> p.name().equals(e.getKey()) && (p.type() == ParamType.EXPRESSION
-                            || p.type() == ParamType.TEMPLATE));
-            out.put(e.getKey(), keep ? e.getValue() : run.templar().render(e.getValue(), vars, task.position()));
+            boolean keep =
+                    module.params().stream()
+                            .anyMatch(
+                                    p ->
+                                            p.name().equals(e.getKey())
+                                                    && (p.type() == ParamType.EXPRESSION
+                                                            || p.type() == ParamType.TEMPLATE));
+            out.put(
+                    e.getKey(),
+                    keep
+                            ? e.getValue()
+                            : run.templar().render(e.getValue(), vars, task.position()));
         }
         return out;
     }
@@ -298,23 +394,38 @@ final class TaskRunner {
         } catch (java.io.UncheckedIOException e) {
             return Attempt.failed(module.name() + " on " + host.name + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return Attempt.failed("module '" + module.name() + "' failed unexpectedly on " + host.name + ": " + e
-                    + "\n  hint: this is a bug in the module; please report it with the task that triggered it");
+            return Attempt.failed(
+                    "module '"
+                            + module.name()
+                            + "' failed unexpectedly on "
+                            + host.name
+                            + ": "
+                            + e
+                            + "\n  hint: this is a bug in the module; please report it with the task that triggered it");
         }
         Object facts = module.returnsFacts() ? result.data().get("ansible_facts") : null;
         if (facts instanceof Map<?, ?> f) {
-            Map<String, Object> target = module.name().equals("setup") ? host.facts : host.registered;
-            f.forEach((k, v) -> {
-                if (v != null) {
-                    target.put(String.valueOf(k), v);
-                }
-            });
+            Map<String, Object> target =
+                    module.name().equals("setup") ? host.facts : host.registered;
+            f.forEach(
+                    (k, v) -> {
+                        if (v != null) {
+                            target.put(String.valueOf(k), v);
+                        }
+                    });
         }
-        Status status = result instanceof ModuleResult.Changed ? Status.CHANGED
-                : result instanceof ModuleResult.Failed ? Status.FAILED
-                : result instanceof ModuleResult.Skipped ? Status.SKIPPED : Status.OK;
-        String diff = result instanceof ModuleResult.Changed c && c.diff() != null && ctx.diffMode()
-                ? c.diff().unified() : null;
+        Status status =
+                result instanceof ModuleResult.Changed
+                        ? Status.CHANGED
+                        : result instanceof ModuleResult.Failed
+                                ? Status.FAILED
+                                : result instanceof ModuleResult.Skipped
+                                        ? Status.SKIPPED
+                                        : Status.OK;
+        String diff =
+                result instanceof ModuleResult.Changed c && c.diff() != null && ctx.diffMode()
+                        ? c.diff().unified()
+                        : null;
         Map<String, Object> data = result.data();
         if (module.returnsFacts() && data.containsKey("ansible_facts")) {
             data = new LinkedHashMap<>(data);
@@ -324,10 +435,14 @@ final class TaskRunner {
         return overrides(task, a, vars);
     }
 
-    /** changed_when and failed_when, evaluated with the result registered under the task's register name. */
+    /**
+     * changed_when and failed_when, evaluated with the result registered under the task's register
+     * name.
+     */
     private Attempt overrides(Task task, Attempt a, LazyVars vars) {
         if (task.options().changedWhen() == null && task.options().failedWhen() == null
-                || a.status() == Status.SKIPPED || a.status() == Status.UNREACHABLE) {
+                || a.status() == Status.SKIPPED
+                || a.status() == Status.UNREACHABLE) {
             return a;
         }
         Map<String, Object> withResult = new Overlay(registerLayer(task, a.registered()), vars);
@@ -341,8 +456,10 @@ final class TaskRunner {
                 failed = allTrue(task.options().failedWhen(), withResult);
             }
             Status status = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
-            String msg = failed && a.status() != Status.FAILED
-                    ? "failed_when held: " + task.options().failedWhen().get(0).text() : a.msg();
+            String msg =
+                    failed && a.status() != Status.FAILED
+                            ? "failed_when held: " + task.options().failedWhen().get(0).text()
+                            : a.msg();
             return Attempt.of(status, msg, a.data(), status == Status.CHANGED ? a.diff() : null);
         } catch (ExpressionException e) {
             return Attempt.failed(e.getMessage());
@@ -376,11 +493,16 @@ final class TaskRunner {
         if (enabled == null || !enabled) {
             return remote;
         }
-        String user = b.user() != null ? b.user()
-                : vars.get("ansible_become_user") != null ? String.valueOf(vars.get("ansible_become_user")) : "root";
+        String user =
+                b.user() != null
+                        ? b.user()
+                        : vars.get("ansible_become_user") != null
+                                ? String.valueOf(vars.get("ansible_become_user"))
+                                : "root";
         for (String name : BECOME_PASSWORD_VARS) {
             if (vars.get(name) != null) {
-                return run.connector().become(remote, user, String.valueOf(vars.get(name)).toCharArray());
+                return run.connector()
+                        .become(remote, user, String.valueOf(vars.get(name)).toCharArray());
             }
         }
         return run.connector().become(remote, user);
@@ -405,7 +527,16 @@ final class TaskRunner {
     }
 
     private static TaskResult toResult(HostState host, Attempt a, long start, Object item) {
-        return new TaskResult(host.name, a.status(), a.msg(), a.data(), a.diff(), since(start), false, List.of(), item);
+        return new TaskResult(
+                host.name,
+                a.status(),
+                a.msg(),
+                a.data(),
+                a.diff(),
+                since(start),
+                false,
+                List.of(),
+                item);
     }
 
     private static Duration since(long startNanos) {

@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks every task of every play before any host is contacted (JUnit's discovery before execution): the module
- * exists, its parameters are known, required ones are given, literal values have the right type and choice, and no
- * Jinja2 {@code {{ }}} slipped in from an Ansible playbook. Finds every problem, not just the first.
+ * Checks every task of every play before any host is contacted (JUnit's discovery before
+ * execution): the module exists, its parameters are known, required ones are given, literal values
+ * have the right type and choice, and no Jinja2 {@code {{ }}} slipped in from an Ansible playbook.
+ * Finds every problem, not just the first.
  */
 public final class Validator {
     private final ModuleRegistry registry;
@@ -55,10 +56,18 @@ public final class Validator {
                 checkTask(t, errors);
                 for (String n : t.options().notifies()) {
                     if (!handlerNames.contains(n) && !Literals.holdsExpression(n)) {
-                        errors.add(new UserError(t.position(), "task '" + t.name() + "' notifies '" + n
-                                + "', but the play has no handler of that name or listen topic"
-                                + DidYouMean.suffix(n, handlerNames),
-                                "add a handler named '" + n + "' or fix the name in notify"));
+                        errors.add(
+                                new UserError(
+                                        t.position(),
+                                        "task '"
+                                                + t.name()
+                                                + "' notifies '"
+                                                + n
+                                                + "', but the play has no handler of that name or listen topic"
+                                                + DidYouMean.suffix(n, handlerNames),
+                                        "add a handler named '"
+                                                + n
+                                                + "' or fix the name in notify"));
                     }
                 }
             }
@@ -70,43 +79,63 @@ public final class Validator {
         if (task.options().ignoreErrorsIf() != null) {
             checkExprs(List.of(task.options().ignoreErrorsIf()), errors);
         }
-        for (List<Expr> list : java.util.Arrays.asList(task.options().changedWhen(), task.options().failedWhen(),
-                task.options().until())) {
+        for (List<Expr> list :
+                java.util.Arrays.asList(
+                        task.options().changedWhen(),
+                        task.options().failedWhen(),
+                        task.options().until())) {
             if (list != null) {
                 checkExprs(list, errors);
             }
         }
         Optional<Module> module = registry.find(task.module());
         if (module.isEmpty()) {
-            errors.add(new UserError(task.position(), "unknown module '" + task.module() + "'"
-                    + DidYouMean.suffix(task.module(), registry.names()),
-                    "run `ringmaster modules` to list the modules and their parameters"));
+            errors.add(
+                    new UserError(
+                            task.position(),
+                            "unknown module '"
+                                    + task.module()
+                                    + "'"
+                                    + DidYouMean.suffix(task.module(), registry.names()),
+                            "run `ringmaster modules` to list the modules and their parameters"));
             return;
         }
         checkArgSyntax(task, module.get(), errors);
         checkTemplateSrc(task, errors);
         for (String problem : ArgBinder.checkLiteral(module.get(), task.args())) {
-            errors.add(new UserError(positionOf(task, problem), "task '" + task.name() + "': " + problem,
-                    "run `ringmaster modules " + task.module() + "` to see its parameters"));
+            errors.add(
+                    new UserError(
+                            positionOf(task, problem),
+                            "task '" + task.name() + "': " + problem,
+                            "run `ringmaster modules "
+                                    + task.module()
+                                    + "` to see its parameters"));
         }
         for (Map.Entry<String, Object> arg : task.args().entrySet()) {
             String jinja = Literals.jinja(arg.getValue());
             if (jinja != null) {
-                errors.add(new UserError(task.argPositions().getOrDefault(arg.getKey(), task.position()),
-                        "task '" + task.name() + "': Jinja2 syntax {{ }} in '" + arg.getKey() + "'",
-                        "Ringmaster's expressions are Velocity: write ${name} for {{ name }}, and #if(...) for "
-                                + "conditions"));
+                errors.add(
+                        new UserError(
+                                task.argPositions().getOrDefault(arg.getKey(), task.position()),
+                                "task '"
+                                        + task.name()
+                                        + "': Jinja2 syntax {{ }} in '"
+                                        + arg.getKey()
+                                        + "'",
+                                "Ringmaster's expressions are Velocity: write ${name} for {{ name }}, and #if(...) for "
+                                        + "conditions"));
             }
         }
     }
 
     /**
-     * A literal template {@code src} that is absolute or climbs out ({@code ../../etc/passwd}) is outside every
-     * template folder whatever they are: refused here, before any host is contacted. Links and missing files are
-     * checked when the task runs, against the real folders.
+     * A literal template {@code src} that is absolute or climbs out ({@code ../../etc/passwd}) is
+     * outside every template folder whatever they are: refused here, before any host is contacted.
+     * Links and missing files are checked when the task runs, against the real folders.
      */
     private static void checkTemplateSrc(Task task, List<UserError> errors) {
-        if (!"template".equals(task.module()) || !(task.args().get("src") instanceof String src)
+        if (!"template".equals(task.module())
+                || !(task.args().get("src") instanceof String src)
                 || io.ringmaster.expr.Templar.isTemplated(src)) {
             return;
         }
@@ -118,10 +147,16 @@ public final class Validator {
             outside = true;
         }
         if (outside) {
-            errors.add(new UserError(task.argPositions().getOrDefault("src", task.position()),
-                    "task '" + task.name() + "': template '" + src + "' is outside the template folders",
-                    "templates are read only from the playbook's folder, its templates/, the role's templates/ and "
-                            + "the project's templates/; name it relative to one of them"));
+            errors.add(
+                    new UserError(
+                            task.argPositions().getOrDefault("src", task.position()),
+                            "task '"
+                                    + task.name()
+                                    + "': template '"
+                                    + src
+                                    + "' is outside the template folders",
+                            "templates are read only from the playbook's folder, its templates/, the role's templates/ and "
+                                    + "the project's templates/; name it relative to one of them"));
         }
     }
 
@@ -137,8 +172,11 @@ public final class Validator {
     private void checkExprs(List<Expr> exprs, List<UserError> errors) {
         for (Expr e : exprs) {
             if (e.text().contains("{{")) {
-                errors.add(new UserError(e.position(), "Jinja2 syntax {{ }} in a condition: " + e.text(),
-                        "conditions are Velocity expressions, e.g. `$out.rc == 0`"));
+                errors.add(
+                        new UserError(
+                                e.position(),
+                                "Jinja2 syntax {{ }} in a condition: " + e.text(),
+                                "conditions are Velocity expressions, e.g. `$out.rc == 0`"));
                 continue;
             }
             try {
@@ -149,13 +187,22 @@ public final class Validator {
         }
     }
 
-    /** Syntax errors in every templated string of a task's arguments, and in conditions given to a module. */
+    /**
+     * Syntax errors in every templated string of a task's arguments, and in conditions given to a
+     * module.
+     */
     private void checkArgSyntax(Task task, Module module, List<UserError> errors) {
         Map<String, Object> args = ArgBinder.normalise(module, task.args());
         for (Map.Entry<String, Object> arg : args.entrySet()) {
             Position at = task.argPositions().getOrDefault(arg.getKey(), task.position());
-            boolean condition = module.params().stream().anyMatch(p -> p.name().equals(arg.getKey())
-                    && p.type() == io.ringmaster.module.api.ParamType.EXPRESSION);
+            boolean condition =
+                    module.params().stream()
+                            .anyMatch(
+                                    p ->
+                                            p.name().equals(arg.getKey())
+                                                    && p.type()
+                                                            == io.ringmaster.module.api.ParamType
+                                                                    .EXPRESSION);
             checkValue(arg.getValue(), at, condition, errors);
         }
     }
@@ -181,6 +228,7 @@ public final class Validator {
     private static UserError syntaxError(io.ringmaster.module.api.ExpressionException ex) {
         String msg = ex.getMessage();
         int nl = msg.indexOf("\n  hint: ");
-        return new UserError(null, nl < 0 ? msg : msg.substring(0, nl), nl < 0 ? null : msg.substring(nl + 9));
+        return new UserError(
+                null, nl < 0 ? msg : msg.substring(0, nl), nl < 0 ? null : msg.substring(nl + 9));
     }
 }

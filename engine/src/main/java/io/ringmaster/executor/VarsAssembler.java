@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds one host's variables for one task, in Ansible's precedence (see {@link VarLayers}), plus the magic
- * variables: inventory_hostname, inventory_hostname_short, group_names, groups, hostvars, play_hosts,
- * ansible_play_hosts, ansible_play_hosts_all, ansible_play_batch, ansible_check_mode, ansible_diff_mode, playbook_dir, role_path, role_name.
+ * Builds one host's variables for one task, in Ansible's precedence (see {@link VarLayers}), plus
+ * the magic variables: inventory_hostname, inventory_hostname_short, group_names, groups, hostvars,
+ * play_hosts, ansible_play_hosts, ansible_play_hosts_all, ansible_play_batch, ansible_check_mode,
+ * ansible_diff_mode, playbook_dir, role_path, role_name.
  */
 final class VarsAssembler {
     private final RunContext run;
@@ -21,7 +22,12 @@ final class VarsAssembler {
         this.run = run;
     }
 
-    LazyVars forTask(HostState host, PlayContext play, Task task, BlockScope scope, Map<String, Object> extra) {
+    LazyVars forTask(
+            HostState host,
+            PlayContext play,
+            Task task,
+            BlockScope scope,
+            Map<String, Object> extra) {
         VarLayers layers = new VarLayers();
         layers.addData(run.options().cliDefaults());
         if (task != null && task.role() != null) {
@@ -54,11 +60,17 @@ final class VarsAssembler {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inventory_hostname", host.name);
         m.put("inventory_hostname_short", host.name.split("\\.", 2)[0]);
-        m.put("group_names", run.inventory().groupNamesOf(host.name).stream().filter(g -> !g.equals("all")).toList());
+        m.put(
+                "group_names",
+                run.inventory().groupNamesOf(host.name).stream()
+                        .filter(g -> !g.equals("all"))
+                        .toList());
         m.put("groups", run.inventory().groupsMagic());
         m.put("hostvars", new Hostvars());
-        // As in Ansible: the play's hosts that have not failed or become unreachable; _all keeps every one.
-        // Built only if an expression reads it: magic variables are assembled for every host and task.
+        // As in Ansible: the play's hosts that have not failed or become unreachable; _all keeps
+        // every one.
+        // Built only if an expression reads it: magic variables are assembled for every host and
+        // task.
         List<String> active = new ActiveHosts(play.hosts());
         m.put("play_hosts", active);
         m.put("ansible_play_hosts", active);
@@ -74,7 +86,10 @@ final class VarsAssembler {
         return m;
     }
 
-    /** {@code hostvars}: every host's inventory variables, facts and registered results, built when read. */
+    /**
+     * {@code hostvars}: every host's inventory variables, facts and registered results, built when
+     * read.
+     */
     private final class Hostvars extends AbstractMap<String, Object> {
         @Override
         public boolean containsKey(Object key) {
@@ -87,8 +102,12 @@ final class VarsAssembler {
                 return null;
             }
             HostState other = run.host((String) key);
-            VarLayers layers = new VarLayers().add(run.inventory().varsFor(other.name)).addData(other.factsLayer())
-                    .addData(other.registered).addData(Map.of("inventory_hostname", other.name));
+            VarLayers layers =
+                    new VarLayers()
+                            .add(run.inventory().varsFor(other.name))
+                            .addData(other.factsLayer())
+                            .addData(other.registered)
+                            .addData(Map.of("inventory_hostname", other.name));
             return layers.lazy(run.templar());
         }
 

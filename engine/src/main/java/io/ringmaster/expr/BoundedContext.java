@@ -3,7 +3,10 @@ package io.ringmaster.expr;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.context.Context;
 
-/** The context of one rendering: every value put in it (#set, each #foreach step) is counted and sized. */
+/**
+ * The context of one rendering: every value put in it (#set, each #foreach step) is counted and
+ * sized.
+ */
 final class BoundedContext extends VelocityContext {
     private final transient RenderBudget budget;
 

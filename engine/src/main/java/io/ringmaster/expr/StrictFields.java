@@ -5,23 +5,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A read-only view of a condition's variables in which reading a key a map does not have is recorded (Velocity
- * itself gives null there, and null == 1 is simply false): conditions are strict about fields, as Ansible's
- * "'dict object' has no attribute" is. {@code containsKey} and every other map method behave as usual.
+ * A read-only view of a condition's variables in which reading a key a map does not have is
+ * recorded (Velocity itself gives null there, and null == 1 is simply false): conditions are strict
+ * about fields, as Ansible's "'dict object' has no attribute" is. {@code containsKey} and every
+ * other map method behave as usual.
  */
 final class StrictFields {
-    private StrictFields() {
-    }
+    private StrictFields() {}
 
-    /** Keeps the first missing field read, except fields the condition gives a default ({@code ${x.f|'d'}}). */
+    /**
+     * Keeps the first missing field read, except fields the condition gives a default ({@code
+     * ${x.f|'d'}}).
+     */
     static final class Recorder {
         private final Set<String> defaulted;
         private String first;
 
         Recorder(String condition) {
             defaulted = new java.util.HashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$!?\\{\\s*([A-Za-z_][\\w.]*)\\s*\\|")
-                    .matcher(condition);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\\$!?\\{\\s*([A-Za-z_][\\w.]*)\\s*\\|")
+                            .matcher(condition);
             while (m.find()) {
                 defaulted.add("$" + m.group(1));
             }
@@ -38,7 +42,10 @@ final class StrictFields {
         }
     }
 
-    /** The variables, whose map values record missing fields (top-level names are Velocity's own business). */
+    /**
+     * The variables, whose map values record missing fields (top-level names are Velocity's own
+     * business).
+     */
     static Map<String, Object> view(Map<String, Object> vars, Recorder recorder) {
         return new AbstractMap<>() {
             @Override

@@ -21,18 +21,19 @@ import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
 
 /**
- * Velocity, the one expression language: interpolation in strings, typed single references, conditions and
- * template files. Strict: an undefined variable is an error naming the variable and where it was written, never
- * literal text. One instance serves a whole run; parsed expressions are cached, so a string used on hundreds of
- * hosts is parsed once.
+ * Velocity, the one expression language: interpolation in strings, typed single references,
+ * conditions and template files. Strict: an undefined variable is an error naming the variable and
+ * where it was written, never literal text. One instance serves a whole run; parsed expressions are
+ * cached, so a string used on hundreds of hosts is parsed once.
  *
- * <p>Escapes: {@code $$} is a literal {@code $} (so a shell's {@code $$HOME} reaches the shell as {@code $HOME});
- * Velocity's own {@code #[[ ... ]]#} keeps a whole passage literal.
+ * <p>Escapes: {@code $$} is a literal {@code $} (so a shell's {@code $$HOME} reaches the shell as
+ * {@code $HOME}); Velocity's own {@code #[[ ... ]]#} keeps a whole passage literal.
  */
 public final class Templar {
 
     private static final Pattern SINGLE_REFERENCE =
-            Pattern.compile("\\$!?\\{[^{}]+}|\\$!?[A-Za-z][\\w-]*(\\.[A-Za-z_][\\w-]*(\\([^()]*\\))?|\\[[^\\]]+])*");
+            Pattern.compile(
+                    "\\$!?\\{[^{}]+}|\\$!?[A-Za-z][\\w-]*(\\.[A-Za-z_][\\w-]*(\\([^()]*\\))?|\\[[^\\]]+])*");
 
     private final RuntimeInstance velocity = new RuntimeInstance();
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
@@ -42,7 +43,8 @@ public final class Templar {
         velocity.setProperty("space.gobbling", "lines");
         velocity.setProperty("introspector.uberspect.class", SafeUberspector.class.getName());
         velocity.setProperty("resource.loaders", "string");
-        velocity.setProperty("resource.loader.string.class",
+        velocity.setProperty(
+                "resource.loader.string.class",
                 "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
         velocity.init();
     }
@@ -53,10 +55,12 @@ public final class Templar {
     }
 
     /**
-     * Renders a value deeply: strings are interpolated; a string that is exactly one reference ({@code ${vms}})
-     * keeps the referenced value's type; maps and lists are rendered element by element.
+     * Renders a value deeply: strings are interpolated; a string that is exactly one reference
+     * ({@code ${vms}}) keeps the referenced value's type; maps and lists are rendered element by
+     * element.
      */
-    public Object render(Object value, Map<String, Object> vars, Position where) throws ExpressionException {
+    public Object render(Object value, Map<String, Object> vars, Position where)
+            throws ExpressionException {
         if (value instanceof String s) {
             return renderScalar(s, vars, where);
         }
@@ -77,17 +81,19 @@ public final class Templar {
         return value;
     }
 
-    private Object renderScalar(String s, Map<String, Object> vars, Position where) throws ExpressionException {
+    private Object renderScalar(String s, Map<String, Object> vars, Position where)
+            throws ExpressionException {
         if (!isTemplated(s)) {
             return s;
         }
         String trimmed = s.strip();
         if (SINGLE_REFERENCE.matcher(trimmed).matches()) {
             Object[] captured = new Object[1];
-            ReferenceInsertionEventHandler capture = (ctx, ref, v) -> {
-                captured[0] = v;
-                return v;
-            };
+            ReferenceInsertionEventHandler capture =
+                    (ctx, ref, v) -> {
+                        captured[0] = v;
+                        return v;
+                    };
             evaluate(trimmed, vars, where, capture);
             return captured[0];
         }
@@ -95,12 +101,17 @@ public final class Templar {
     }
 
     /** Interpolates a string; the result is always a string. */
-    public String renderString(String s, Map<String, Object> vars, Position where) throws ExpressionException {
+    public String renderString(String s, Map<String, Object> vars, Position where)
+            throws ExpressionException {
         return isTemplated(s) ? evaluate(s, vars, where, null) : s;
     }
 
-    /** Evaluates a Velocity boolean expression ({@code $out.rc == 0}); "true"/"false" stand for themselves. */
-    public boolean test(String condition, Map<String, Object> vars, Position where) throws ExpressionException {
+    /**
+     * Evaluates a Velocity boolean expression ({@code $out.rc == 0}); "true"/"false" stand for
+     * themselves.
+     */
+    public boolean test(String condition, Map<String, Object> vars, Position where)
+            throws ExpressionException {
         String c = condition.strip();
         if (c.equalsIgnoreCase("true") || c.equalsIgnoreCase("yes")) {
             return true;
@@ -116,9 +127,14 @@ public final class Templar {
             throw withHint(e, c);
         }
         if (missing.first() != null) {
-            throw new ExpressionException((where != null ? where + ": " : "") + missing.first() + " (in `" + c + "`)"
-                    + "\n  hint: a condition may only read fields that exist, as in Ansible; test for one with"
-                    + " $x.containsKey('field'), or give a default with ${x.field|'value'}");
+            throw new ExpressionException(
+                    (where != null ? where + ": " : "")
+                            + missing.first()
+                            + " (in `"
+                            + c
+                            + "`)"
+                            + "\n  hint: a condition may only read fields that exist, as in Ansible; test for one with"
+                            + " $x.containsKey('field'), or give a default with ${x.field|'value'}");
         }
         return "1".equals(result);
     }
@@ -144,45 +160,66 @@ public final class Templar {
     }
 
     private static String asIf(String c) {
-        String unwrapped = c.startsWith("${") && c.endsWith("}") && c.indexOf('}') == c.length() - 1
-                ? "$" + c.substring(2, c.length() - 1) : c;
+        String unwrapped =
+                c.startsWith("${") && c.endsWith("}") && c.indexOf('}') == c.length() - 1
+                        ? "$" + c.substring(2, c.length() - 1)
+                        : c;
         return "#if(" + unwrapped + ")1#{else}0#end";
     }
 
-    /** Shows the condition as written (not its #if wrapper, whose "#if(" shifts columns by 4) and a hint. */
+    /**
+     * Shows the condition as written (not its #if wrapper, whose "#if(" shifts columns by 4) and a
+     * hint.
+     */
     private static ExpressionException withHint(ExpressionException e, String c) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[line 1, column (\\d+)]")
-                .matcher(e.getMessage().replace("`" + asIf(c) + "`", "`" + c + "`"));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\[line 1, column (\\d+)]")
+                        .matcher(e.getMessage().replace("`" + asIf(c) + "`", "`" + c + "`"));
         StringBuilder msg = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(msg, "[column " + Math.max(1, Integer.parseInt(m.group(1)) - 4) + "]");
+            m.appendReplacement(
+                    msg, "[column " + Math.max(1, Integer.parseInt(m.group(1)) - 4) + "]");
         }
         m.appendTail(msg);
         if (!c.contains("$")) {
-            msg.append("\n  hint: conditions are Velocity expressions: variables start with $, e.g. "
-                    + "`$inventory_hostname == 'web1'` or `$out.rc == 0`");
+            msg.append(
+                    "\n  hint: conditions are Velocity expressions: variables start with $, e.g. "
+                            + "`$inventory_hostname == 'web1'` or `$out.rc == 0`");
         }
         return new ExpressionException(msg.toString());
     }
 
     /**
-     * Renders a template's text. With {@code escapeXml}, every inserted value is XML-escaped, so a value such as
-     * {@code </name>} cannot change the document's structure.
+     * Renders a template's text. With {@code escapeXml}, every inserted value is XML-escaped, so a
+     * value such as {@code </name>} cannot change the document's structure.
      */
-    public String renderTemplate(String name, String text, Map<String, Object> vars, boolean escapeXml)
+    public String renderTemplate(
+            String name, String text, Map<String, Object> vars, boolean escapeXml)
             throws ExpressionException {
-        ReferenceInsertionEventHandler escape = escapeXml
-                ? (ctx, ref, v) -> v == null ? null : XmlEscape.escape(String.valueOf(v)) : null;
+        ReferenceInsertionEventHandler escape =
+                escapeXml
+                        ? (ctx, ref, v) -> v == null ? null : XmlEscape.escape(String.valueOf(v))
+                        : null;
         return evaluate(name, text, vars, null, escape);
     }
 
-    private String evaluate(String text, Map<String, Object> vars, Position where,
-                            ReferenceInsertionEventHandler handler) throws ExpressionException {
-        return evaluate(where == null ? "<expression>" : where.toString(), text, vars, where, handler);
+    private String evaluate(
+            String text,
+            Map<String, Object> vars,
+            Position where,
+            ReferenceInsertionEventHandler handler)
+            throws ExpressionException {
+        return evaluate(
+                where == null ? "<expression>" : where.toString(), text, vars, where, handler);
     }
 
-    private String evaluate(String name, String text, Map<String, Object> vars, Position where,
-                            ReferenceInsertionEventHandler handler) throws ExpressionException {
+    private String evaluate(
+            String name,
+            String text,
+            Map<String, Object> vars,
+            Position where,
+            ReferenceInsertionEventHandler handler)
+            throws ExpressionException {
         Template template = parse(name, text, where);
         VelocityContext context = new BoundedContext(new VelocityContext(vars), new RenderBudget());
         if (handler != null) {
@@ -194,29 +231,42 @@ public final class Templar {
         try {
             template.merge(context, RenderBudget.bounded(out));
         } catch (RenderBudget.Exceeded e) {
-            throw new ExpressionException(ExprErrors.prefixed(name, where) + e.getMessage()
-                    + "\n  hint: expressions and templates are bounded (" + RenderBudget.MAX_CHARS + " characters, "
-                    + RenderBudget.MAX_STEPS + " steps, " + RenderBudget.MAX_TIME_MS / 1000 + " s); "
-                    + "check the loop or the string that grows");
+            throw new ExpressionException(
+                    ExprErrors.prefixed(name, where)
+                            + e.getMessage()
+                            + "\n  hint: expressions and templates are bounded ("
+                            + RenderBudget.MAX_CHARS
+                            + " characters, "
+                            + RenderBudget.MAX_STEPS
+                            + " steps, "
+                            + RenderBudget.MAX_TIME_MS / 1000
+                            + " s); "
+                            + "check the loop or the string that grows");
         } catch (OutOfMemoryError | StackOverflowError e) {
-            throw new ExpressionException(ExprErrors.prefixed(name, where) + "the expression ran out of "
-                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + " and was stopped"
-                    + "\n  hint: check the loop, the range or the recursion in it");
+            throw new ExpressionException(
+                    ExprErrors.prefixed(name, where)
+                            + "the expression ran out of "
+                            + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                            + " and was stopped"
+                            + "\n  hint: check the loop, the range or the recursion in it");
         } catch (SafeUberspector.ForbiddenAccess e) {
-            throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
+            throw new ExpressionException(
+                    (where != null ? where + ": " : name + ": ") + e.getMessage());
         } catch (MethodInvocationException e) {
             throw new ExpressionException(ExprErrors.undefined(e, name, text, where));
         } catch (VelocityException e) {
             throw new ExpressionException(ExprErrors.other(e, name, where));
         } catch (RuntimeException e) {
-            throw new ExpressionException((where != null ? where + ": " : name + ": ") + e.getMessage());
+            throw new ExpressionException(
+                    (where != null ? where + ": " : name + ": ") + e.getMessage());
         }
         return out.toString();
     }
 
     /**
-     * The parsed template for {@code text}, parsed once per run even when hundreds of hosts ask for it at the same
-     * moment (the first host's thread parses, the others wait for it instead of each parsing their own copy).
+     * The parsed template for {@code text}, parsed once per run even when hundreds of hosts ask for
+     * it at the same moment (the first host's thread parses, the others wait for it instead of each
+     * parsing their own copy).
      */
     private Template parse(String name, String text, Position where) throws ExpressionException {
         String key = name + '\u0000' + text;
@@ -228,13 +278,15 @@ public final class Templar {
             return compile(name, text, where);
         }
         try {
-            return cache.computeIfAbsent(key, k -> {
-                try {
-                    return compile(name, text, where);
-                } catch (ExpressionException e) {
-                    throw new Unparsable(e);
-                }
-            });
+            return cache.computeIfAbsent(
+                    key,
+                    k -> {
+                        try {
+                            return compile(name, text, where);
+                        } catch (ExpressionException e) {
+                            throw new Unparsable(e);
+                        }
+                    });
         } catch (Unparsable u) {
             throw u.cause;
         }

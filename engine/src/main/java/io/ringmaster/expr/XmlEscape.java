@@ -2,8 +2,7 @@ package io.ringmaster.expr;
 
 /** XML text and attribute escaping for values inserted into XML templates. */
 public final class XmlEscape {
-    private XmlEscape() {
-    }
+    private XmlEscape() {}
 
     public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);

@@ -2,10 +2,12 @@ package io.ringmaster.inventory;
 
 import java.util.regex.Pattern;
 
-/** Translates a shell glob to a regular expression as Python's {@code fnmatch.translate}: *, ?, [seq], [!seq]. */
+/**
+ * Translates a shell glob to a regular expression as Python's {@code fnmatch.translate}: *, ?,
+ * [seq], [!seq].
+ */
 final class Glob {
-    private Glob() {
-    }
+    private Glob() {}
 
     static String toRegex(String glob) {
         StringBuilder re = new StringBuilder();
@@ -33,8 +35,13 @@ final class Glob {
                 } else {
                     String stuff = glob.substring(i, j);
                     boolean negated = stuff.startsWith("!");
-                    stuff = (negated ? stuff.substring(1) : stuff).replace("\\", "\\\\").replace("[", "\\[")
-                            .replace("]", "\\]").replace("&", "\\&").replace("^", "\\^");
+                    stuff =
+                            (negated ? stuff.substring(1) : stuff)
+                                    .replace("\\", "\\\\")
+                                    .replace("[", "\\[")
+                                    .replace("]", "\\]")
+                                    .replace("&", "\\&")
+                                    .replace("^", "\\^");
                     i = j + 1;
                     re.append('[').append(negated ? "^" : "").append(stuff).append(']');
                 }

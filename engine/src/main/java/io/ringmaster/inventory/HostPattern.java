@@ -12,30 +12,36 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Evaluates Ansible host patterns like {@code InventoryManager.get_hosts}: parts separated by {@code ,} or
- * {@code :}; plain parts are unions, {@code &} parts intersections, {@code !} parts exclusions, applied in that
- * order whatever the order written (no plain part means {@code all}); a part is a host name, or a group name
- * or glob ({@code *}, {@code ?}, {@code [..]}) over group names, also over host names when it has no matching
- * group or has a glob character or a dot, or {@code ~regex} (Java syntax, matched at the start like
- * Python's {@code re.match}); a part may end in a subscript {@code [0]}, {@code [-1]}, {@code [1:3]}.
- * The result is in inventory order without duplicates (Ansible keeps the order in which parts matched).
- * The implicit localhost names match only when named and absent from the inventory.
+ * Evaluates Ansible host patterns like {@code InventoryManager.get_hosts}: parts separated by
+ * {@code ,} or {@code :}; plain parts are unions, {@code &} parts intersections, {@code !} parts
+ * exclusions, applied in that order whatever the order written (no plain part means {@code all}); a
+ * part is a host name, or a group name or glob ({@code *}, {@code ?}, {@code [..]}) over group
+ * names, also over host names when it has no matching group or has a glob character or a dot, or
+ * {@code ~regex} (Java syntax, matched at the start like Python's {@code re.match}); a part may end
+ * in a subscript {@code [0]}, {@code [-1]}, {@code [1:3]}. The result is in inventory order without
+ * duplicates (Ansible keeps the order in which parts matched). The implicit localhost names match
+ * only when named and absent from the inventory.
  */
 final class HostPattern {
-    private static final Pattern SUBSCRIPT = Pattern.compile("(.+)\\[(?:(-?[0-9]+)|([0-9]+)[:-]([0-9]*))]");
+    private static final Pattern SUBSCRIPT =
+            Pattern.compile("(.+)\\[(?:(-?[0-9]+)|([0-9]+)[:-]([0-9]*))]");
     private static final Pattern COLON_PARTS = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^\\]]*])+");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*");
+    private static final Pattern IPV6 =
+            Pattern.compile("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*");
 
     private final Map<String, Integer> order;
     private final Map<String, List<String>> groupHosts;
     private final Set<String> implicit;
 
     /**
-     * @param order      host name to its position in the inventory
+     * @param order host name to its position in the inventory
      * @param groupHosts group name to all its hosts (transitively), in inventory order
-     * @param implicit   implicit host names (localhost ...) not in the inventory
+     * @param implicit implicit host names (localhost ...) not in the inventory
      */
-    HostPattern(Map<String, Integer> order, Map<String, List<String>> groupHosts, Set<String> implicit) {
+    HostPattern(
+            Map<String, Integer> order,
+            Map<String, List<String>> groupHosts,
+            Set<String> implicit) {
         this.order = order;
         this.groupHosts = groupHosts;
         this.implicit = implicit;
@@ -65,7 +71,10 @@ final class HostPattern {
         return sorted(hosts);
     }
 
-    /** The parts (without {@code &}/{@code !}) that name no host or group, as Ansible warns about them. */
+    /**
+     * The parts (without {@code &}/{@code !}) that name no host or group, as Ansible warns about
+     * them.
+     */
     List<String> unmatched(String pattern) {
         List<String> out = new ArrayList<>();
         for (String p : split(pattern)) {
@@ -95,7 +104,10 @@ final class HostPattern {
         return parts;
     }
 
-    /** A part split into its expression and optional subscript: {@code web[0]}, {@code web[1:3]}, {@code web[2:]}. */
+    /**
+     * A part split into its expression and optional subscript: {@code web[0]}, {@code web[1:3]},
+     * {@code web[2:]}.
+     */
     private record Subscripted(String expr, Integer index, Integer start, Integer end) {
         static Subscripted of(String part) {
             Matcher m = SUBSCRIPT.matcher(part);
@@ -156,7 +168,9 @@ final class HostPattern {
         try {
             return Pattern.compile(expr.startsWith("~") ? expr.substring(1) : Glob.toRegex(expr));
         } catch (PatternSyntaxException e) {
-            throw new UserError(null, "invalid host pattern '" + expr + "': " + e.getDescription(),
+            throw new UserError(
+                    null,
+                    "invalid host pattern '" + expr + "': " + e.getDescription(),
                     "'~' starts a regular expression; * and ? are wildcards");
         }
     }

@@ -13,10 +13,10 @@ import java.util.List;
 final class HostRange {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int MAX_HOSTS = 100_000;
-    private static final String HINT = "a host range is [start:end] or [start:end:step], e.g. web[01:20] or db[a:f]";
+    private static final String HINT =
+            "a host range is [start:end] or [start:end:step], e.g. web[01:20] or db[a:f]";
 
-    private HostRange() {
-    }
+    private HostRange() {}
 
     static List<String> expand(String pattern, Position at) {
         List<String> out = new ArrayList<>();
@@ -57,7 +57,8 @@ final class HostRange {
         }
     }
 
-    private static List<String> sequence(String begin, String end, int step, Position at, String original) {
+    private static List<String> sequence(
+            String begin, String end, int step, Position at, String original) {
         List<String> items = new ArrayList<>();
         int letterBegin = begin.length() == 1 ? LETTERS.indexOf(begin) : -1;
         int letterEnd = end.length() == 1 ? LETTERS.indexOf(end) : -1;
@@ -81,7 +82,10 @@ final class HostRange {
         }
         for (long i = from; i <= to; i += step) {
             String digits = Long.toString(i);
-            items.add(padded ? "0".repeat(Math.max(0, begin.length() - digits.length())) + digits : digits);
+            items.add(
+                    padded
+                            ? "0".repeat(Math.max(0, begin.length() - digits.length())) + digits
+                            : digits);
         }
         return items;
     }
@@ -90,7 +94,10 @@ final class HostRange {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw error(at, original, "has '" + text + "' where a number or a single letter was expected");
+            throw error(
+                    at,
+                    original,
+                    "has '" + text + "' where a number or a single letter was expected");
         }
     }
 

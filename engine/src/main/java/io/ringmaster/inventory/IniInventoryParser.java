@@ -11,21 +11,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an INI inventory like Ansible's {@code ini} inventory plugin: {@code [group]},
- * {@code [group:vars]} and {@code [group:children]} sections, {@code #} and {@code ;} comment lines, host
- * lines {@code name[:port] key=value ...} split like a shell line (a {@code #} outside quotes starts a
- * comment), hosts before any section in {@code ungrouped}, and values typed by {@link IniLiteral}.
- * As in Ansible, a {@code :vars} section or a child group must name a group defined somewhere in the file
- * (before or after) or in an earlier source.
+ * Reads an INI inventory like Ansible's {@code ini} inventory plugin: {@code [group]}, {@code
+ * [group:vars]} and {@code [group:children]} sections, {@code #} and {@code ;} comment lines, host
+ * lines {@code name[:port] key=value ...} split like a shell line (a {@code #} outside quotes
+ * starts a comment), hosts before any section in {@code ungrouped}, and values typed by {@link
+ * IniLiteral}. As in Ansible, a {@code :vars} section or a child group must name a group defined
+ * somewhere in the file (before or after) or in an earlier source.
  */
 final class IniInventoryParser {
-    private static final Pattern SECTION = Pattern.compile("\\[([^:\\]\\s]+)(?::(\\w+))?]\\s*(?:#.*)?");
+    private static final Pattern SECTION =
+            Pattern.compile("\\[([^:\\]\\s]+)(?::(\\w+))?]\\s*(?:#.*)?");
     private static final Pattern GROUP_NAME = Pattern.compile("([^:\\]\\s]+)\\s*(?:#.*)?");
     private static final List<String> KINDS = List.of("hosts", "children", "vars");
 
-    /** A reference to a group not defined yet: a {@code [g:vars]} section, or a child of some parents. */
-    private record Pending(String kind, Position at, List<String> parents) {
-    }
+    /**
+     * A reference to a group not defined yet: a {@code [g:vars]} section, or a child of some
+     * parents.
+     */
+    private record Pending(String kind, Position at, List<String> parents) {}
 
     private final Path file;
     private final InventoryBuilder inv;
@@ -55,7 +58,9 @@ final class IniInventoryParser {
             if (section.matches()) {
                 section(section.group(1), section.group(2), at, raw);
             } else if (line.startsWith("[") && line.endsWith("]")) {
-                throw new UserError(at, "invalid section header '" + line + "'",
+                throw new UserError(
+                        at,
+                        "invalid section header '" + line + "'",
                         "a section is [group], [group:vars] or [group:children], with no spaces in the name");
             } else if (kind.equals("vars")) {
                 variable(line, at);
@@ -72,8 +77,17 @@ final class IniInventoryParser {
         String k = given == null ? "hosts" : given;
         if (!KINDS.contains(k)) {
             Position kindAt = new Position(file, at.line(), raw.indexOf(":" + k + "]") + 2);
-            throw new UserError(kindAt, "section [" + name + ":" + k + "] has unknown type '" + k + "'"
-                    + Suggestions.suffix(k, KINDS), "a section is [group], [group:vars] or [group:children]");
+            throw new UserError(
+                    kindAt,
+                    "section ["
+                            + name
+                            + ":"
+                            + k
+                            + "] has unknown type '"
+                            + k
+                            + "'"
+                            + Suggestions.suffix(k, KINDS),
+                    "a section is [group], [group:vars] or [group:children]");
         }
         if (!inv.hasGroup(name)) {
             if (k.equals("vars") && !pending.containsKey(name)) {
@@ -95,7 +109,9 @@ final class IniInventoryParser {
     private void variable(String line, Position at) {
         int eq = line.indexOf('=');
         if (eq < 0) {
-            throw new UserError(at, "expected key=value in [" + group + ":vars], got '" + line + "'",
+            throw new UserError(
+                    at,
+                    "expected key=value in [" + group + ":vars], got '" + line + "'",
                     "each line of a :vars section is name=value");
         }
         Object value = IniLiteral.parse(line.substring(eq + 1).strip());
@@ -106,14 +122,18 @@ final class IniInventoryParser {
     private void child(String line, Position at) {
         Matcher m = GROUP_NAME.matcher(line);
         if (!m.matches()) {
-            throw new UserError(at, "expected a group name in [" + group + ":children], got '" + line + "'",
+            throw new UserError(
+                    at,
+                    "expected a group name in [" + group + ":children], got '" + line + "'",
                     "each line of a :children section names one group");
         }
         String name = m.group(1);
         if (inv.hasGroup(name)) {
             inv.addChild(group, name, at);
         } else {
-            pending.computeIfAbsent(name, n -> new Pending("children", at, new ArrayList<>())).parents().add(group);
+            pending.computeIfAbsent(name, n -> new Pending("children", at, new ArrayList<>()))
+                    .parents()
+                    .add(group);
         }
     }
 
@@ -122,7 +142,9 @@ final class IniInventoryParser {
         try {
             words = io.ringmaster.module.api.Shell.split(line, true);
         } catch (IllegalArgumentException e) {
-            throw new UserError(at, "cannot parse host line '" + line + "': a quotation is not closed",
+            throw new UserError(
+                    at,
+                    "cannot parse host line '" + line + "': a quotation is not closed",
                     "add the missing closing quote");
         }
         if (words.isEmpty()) {
@@ -134,7 +156,9 @@ final class IniInventoryParser {
         for (String word : words.subList(1, words.size())) {
             int eq = word.indexOf('=');
             if (eq < 0) {
-                throw new UserError(at, "expected key=value host variable, got '" + word + "'",
+                throw new UserError(
+                        at,
+                        "expected key=value host variable, got '" + word + "'",
                         "a host line is: name key=value ...; quote a value with spaces: key=\"a b\"");
             }
             vars.put(word.substring(0, eq), IniLiteral.parse(word.substring(eq + 1)));
@@ -153,13 +177,27 @@ final class IniInventoryParser {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             String name = e.getKey();
             Pending p = e.getValue();
-            List<String> known = inv.groupNames().stream().filter(g -> !pending.containsKey(g)).toList();
+            List<String> known =
+                    inv.groupNames().stream().filter(g -> !pending.containsKey(g)).toList();
             if (p.kind().equals("vars")) {
-                throw new UserError(p.at(), "section [" + name + ":vars] is for undefined group '" + name + "'"
-                        + Suggestions.suffix(name, known), "define the group with a [" + name + "] section");
+                throw new UserError(
+                        p.at(),
+                        "section ["
+                                + name
+                                + ":vars] is for undefined group '"
+                                + name
+                                + "'"
+                                + Suggestions.suffix(name, known),
+                        "define the group with a [" + name + "] section");
             }
-            throw new UserError(p.at(), "section [" + p.parents().get(0) + ":children] includes undefined group '"
-                    + name + "'" + Suggestions.suffix(name, known),
+            throw new UserError(
+                    p.at(),
+                    "section ["
+                            + p.parents().get(0)
+                            + ":children] includes undefined group '"
+                            + name
+                            + "'"
+                            + Suggestions.suffix(name, known),
                     "define the group with a [" + name + "] section (it may be empty)");
         }
     }

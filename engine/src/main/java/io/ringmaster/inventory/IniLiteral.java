@@ -8,18 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Types an INI inventory value as Ansible does with Python's {@code ast.literal_eval}, falling back to the
- * text itself when it is not a literal. Supported: {@code True}/{@code False} (Boolean), {@code None} (null),
- * integers (Long; decimal, {@code 0x}, {@code 0o}, {@code 0b}, underscores), floats (Double), quoted strings,
- * lists, tuples and sets (List), dicts (Map), a bare {@code a,b} tuple, and a trailing {@code # comment}.
- * So {@code yes}, {@code true}, {@code 0755} and {@code 1.2.3.4} stay strings, as in Ansible.
- * Deviations: integers beyond Long, complex numbers, bytes, string prefixes and adjacent-string
- * concatenation are not literals here and stay text.
+ * Types an INI inventory value as Ansible does with Python's {@code ast.literal_eval}, falling back
+ * to the text itself when it is not a literal. Supported: {@code True}/{@code False} (Boolean),
+ * {@code None} (null), integers (Long; decimal, {@code 0x}, {@code 0o}, {@code 0b}, underscores),
+ * floats (Double), quoted strings, lists, tuples and sets (List), dicts (Map), a bare {@code a,b}
+ * tuple, and a trailing {@code # comment}. So {@code yes}, {@code true}, {@code 0755} and {@code
+ * 1.2.3.4} stay strings, as in Ansible. Deviations: integers beyond Long, complex numbers, bytes,
+ * string prefixes and adjacent-string concatenation are not literals here and stay text.
  */
 final class IniLiteral {
-    private static final Pattern NUMBER = Pattern.compile(
-            "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+"
-                    + "|(?:(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*|\\d(?:_?\\d)*\\.?)(?:[eE][+-]?\\d(?:_?\\d)*)?");
+    private static final Pattern NUMBER =
+            Pattern.compile(
+                    "0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+"
+                            + "|(?:(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*|\\d(?:_?\\d)*\\.?)(?:[eE][+-]?\\d(?:_?\\d)*)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String text;
@@ -89,10 +90,14 @@ final class IniLiteral {
         if (name.lookingAt()) {
             pos = name.end();
             switch (name.group()) {
-                case "True": return Boolean.TRUE;
-                case "False": return Boolean.FALSE;
-                case "None": return null;
-                default: throw new NotALiteral();
+                case "True":
+                    return Boolean.TRUE;
+                case "False":
+                    return Boolean.FALSE;
+                case "None":
+                    return null;
+                default:
+                    throw new NotALiteral();
             }
         }
         return number();
@@ -104,7 +109,8 @@ final class IniLiteral {
             throw new NotALiteral();
         }
         pos = m.end();
-        if (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        if (pos < text.length()
+                && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
             throw new NotALiteral();
         }
         String digits = m.group().replace("_", "");

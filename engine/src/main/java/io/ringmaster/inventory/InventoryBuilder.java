@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects hosts, groups and their inventory-file variables while sources are parsed, the way Ansible's
- * {@code InventoryData} does: groups {@code all} and {@code ungrouped} always exist, and
- * {@link #reconcile()} (run after each source) puts parentless groups under {@code all} and groupless hosts
- * in {@code ungrouped}. One builder per {@link Inventory#load}; not shared.
+ * Collects hosts, groups and their inventory-file variables while sources are parsed, the way
+ * Ansible's {@code InventoryData} does: groups {@code all} and {@code ungrouped} always exist, and
+ * {@link #reconcile()} (run after each source) puts parentless groups under {@code all} and
+ * groupless hosts in {@code ungrouped}. One builder per {@link Inventory#load}; not shared.
  */
 final class InventoryBuilder {
     static final String ALL = "all";
@@ -86,7 +86,12 @@ final class InventoryBuilder {
             List<String> cycle = new ArrayList<>();
             cycle.add(parent);
             cycle.addAll(path);
-            throw new UserError(at, "group '" + parent + "' would be its own ancestor: " + String.join(" -> ", cycle),
+            throw new UserError(
+                    at,
+                    "group '"
+                            + parent
+                            + "' would be its own ancestor: "
+                            + String.join(" -> ", cycle),
                     "a group cannot contain itself, directly or through its children; remove one of these links");
         }
         p.children.add(child);
@@ -111,7 +116,10 @@ final class InventoryBuilder {
         return null;
     }
 
-    /** Ansible's {@code reconcile_inventory}: parentless groups under all; groupless hosts in ungrouped only. */
+    /**
+     * Ansible's {@code reconcile_inventory}: parentless groups under all; groupless hosts in
+     * ungrouped only.
+     */
     void reconcile() {
         for (Map.Entry<String, GroupData> e : groups.entrySet()) {
             if (!e.getKey().equals(ALL) && e.getValue().parents.isEmpty()) {
@@ -119,7 +127,10 @@ final class InventoryBuilder {
             }
         }
         Map<String, Set<String>> memberOf = new LinkedHashMap<>();
-        groups.forEach((name, g) -> g.hosts.forEach(h -> memberOf.computeIfAbsent(h, k -> new HashSet<>()).add(name)));
+        groups.forEach(
+                (name, g) ->
+                        g.hosts.forEach(
+                                h -> memberOf.computeIfAbsent(h, k -> new HashSet<>()).add(name)));
         Set<String> ungrouped = groups.get(UNGROUPED).hosts;
         for (String host : hosts.keySet()) {
             Set<String> mine = new HashSet<>(memberOf.getOrDefault(host, Set.of()));
@@ -141,7 +152,9 @@ final class InventoryBuilder {
     /** Groups with their inventory-file vars, in definition order. */
     Map<String, Group> groups() {
         Map<String, Group> out = new LinkedHashMap<>();
-        groups.forEach((name, g) -> out.put(name, new Group(name, List.copyOf(g.hosts), g.children, g.vars)));
+        groups.forEach(
+                (name, g) ->
+                        out.put(name, new Group(name, List.copyOf(g.hosts), g.children, g.vars)));
         return out;
     }
 

@@ -10,18 +10,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The views of {@code ansible-inventory}: {@link #graph} like {@code --graph} (children and hosts in
- * definition order, as ansible-core 2.1x prints them; hosts not listed under {@code all}) and {@link #list}
- * like {@code --list} (without {@code --export}: hostvars are the merged vars; group vars not shown).
+ * The views of {@code ansible-inventory}: {@link #graph} like {@code --graph} (children and hosts
+ * in definition order, as ansible-core 2.1x prints them; hosts not listed under {@code all}) and
+ * {@link #list} like {@code --list} (without {@code --export}: hostvars are the merged vars; group
+ * vars not shown).
  */
 public final class InventoryGraph {
-    private InventoryGraph() {
-    }
+    private InventoryGraph() {}
 
     /** The tree below {@code group}, lines joined by {@code \n}, no final newline. */
     public static String graph(Inventory inv, String group) {
         if (!inv.groups().containsKey(group)) {
-            throw new UserError(null, "no group named '" + group + "'" + DidYouMean.suffix(group, inv.groups().keySet()),
+            throw new UserError(
+                    null,
+                    "no group named '"
+                            + group
+                            + "'"
+                            + DidYouMean.suffix(group, inv.groups().keySet()),
                     "--graph takes a group name");
         }
         List<String> lines = new ArrayList<>();
@@ -43,7 +48,10 @@ public final class InventoryGraph {
         return depth == 0 ? "" : "  |".repeat(depth) + "--";
     }
 
-    /** {@code {_meta: {hostvars: {...}}, all: {children: [...]}, group: {hosts: [...], children: [...]}, ...}}. */
+    /**
+     * {@code {_meta: {hostvars: {...}}, all: {children: [...]}, group: {hosts: [...], children:
+     * [...]}, ...}}.
+     */
     public static Map<String, Object> list(Inventory inv) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> hostvars = new LinkedHashMap<>();
@@ -59,7 +67,8 @@ public final class InventoryGraph {
         return out;
     }
 
-    private static void format(Inventory inv, Group group, Map<String, Object> out, Set<String> seen) {
+    private static void format(
+            Inventory inv, Group group, Map<String, Object> out, Set<String> seen) {
         Map<String, Object> entry = new LinkedHashMap<>();
         out.put(group.name(), entry);
         if (!group.name().equals(InventoryBuilder.ALL) && !group.hosts().isEmpty()) {

@@ -17,25 +17,28 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code -i} sources as Ansible does: a file (YAML for {@code .yml}/{@code .yaml}/{@code .json}, or
- * an extensionless file holding a YAML mapping; INI otherwise), a directory (every entry in lexical order,
- * recursively, skipping hidden files, {@code host_vars}, {@code group_vars}, {@code vars_plugins} and the
- * extensions ansible-core 2.19 ignores), or a comma-separated host list such as {@code h1,h2,} (no ranges).
- * Then {@code group_vars/} and {@code host_vars/} beside each source (its directory, or the directory
- * itself). Deviations: a source that does not exist is an error (Ansible warns and goes on); executable
- * inventory scripts, inventory plugins and TOML inventories are not supported.
+ * Reads {@code -i} sources as Ansible does: a file (YAML for {@code .yml}/{@code .yaml}/{@code
+ * .json}, or an extensionless file holding a YAML mapping; INI otherwise), a directory (every entry
+ * in lexical order, recursively, skipping hidden files, {@code host_vars}, {@code group_vars},
+ * {@code vars_plugins} and the extensions ansible-core 2.19 ignores), or a comma-separated host
+ * list such as {@code h1,h2,} (no ranges). Then {@code group_vars/} and {@code host_vars/} beside
+ * each source (its directory, or the directory itself). Deviations: a source that does not exist is
+ * an error (Ansible warns and goes on); executable inventory scripts, inventory plugins and TOML
+ * inventories are not supported.
  */
 final class InventorySources {
-    private static final List<String> IGNORED_EXTENSIONS = List.of(".pyc", ".pyo", ".swp", ".bak", "~", ".rpm",
-            ".md", ".txt", ".rst", ".orig", ".cfg", ".retry");
-    private static final Set<String> IGNORED_NAMES = Set.of("host_vars", "group_vars", "vars_plugins");
+    private static final List<String> IGNORED_EXTENSIONS =
+            List.of(
+                    ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig",
+                    ".cfg", ".retry");
+    private static final Set<String> IGNORED_NAMES =
+            Set.of("host_vars", "group_vars", "vars_plugins");
     private static final List<String> YAML_EXTENSIONS = List.of(".yml", ".yaml", ".json");
 
     private final InventoryBuilder inv = new InventoryBuilder();
     private final Set<Path> basedirs = new LinkedHashSet<>();
 
-    private InventorySources() {
-    }
+    private InventorySources() {}
 
     static Inventory load(List<String> sources) {
         InventorySources loader = new InventorySources();
@@ -58,7 +61,9 @@ final class InventorySources {
             Path parent = path.toAbsolutePath().getParent();
             basedirs.add(parent == null ? Path.of("") : parent);
         } else {
-            throw new UserError(null, "inventory source '" + source + "' does not exist" + siblings(path),
+            throw new UserError(
+                    null,
+                    "inventory source '" + source + "' does not exist" + siblings(path),
                     "give -i a file, a directory, or a comma-separated host list such as 'web1,web2,'");
         }
     }
@@ -103,13 +108,24 @@ final class InventorySources {
     private void directory(Path dir) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
-            entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+            entries =
+                    list.sorted(
+                                    (a, b) ->
+                                            a.getFileName()
+                                                    .toString()
+                                                    .compareTo(b.getFileName().toString()))
+                            .toList();
         } catch (IOException e) {
-            throw new UserError(Position.of(dir), "cannot read the inventory directory: " + e.getMessage(), null);
+            throw new UserError(
+                    Position.of(dir),
+                    "cannot read the inventory directory: " + e.getMessage(),
+                    null);
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".") || IGNORED_NAMES.contains(name) || IGNORED_EXTENSIONS.stream().anyMatch(name::endsWith)) {
+            if (name.startsWith(".")
+                    || IGNORED_NAMES.contains(name)
+                    || IGNORED_EXTENSIONS.stream().anyMatch(name::endsWith)) {
                 continue;
             }
             if (Files.isDirectory(entry)) {
@@ -122,9 +138,12 @@ final class InventorySources {
 
     private void file(Path file) {
         String text = io.ringmaster.parse.TextFile.read(file);
-        String ext = VarsDirectoryLoader.extension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
-        boolean yaml = YAML_EXTENSIONS.contains(ext)
-                || ext.isEmpty() && YamlInventoryParser.looksLikeYamlInventory(file, text);
+        String ext =
+                VarsDirectoryLoader.extension(file.getFileName().toString())
+                        .toLowerCase(Locale.ROOT);
+        boolean yaml =
+                YAML_EXTENSIONS.contains(ext)
+                        || ext.isEmpty() && YamlInventoryParser.looksLikeYamlInventory(file, text);
         if (yaml) {
             YamlInventoryParser.parse(file, text, inv);
         } else {
@@ -143,7 +162,8 @@ final class InventorySources {
         for (String host : hosts) {
             hostDirVars.put(host, dirVars("host_vars", host));
         }
-        return new Inventory(inv.hostVars(), inv.groups(), groupDirVars, hostDirVars, inv.warnings());
+        return new Inventory(
+                inv.hostVars(), inv.groups(), groupDirVars, hostDirVars, inv.warnings());
     }
 
     private Map<String, Object> dirVars(String subdir, String name) {

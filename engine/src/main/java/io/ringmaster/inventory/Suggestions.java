@@ -4,12 +4,11 @@ import io.ringmaster.error.DidYouMean;
 import java.util.Collection;
 
 /**
- * "; did you mean 'x'?" for a misspelt name: {@link DidYouMean} first, then a name sharing a long prefix,
- * which catches shortenings such as {@code child} or {@code childs} for {@code children}.
+ * "; did you mean 'x'?" for a misspelt name: {@link DidYouMean} first, then a name sharing a long
+ * prefix, which catches shortenings such as {@code child} or {@code childs} for {@code children}.
  */
 final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     static String suffix(String given, Collection<String> valid) {
         String near = DidYouMean.suffix(given, valid);

@@ -15,17 +15,16 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads {@code group_vars/NAME} and {@code host_vars/NAME} beside an inventory source, like Ansible's
- * {@code host_group_vars} plugin: {@code NAME} (a file, or a directory of files), then {@code NAME.yml},
- * {@code NAME.yaml}, {@code NAME.json}, merged in that order, later wins. In a directory, files are read in
- * lexical order, subdirectories without an extension recursively, skipping hidden and {@code ~} files and
- * files whose extension is not one of those.
+ * Reads {@code group_vars/NAME} and {@code host_vars/NAME} beside an inventory source, like
+ * Ansible's {@code host_group_vars} plugin: {@code NAME} (a file, or a directory of files), then
+ * {@code NAME.yml}, {@code NAME.yaml}, {@code NAME.json}, merged in that order, later wins. In a
+ * directory, files are read in lexical order, subdirectories without an extension recursively,
+ * skipping hidden and {@code ~} files and files whose extension is not one of those.
  */
 final class VarsDirectoryLoader {
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml", ".json");
 
-    private VarsDirectoryLoader() {
-    }
+    private VarsDirectoryLoader() {}
 
     /** The merged variables of {@code basedir/subdir/name}; empty when there are none. */
     static Map<String, Object> load(Path basedir, String subdir, String name) {
@@ -38,8 +37,12 @@ final class VarsDirectoryLoader {
 
     private static List<Path> find(Path dir, String name) {
         List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(dir) || name.isEmpty() || name.equals(".") || name.equals("..")
-                || name.contains("/") || name.contains("\\")) {
+        if (!Files.isDirectory(dir)
+                || name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.contains("/")
+                || name.contains("\\")) {
             return found;
         }
         for (String ext : List.of("", ".yml", ".yaml", ".json")) {
@@ -60,8 +63,8 @@ final class VarsDirectoryLoader {
     }
 
     /**
-     * A symbolic link that loops, or points nowhere, is an error naming it: Ansible users expect a variables file
-     * they linked to be read, not skipped without a word.
+     * A symbolic link that loops, or points nowhere, is an error naming it: Ansible users expect a
+     * variables file they linked to be read, not skipped without a word.
      */
     private static void checkLink(Path path) {
         if (!Files.isSymbolicLink(path) || Files.exists(path)) {
@@ -70,10 +73,14 @@ final class VarsDirectoryLoader {
         try {
             path.toRealPath();
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserError(Position.of(path), "is a symbolic link to " + target(path) + ", which does not exist",
+            throw new UserError(
+                    Position.of(path),
+                    "is a symbolic link to " + target(path) + ", which does not exist",
                     "fix or remove the link");
         } catch (IOException e) {
-            throw new UserError(Position.of(path), "is a symbolic link loop (" + e.getMessage() + ")",
+            throw new UserError(
+                    Position.of(path),
+                    "is a symbolic link loop (" + e.getMessage() + ")",
                     "fix or remove the link; it must point to a variables file or directory");
         }
     }
@@ -91,18 +98,28 @@ final class VarsDirectoryLoader {
         try {
             real = dir.toRealPath();
         } catch (IOException e) {
-            throw new UserError(Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
+            throw new UserError(
+                    Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
         }
         if (!visiting.add(real)) {
-            throw new UserError(Position.of(dir), "is a symbolic link loop: it leads back to " + real,
+            throw new UserError(
+                    Position.of(dir),
+                    "is a symbolic link loop: it leads back to " + real,
                     "fix or remove the link; it must not point to a directory that contains it");
         }
         List<Path> found = new ArrayList<>();
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
-            entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+            entries =
+                    list.sorted(
+                                    (a, b) ->
+                                            a.getFileName()
+                                                    .toString()
+                                                    .compareTo(b.getFileName().toString()))
+                            .toList();
         } catch (IOException e) {
-            throw new UserError(Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
+            throw new UserError(
+                    Position.of(dir), "cannot read variables directory: " + e.getMessage(), null);
         }
         for (Path entry : entries) {
             String file = entry.getFileName().toString();
@@ -121,10 +138,15 @@ final class VarsDirectoryLoader {
         return found;
     }
 
-    /** Python's {@code os.path.splitext} extension: from the last dot, unless the name only starts with it. */
+    /**
+     * Python's {@code os.path.splitext} extension: from the last dot, unless the name only starts
+     * with it.
+     */
     static String extension(String file) {
         int dot = file.lastIndexOf('.');
-        return dot <= 0 || file.substring(0, dot).chars().allMatch(c -> c == '.') ? "" : file.substring(dot);
+        return dot <= 0 || file.substring(0, dot).chars().allMatch(c -> c == '.')
+                ? ""
+                : file.substring(dot);
     }
 
     private static Map<String, Object> read(Path file) {
@@ -134,8 +156,11 @@ final class VarsDirectoryLoader {
             return Map.of();
         }
         if (!(root instanceof MappingNode)) {
-            throw new UserError(YamlNodes.at(file, root), "a variables file must be a mapping of names to values, not "
-                    + YamlNodes.kind(root), "write one 'name: value' per line");
+            throw new UserError(
+                    YamlNodes.at(file, root),
+                    "a variables file must be a mapping of names to values, not "
+                            + YamlNodes.kind(root),
+                    "write one 'name: value' per line");
         }
         Map<String, Object> vars = new LinkedHashMap<>();
         ((Map<?, ?>) YamlNodes.value(root)).forEach((k, v) -> vars.put(String.valueOf(k), v));

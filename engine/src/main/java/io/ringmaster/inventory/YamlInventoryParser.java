@@ -12,10 +12,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a YAML inventory like Ansible's {@code yaml} inventory plugin: top-level keys are groups (usually
- * just {@code all}), each a mapping of {@code hosts}, {@code vars} and {@code children}; host keys may be
- * ranges and may have no value. A section given as a single string names one entry. Like Ansible, an
- * unknown key in a group or a group that is not a mapping is skipped with a warning, not refused.
+ * Reads a YAML inventory like Ansible's {@code yaml} inventory plugin: top-level keys are groups
+ * (usually just {@code all}), each a mapping of {@code hosts}, {@code vars} and {@code children};
+ * host keys may be ranges and may have no value. A section given as a single string names one
+ * entry. Like Ansible, an unknown key in a group or a group that is not a mapping is skipped with a
+ * warning, not refused.
  */
 final class YamlInventoryParser {
     private static final List<String> SECTIONS = List.of("vars", "children", "hosts");
@@ -34,13 +35,18 @@ final class YamlInventoryParser {
     }
 
     /**
-     * True when {@code text} is YAML whose root maps names to mappings (or nothing): how an extensionless file
-     * is told from INI. Stricter than Ansible, which would read {@code h1 a=b: c} as a (skipped) YAML group.
+     * True when {@code text} is YAML whose root maps names to mappings (or nothing): how an
+     * extensionless file is told from INI. Stricter than Ansible, which would read {@code h1 a=b:
+     * c} as a (skipped) YAML group.
      */
     static boolean looksLikeYamlInventory(Path file, String text) {
         try {
-            return YamlNodes.compose(file, text) instanceof MappingNode map && map.getValue().stream()
-                    .allMatch(t -> t.getValueNode() instanceof MappingNode || YamlNodes.isNull(t.getValueNode()));
+            return YamlNodes.compose(file, text) instanceof MappingNode map
+                    && map.getValue().stream()
+                            .allMatch(
+                                    t ->
+                                            t.getValueNode() instanceof MappingNode
+                                                    || YamlNodes.isNull(t.getValueNode()));
         } catch (UserError e) {
             return false;
         }
@@ -48,16 +54,21 @@ final class YamlInventoryParser {
 
     private void parse(Node root) {
         if (YamlNodes.isNull(root)) {
-            throw new UserError(Position.of(file), "the YAML inventory is empty",
+            throw new UserError(
+                    Position.of(file),
+                    "the YAML inventory is empty",
                     "a YAML inventory starts with 'all:' and has hosts, vars and children below it");
         }
         if (!(root instanceof MappingNode map)) {
-            throw new UserError(YamlNodes.at(file, root), "a YAML inventory must be a mapping of groups, not "
-                    + YamlNodes.kind(root), "start it with 'all:'");
+            throw new UserError(
+                    YamlNodes.at(file, root),
+                    "a YAML inventory must be a mapping of groups, not " + YamlNodes.kind(root),
+                    "start it with 'all:'");
         }
         for (NodeTuple t : map.getValue()) {
             if (YamlNodes.text(t.getKeyNode()).equals("plugin")) {
-                throw new UserError(YamlNodes.at(file, t.getKeyNode()),
+                throw new UserError(
+                        YamlNodes.at(file, t.getKeyNode()),
                         "this is an inventory plugin configuration, not a YAML inventory",
                         "inventory plugins are not supported; list the hosts in an INI or YAML inventory");
             }
@@ -69,8 +80,12 @@ final class YamlInventoryParser {
 
     private void group(String name, Node keyNode, Node body) {
         if (!YamlNodes.isNull(body) && !(body instanceof MappingNode)) {
-            inv.warn(YamlNodes.at(file, keyNode) + ": skipping '" + name + "': a group is a mapping, not "
-                    + YamlNodes.kind(body));
+            inv.warn(
+                    YamlNodes.at(file, keyNode)
+                            + ": skipping '"
+                            + name
+                            + "': a group is a mapping, not "
+                            + YamlNodes.kind(body));
             return;
         }
         inv.addGroup(name);
@@ -81,8 +96,14 @@ final class YamlInventoryParser {
             String key = YamlNodes.text(t.getKeyNode());
             Node value = t.getValueNode();
             if (!SECTIONS.contains(key)) {
-                inv.warn(YamlNodes.at(file, t.getKeyNode()) + ": skipping key '" + key + "' in group '" + name
-                        + "': only vars, children and hosts are valid" + Suggestions.suffix(key, SECTIONS));
+                inv.warn(
+                        YamlNodes.at(file, t.getKeyNode())
+                                + ": skipping key '"
+                                + key
+                                + "' in group '"
+                                + name
+                                + "': only vars, children and hosts are valid"
+                                + Suggestions.suffix(key, SECTIONS));
                 continue;
             }
             if (YamlNodes.isNull(value)) {
@@ -93,9 +114,18 @@ final class YamlInventoryParser {
                 continue;
             }
             if (!(value instanceof MappingNode entries)) {
-                throw new UserError(YamlNodes.at(file, value), "'" + key + "' of group '" + name
-                        + "' must be a mapping, not " + YamlNodes.kind(value),
-                        "write '" + key + ":' then one indented 'name:' per line" + (key.equals("vars") ? " with its value" : ""));
+                throw new UserError(
+                        YamlNodes.at(file, value),
+                        "'"
+                                + key
+                                + "' of group '"
+                                + name
+                                + "' must be a mapping, not "
+                                + YamlNodes.kind(value),
+                        "write '"
+                                + key
+                                + ":' then one indented 'name:' per line"
+                                + (key.equals("vars") ? " with its value" : ""));
             }
             for (NodeTuple e : entries.getValue()) {
                 entry(name, key, e.getKeyNode(), e.getValueNode());
@@ -107,7 +137,8 @@ final class YamlInventoryParser {
     private void section(String group, String key, List<String> names, Node at) {
         for (String n : names) {
             ScalarNode k = new ScalarNode(Tag.STR, n, at.getStartMark(), at.getEndMark(), null);
-            ScalarNode nothing = new ScalarNode(Tag.NULL, "", at.getStartMark(), at.getEndMark(), null);
+            ScalarNode nothing =
+                    new ScalarNode(Tag.NULL, "", at.getStartMark(), at.getEndMark(), null);
             entry(group, key, k, nothing);
         }
     }
@@ -131,8 +162,12 @@ final class YamlInventoryParser {
 
     private void host(String group, Node keyNode, Node value) {
         if (!YamlNodes.isNull(value) && !(value instanceof MappingNode)) {
-            throw new UserError(YamlNodes.at(file, value), "host '" + YamlNodes.text(keyNode)
-                    + "' must have a mapping of variables or nothing, not " + YamlNodes.kind(value),
+            throw new UserError(
+                    YamlNodes.at(file, value),
+                    "host '"
+                            + YamlNodes.text(keyNode)
+                            + "' must have a mapping of variables or nothing, not "
+                            + YamlNodes.kind(value),
                     "write 'name:' alone, or 'name:' then indented 'variable: value' lines");
         }
         HostAddress address = HostAddress.parse(YamlNodes.text(keyNode));

@@ -22,8 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Safe YAML reading that keeps node marks, so errors carry file:line:column. */
 final class YamlNodes {
-    private YamlNodes() {
-    }
+    private YamlNodes() {}
 
     /** The single document's root node, or null for an empty document. */
     static Node compose(Path file, String text) {
@@ -33,7 +32,10 @@ final class YamlNodes {
             return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? Position.of(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+            Position at =
+                    mark == null
+                            ? Position.of(file)
+                            : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw new UserError(at, "invalid YAML: " + problem.strip(), null);
         } catch (YAMLException e) {
@@ -42,8 +44,9 @@ final class YamlNodes {
     }
 
     /**
-     * The plain Java value of a node, as SnakeYAML's safe constructor builds it (YAML 1.1, like PyYAML), except
-     * that integers are Long, as INI values are, so one integer type reaches the rest of the engine.
+     * The plain Java value of a node, as SnakeYAML's safe constructor builds it (YAML 1.1, like
+     * PyYAML), except that integers are Long, as INI values are, so one integer type reaches the
+     * rest of the engine.
      */
     static Object value(Node node) {
         return longs(new Values().of(node));
@@ -68,7 +71,9 @@ final class YamlNodes {
 
     static Position at(Path file, Node node) {
         Mark m = node.getStartMark();
-        return m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
+        return m == null
+                ? Position.of(file)
+                : new Position(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
     static boolean isNull(Node node) {
@@ -91,7 +96,9 @@ final class YamlNodes {
         if (isNull(node)) {
             return "nothing";
         }
-        return node.getTag().equals(Tag.STR) ? "a string" : "a " + node.getTag().getValue().replace("tag:yaml.org,2002:", "");
+        return node.getTag().equals(Tag.STR)
+                ? "a string"
+                : "a " + node.getTag().getValue().replace("tag:yaml.org,2002:", "");
     }
 
     /** Exposes the safe constructor's node-to-object conversion. */

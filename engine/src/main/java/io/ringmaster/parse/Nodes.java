@@ -8,17 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Typed reads of {@link YNode}s: each throws a {@link UserError} at the node when it is not what was expected. */
+/**
+ * Typed reads of {@link YNode}s: each throws a {@link UserError} at the node when it is not what
+ * was expected.
+ */
 public final class Nodes {
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /** The node as a map; {@code what} names it in the error ("a play", "'vars'"). */
     public static YMap map(YNode node, String what) {
         if (node instanceof YMap m) {
             return m;
         }
-        throw new UserError(node.position(), what + " must be a map of 'key: value', not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be a map of 'key: value', not " + node.describe(),
                 "write it as indented 'key: value' lines");
     }
 
@@ -27,7 +31,9 @@ public final class Nodes {
         if (node instanceof YSeq s) {
             return s;
         }
-        throw new UserError(node.position(), what + " must be a list, not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be a list, not " + node.describe(),
                 "write each item on its own line starting with '- '");
     }
 
@@ -36,7 +42,9 @@ public final class Nodes {
         if (node instanceof YScalar s && s.value() != null && !(s.value() instanceof Boolean)) {
             return s.value() instanceof String str ? str : s.text();
         }
-        throw new UserError(node.position(), what + " must be a text, not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be a text, not " + node.describe(),
                 node instanceof YScalar ? "quote it if you mean the text" : "write a single value");
     }
 
@@ -55,7 +63,9 @@ public final class Nodes {
         if (node instanceof YScalar s && s.value() instanceof Boolean b) {
             return b;
         }
-        throw new UserError(node.position(), what + " must be true or false, not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be true or false, not " + node.describe(),
                 "write true or false");
     }
 
@@ -64,7 +74,9 @@ public final class Nodes {
         if (node instanceof YScalar s && s.value() instanceof Long l) {
             return l;
         }
-        throw new UserError(node.position(), what + " must be a whole number, not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be a whole number, not " + node.describe(),
                 "write a number such as 3");
     }
 
@@ -73,7 +85,9 @@ public final class Nodes {
         if (node instanceof YScalar s && s.value() instanceof Number n) {
             return n.doubleValue();
         }
-        throw new UserError(node.position(), what + " must be a number, not " + node.describe(),
+        throw new UserError(
+                node.position(),
+                what + " must be a number, not " + node.describe(),
                 "write a number such as 5");
     }
 
@@ -93,10 +107,11 @@ public final class Nodes {
     }
 
     /**
-     * Rejects keys not in {@code allowed}: those in {@code unsupported} with their own explanation, others with a
-     * did-you-mean against {@code allowed}.
+     * Rejects keys not in {@code allowed}: those in {@code unsupported} with their own explanation,
+     * others with a did-you-mean against {@code allowed}.
      */
-    public static void checkKeys(YMap map, String where, Collection<String> allowed, Map<String, String> unsupported) {
+    public static void checkKeys(
+            YMap map, String where, Collection<String> allowed, Map<String, String> unsupported) {
         for (YMap.Entry e : map.entries()) {
             String key = e.name();
             if (allowed.contains(key)) {
@@ -104,10 +119,13 @@ public final class Nodes {
             }
             String why = unsupported.get(key);
             if (why != null) {
-                throw new UserError(e.key().position(), "'" + key + "' is not supported in " + where, why);
+                throw new UserError(
+                        e.key().position(), "'" + key + "' is not supported in " + where, why);
             }
-            throw new UserError(e.key().position(), "unknown key '" + key + "' in " + where
-                    + DidYouMean.suffix(key, allowed), "the keys of " + where + " are: " + String.join(", ", allowed));
+            throw new UserError(
+                    e.key().position(),
+                    "unknown key '" + key + "' in " + where + DidYouMean.suffix(key, allowed),
+                    "the keys of " + where + " are: " + String.join(", ", allowed));
         }
     }
 }

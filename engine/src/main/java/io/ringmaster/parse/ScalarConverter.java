@@ -7,9 +7,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads one scalar exactly as SnakeYAML's {@link SafeConstructor} would (YAML 1.1: {@code 0644} is 420, {@code yes}
- * is true, {@code ~} is null), then normalises: integers to Long, timestamps and binaries back to their text.
- * One instance per file: the base constructor remembers what it built.
+ * Reads one scalar exactly as SnakeYAML's {@link SafeConstructor} would (YAML 1.1: {@code 0644} is
+ * 420, {@code yes} is true, {@code ~} is null), then normalises: integers to Long, timestamps and
+ * binaries back to their text. One instance per file: the base constructor remembers what it built.
  */
 final class ScalarConverter extends SafeConstructor {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A YAML map in the order it was written. Keys are scalars (their text is the key name) and are unique
- * ({@link YamlReader} rejects duplicates).
+ * A YAML map in the order it was written. Keys are scalars (their text is the key name) and are
+ * unique ({@link YamlReader} rejects duplicates).
  */
 public record YMap(List<Entry> entries, Position position) implements YNode {
 

@@ -26,9 +26,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a YAML file into a {@link YNode} tree that remembers where each node was written. Safe loading only
- * (SnakeYAML's {@link SafeConstructor}, default alias limits against "billion laughs"); duplicate keys, unknown tags
- * and syntax errors become {@link UserError}s at the offending position.
+ * Reads a YAML file into a {@link YNode} tree that remembers where each node was written. Safe
+ * loading only (SnakeYAML's {@link SafeConstructor}, default alias limits against "billion
+ * laughs"); duplicate keys, unknown tags and syntax errors become {@link UserError}s at the
+ * offending position.
  */
 public final class YamlReader {
 
@@ -47,8 +48,13 @@ public final class YamlReader {
 
     /** Reads {@code file}; an empty file (nothing but comments) is an error. */
     public static YNode read(Path file) {
-        return readOptional(file).orElseThrow(() -> new UserError(Position.of(file), "the file is empty",
-                "write the YAML content, for a playbook a list of plays such as '- hosts: all'"));
+        return readOptional(file)
+                .orElseThrow(
+                        () ->
+                                new UserError(
+                                        Position.of(file),
+                                        "the file is empty",
+                                        "write the YAML content, for a playbook a list of plays such as '- hosts: all'"));
     }
 
     /** Reads {@code file}; empty when it holds no YAML document (empty or only comments). */
@@ -61,7 +67,10 @@ public final class YamlReader {
         return new YamlReader(file).parse(text);
     }
 
-    /** Plain Java values: LinkedHashMap (String keys, in order), ArrayList, String, Long, Double, Boolean, null. */
+    /**
+     * Plain Java values: LinkedHashMap (String keys, in order), ArrayList, String, Long, Double,
+     * Boolean, null.
+     */
     public static Object toPlain(YNode node) {
         if (node instanceof YScalar s) {
             return s.value();
@@ -88,7 +97,9 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             throw syntaxError(e);
         } catch (YAMLException e) {
-            throw new UserError(Position.of(file), "YAML error: " + oneLine(e.getMessage()),
+            throw new UserError(
+                    Position.of(file),
+                    "YAML error: " + oneLine(e.getMessage()),
                     "simplify the YAML (anchors and aliases are limited to guard against alias bombs)");
         }
         if (root == null) {
@@ -99,13 +110,16 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             throw syntaxError(e);
         } catch (YAMLException e) {
-            throw new UserError(Position.of(file), "YAML error: " + oneLine(e.getMessage()), "check the YAML");
+            throw new UserError(
+                    Position.of(file), "YAML error: " + oneLine(e.getMessage()), "check the YAML");
         }
     }
 
     private YNode build(Node node) {
         if (!building.add(node)) {
-            throw new UserError(at(node.getStartMark()), "a YAML alias refers to the map or list that contains it",
+            throw new UserError(
+                    at(node.getStartMark()),
+                    "a YAML alias refers to the map or list that contains it",
                     "remove the recursive alias");
         }
         try {
@@ -135,15 +149,24 @@ public final class YamlReader {
                 continue;
             }
             if (!(keyNode instanceof ScalarNode)) {
-                throw new UserError(at(keyNode.getStartMark()), "a map key must be a name, not " + kind(keyNode),
+                throw new UserError(
+                        at(keyNode.getStartMark()),
+                        "a map key must be a name, not " + kind(keyNode),
                         "write keys as plain names such as 'name:'");
             }
             YScalar key = (YScalar) build(keyNode);
             YMap.Entry previous = explicit.get(key.text());
             if (previous != null) {
                 Position first = previous.key().position();
-                throw new UserError(key.position(), "duplicate key '" + key.text() + "' (also written at line "
-                        + first.line() + ", column " + first.column() + ")",
+                throw new UserError(
+                        key.position(),
+                        "duplicate key '"
+                                + key.text()
+                                + "' (also written at line "
+                                + first.line()
+                                + ", column "
+                                + first.column()
+                                + ")",
                         "remove one of them; a YAML map holds each key once");
             }
             explicit.put(key.text(), new YMap.Entry(key, build(tuple.getValueNode())));
@@ -167,43 +190,65 @@ public final class YamlReader {
         if (build(value) instanceof YMap map) {
             return map.entries();
         }
-        throw new UserError(at(value.getStartMark()), "a merge key '<<' needs a map or a list of maps",
+        throw new UserError(
+                at(value.getStartMark()),
+                "a merge key '<<' needs a map or a list of maps",
                 "write '<<: *anchor' with an anchor on a map");
     }
 
     private void checkTag(Node node, Tag expected) {
         if (!node.getTag().equals(expected)) {
-            throw new UserError(at(node.getStartMark()), "unsupported YAML tag '" + node.getTag().getValue() + "'",
+            throw new UserError(
+                    at(node.getStartMark()),
+                    "unsupported YAML tag '" + node.getTag().getValue() + "'",
                     "remove the tag; Ringmaster reads plain YAML maps, lists and scalars");
         }
     }
 
     private static String kind(Node node) {
-        return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a map" : "a scalar";
+        return node instanceof SequenceNode
+                ? "a list"
+                : node instanceof MappingNode ? "a map" : "a scalar";
     }
 
     private Position at(Mark mark) {
-        return mark == null ? Position.of(file) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return mark == null
+                ? Position.of(file)
+                : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private UserError syntaxError(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
         if (problem.contains("(TAB)")) {
-            return new UserError(at(mark), "YAML syntax error: a tab character cannot indent YAML",
+            return new UserError(
+                    at(mark),
+                    "YAML syntax error: a tab character cannot indent YAML",
                     "indent with spaces only");
         }
         StringBuilder what = new StringBuilder();
         if (problem.startsWith("could not determine a constructor for the tag")) {
-            String tag = problem.substring("could not determine a constructor for the tag".length()).trim();
-            return new UserError(at(mark), "unsupported YAML tag '" + tag + "'",
+            String tag =
+                    problem.substring("could not determine a constructor for the tag".length())
+                            .trim();
+            return new UserError(
+                    at(mark),
+                    "unsupported YAML tag '" + tag + "'",
                     "remove the tag (Ansible Vault and custom tags are not supported); quote the value if it is text");
         }
         what.append("YAML syntax error: ").append(problem);
         Mark context = e.getContextMark();
-        if (e.getContext() != null && context != null && mark != null && context.getLine() != mark.getLine()) {
-            what.append(" (").append(oneLine(e.getContext())).append(" at line ").append(context.getLine() + 1)
-                    .append(", column ").append(context.getColumn() + 1).append(')');
+        if (e.getContext() != null
+                && context != null
+                && mark != null
+                && context.getLine() != mark.getLine()) {
+            what.append(" (")
+                    .append(oneLine(e.getContext()))
+                    .append(" at line ")
+                    .append(context.getLine() + 1)
+                    .append(", column ")
+                    .append(context.getColumn() + 1)
+                    .append(')');
         }
         return new UserError(at(mark), what.toString(), syntaxHint(problem));
     }

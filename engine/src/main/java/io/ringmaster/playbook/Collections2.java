@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Order-keeping unmodifiable copies (Map.copyOf loses order and refuses nulls, which YAML has). */
 final class Collections2 {
-    private Collections2() {
-    }
+    private Collections2() {}
 
     static <K, V> Map<K, V> frozenMap(Map<K, V> map) {
         return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));

@@ -7,11 +7,11 @@ import java.util.List;
 
 /** Describes an include, import or dependency cycle as "a.yml → b.yml → a.yml". */
 final class Cycles {
-    private Cycles() {
-    }
+    private Cycles() {}
 
     /**
-     * @param stack the files or role directories being expanded, innermost first (as an ArrayDeque pushes)
+     * @param stack the files or role directories being expanded, innermost first (as an ArrayDeque
+     *     pushes)
      * @param again the one met again
      */
     static String describe(Collection<Path> stack, Path again) {

@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Where tasks are being read: the directory relative paths resolve against, the role they belong to (or null), the
- * tags inherited from the enclosing play, role, block or include, and whether an enclosing play, block or include
- * said {@code no_log: true}.
+ * Where tasks are being read: the directory relative paths resolve against, the role they belong to
+ * (or null), the tags inherited from the enclosing play, role, block or include, and whether an
+ * enclosing play, block or include said {@code no_log: true}.
  */
 record LoadScope(Path dir, RoleRef role, List<String> tags, boolean noLog) {
     LoadScope {

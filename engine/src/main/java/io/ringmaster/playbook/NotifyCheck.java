@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks that every literal {@code notify} of a play names one of its handlers or a {@code listen} topic, as
- * Ansible does when it loads a play. Names holding an expression are left to the executor.
+ * Checks that every literal {@code notify} of a play names one of its handlers or a {@code listen}
+ * topic, as Ansible does when it loads a play. Names holding an expression are left to the
+ * executor.
  */
 final class NotifyCheck {
-    private NotifyCheck() {
-    }
+    private NotifyCheck() {}
 
     static void check(List<TaskNode> tasks, List<Task> handlers) {
         Set<String> known = new LinkedHashSet<>();
@@ -33,10 +33,17 @@ final class NotifyCheck {
         }
         for (String name : node.options().notifies()) {
             if (!name.contains("${") && !known.contains(name)) {
-                throw new UserError(node.position(), "the task notifies '" + name + "' but the play has no handler "
-                        + "of that name or 'listen' topic" + DidYouMean.suffix(name, known),
-                        known.isEmpty() ? "add the handler under the play's 'handlers:'"
-                                : "the play's handlers and topics are: " + String.join(", ", known));
+                throw new UserError(
+                        node.position(),
+                        "the task notifies '"
+                                + name
+                                + "' but the play has no handler "
+                                + "of that name or 'listen' topic"
+                                + DidYouMean.suffix(name, known),
+                        known.isEmpty()
+                                ? "add the handler under the play's 'handlers:'"
+                                : "the play's handlers and topics are: "
+                                        + String.join(", ", known));
             }
         }
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the loader remembers while reading one play: where roles are searched, which roles already ran (a role used
- * twice with the same parameters runs once), the files and roles being expanded (to report cycles) and the
- * handlers that roles contribute.
+ * What the loader remembers while reading one play: where roles are searched, which roles already
+ * ran (a role used twice with the same parameters runs once), the files and roles being expanded
+ * (to report cycles) and the handlers that roles contribute.
  */
 final class PlayState {
     final Path playDir;

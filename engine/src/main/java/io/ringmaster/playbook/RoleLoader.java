@@ -20,25 +20,26 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Finds roles and expands them into tasks: {@code meta/main.yml} dependencies first, then {@code tasks/main.yml};
- * {@code handlers/main.yml} goes to the play's handlers, {@code defaults/} and {@code vars/} (plus the parameters
- * given where the role is used) into the {@link RoleRef} every task of the role carries.
+ * Finds roles and expands them into tasks: {@code meta/main.yml} dependencies first, then {@code
+ * tasks/main.yml}; {@code handlers/main.yml} goes to the play's handlers, {@code defaults/} and
+ * {@code vars/} (plus the parameters given where the role is used) into the {@link RoleRef} every
+ * task of the role carries.
  *
- * <p>A role used with {@code when} or {@code become} is wrapped in a {@link Block} carrying them; its tags are added
- * to every task of the role (and of its dependencies).
+ * <p>A role used with {@code when} or {@code become} is wrapped in a {@link Block} carrying them;
+ * its tags are added to every task of the role (and of its dependencies).
  */
 final class RoleLoader {
 
     /**
      * One use of a role.
      *
-     * @param name     the role's name as written
+     * @param name the role's name as written
      * @param nameNode where it was written
-     * @param params   parameters given with it (override vars/main.yml)
-     * @param from     {@code tasks}/{@code vars}/{@code defaults}/{@code handlers} files other than main
+     * @param params parameters given with it (override vars/main.yml)
+     * @param from {@code tasks}/{@code vars}/{@code defaults}/{@code handlers} files other than
+     *     main
      */
-    record Use(String name, YNode nameNode, Map<String, Object> params, Map<String, YNode> from) {
-    }
+    record Use(String name, YNode nameNode, Map<String, Object> params, Map<String, YNode> from) {}
 
     private final TaskParser tasks;
     private final PlayState state;
@@ -49,11 +50,12 @@ final class RoleLoader {
     }
 
     /**
-     * An entry of {@code roles:} or of a role's {@code dependencies:}: a name, or a map with {@code role} (or
-     * {@code name}), {@code when}, {@code tags}, {@code become}, {@code vars} and role parameters. A role already
-     * used in this play with the same parameters gives no tasks.
+     * An entry of {@code roles:} or of a role's {@code dependencies:}: a name, or a map with {@code
+     * role} (or {@code name}), {@code when}, {@code tags}, {@code become}, {@code vars} and role
+     * parameters. A role already used in this play with the same parameters gives no tasks.
      *
-     * @param searchFirst directories searched before the play's role path (a depending role's siblings)
+     * @param searchFirst directories searched before the play's role path (a depending role's
+     *     siblings)
      */
     List<TaskNode> fromEntry(YNode entry, LoadScope scope, List<Path> searchFirst) {
         if (entry instanceof YScalar) {
@@ -62,11 +64,20 @@ final class RoleLoader {
         }
         YMap m = Nodes.map(entry, "a role entry");
         if (m.has("role") && m.has("name")) {
-            throw new UserError(m.entry("name").orElseThrow().key().position(),
-                    "a role entry has both 'role' and 'name'", "name the role once, with 'role:'");
+            throw new UserError(
+                    m.entry("name").orElseThrow().key().position(),
+                    "a role entry has both 'role' and 'name'",
+                    "name the role once, with 'role:'");
         }
-        YNode nameNode = m.get("role").or(() -> m.get("name")).orElseThrow(() -> new UserError(m.position(),
-                "a role entry needs 'role'", "write '- role: NAME' (parameters beside it)"));
+        YNode nameNode =
+                m.get("role")
+                        .or(() -> m.get("name"))
+                        .orElseThrow(
+                                () ->
+                                        new UserError(
+                                                m.position(),
+                                                "a role entry needs 'role'",
+                                                "write '- role: NAME' (parameters beside it)"));
         String name = Nodes.string(nameNode, "a role's name");
         Map<String, Object> params = new LinkedHashMap<>();
         m.get("vars").ifPresent(v -> params.putAll(Nodes.plainMap(v, "'vars'")));
@@ -75,27 +86,59 @@ final class RoleLoader {
                 params.put(e.name(), YamlReader.toPlain(e.value()));
             }
         }
-        List<Expr> when = m.get("when").map(n -> OptionsParser.exprs(n, "'when'")).orElse(List.of());
-        List<String> tags = scope.tagsWith(m.get("tags").map(OptionsParser::tags).orElse(List.of()));
+        List<Expr> when =
+                m.get("when").map(n -> OptionsParser.exprs(n, "'when'")).orElse(List.of());
+        List<String> tags =
+                scope.tagsWith(m.get("tags").map(OptionsParser::tags).orElse(List.of()));
         BecomeSpec become = OptionsParser.become(m);
         boolean noLog = m.get("no_log").map(n -> Nodes.bool(n, "'no_log'")).orElse(scope.noLog());
-        List<TaskNode> nodes = expand(new Use(name, nameNode, params, Map.of()),
-                new LoadScope(scope.dir(), scope.role(), tags, noLog), true, searchFirst);
+        List<TaskNode> nodes =
+                expand(
+                        new Use(name, nameNode, params, Map.of()),
+                        new LoadScope(scope.dir(), scope.role(), tags, noLog),
+                        true,
+                        searchFirst);
         TaskOptions none = TaskOptions.none();
-        TaskOptions options = new TaskOptions(when, null, none.loopVar(), null, List.of(), null, null, false, tags,
-                null, null, none.retries(), none.delay(), Map.of(), become, List.of(), null, null, noLog, null);
-        return nodes.isEmpty() ? nodes : TaskParser.wrap("role " + name, nodes, options, m.position());
+        TaskOptions options =
+                new TaskOptions(
+                        when,
+                        null,
+                        none.loopVar(),
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        false,
+                        tags,
+                        null,
+                        null,
+                        none.retries(),
+                        none.delay(),
+                        Map.of(),
+                        become,
+                        List.of(),
+                        null,
+                        null,
+                        noLog,
+                        null);
+        return nodes.isEmpty()
+                ? nodes
+                : TaskParser.wrap("role " + name, nodes, options, m.position());
     }
 
     /** The tasks of a role (dependencies first); its handlers are added to the play's. */
     List<TaskNode> expand(Use use, LoadScope scope, boolean dedupe, List<Path> searchFirst) {
         Path dir = find(use, scope, searchFirst);
         Optional<YMap> meta = meta(dir);
-        boolean allowDuplicates = meta.flatMap(mm -> mm.get("allow_duplicates"))
-                .map(n -> Nodes.bool(n, "'allow_duplicates'")).orElse(false);
+        boolean allowDuplicates =
+                meta.flatMap(mm -> mm.get("allow_duplicates"))
+                        .map(n -> Nodes.bool(n, "'allow_duplicates'"))
+                        .orElse(false);
         if (state.roleStack.contains(dir)) {
-            throw new UserError(use.nameNode().position(), "role dependency cycle: "
-                    + Cycles.describe(state.roleStack, dir), "remove one of the dependencies in meta/main.yml");
+            throw new UserError(
+                    use.nameNode().position(),
+                    "role dependency cycle: " + Cycles.describe(state.roleStack, dir),
+                    "remove one of the dependencies in meta/main.yml");
         }
         String key = dir + " " + use.params() + " " + use.from().keySet();
         if (dedupe && !allowDuplicates && !state.rolesRun.add(key)) {
@@ -114,14 +157,28 @@ final class RoleLoader {
                     result.addAll(fromEntry(dep, depScope, List.of(dir.getParent())));
                 }
             }
-            LoadScope roleScope = new LoadScope(dir.resolve("tasks"), ref, scope.tags(), scope.noLog());
-            file(dir, "tasks", use).ifPresent(f ->
-                    result.addAll(tasks.readTaskFile(f, use.nameNode().position(), roleScope)));
-            file(dir, "handlers", use).ifPresent(f -> {
-                if (state.handlerFilesRead.add(f)) {
-                    state.roleHandlers.addAll(tasks.readHandlerFile(f, new LoadScope(f.getParent(), ref, scope.tags(), scope.noLog())));
-                }
-            });
+            LoadScope roleScope =
+                    new LoadScope(dir.resolve("tasks"), ref, scope.tags(), scope.noLog());
+            file(dir, "tasks", use)
+                    .ifPresent(
+                            f ->
+                                    result.addAll(
+                                            tasks.readTaskFile(
+                                                    f, use.nameNode().position(), roleScope)));
+            file(dir, "handlers", use)
+                    .ifPresent(
+                            f -> {
+                                if (state.handlerFilesRead.add(f)) {
+                                    state.roleHandlers.addAll(
+                                            tasks.readHandlerFile(
+                                                    f,
+                                                    new LoadScope(
+                                                            f.getParent(),
+                                                            ref,
+                                                            scope.tags(),
+                                                            scope.noLog())));
+                                }
+                            });
             return result;
         } finally {
             state.roleStack.pop();
@@ -132,7 +189,9 @@ final class RoleLoader {
         String name = use.name();
         Position at = use.nameNode().position();
         if (name.contains("${")) {
-            throw new UserError(at, "a role name with an expression is not supported; name the role literally",
+            throw new UserError(
+                    at,
+                    "a role name with an expression is not supported; name the role literally",
                     "roles are read once, at load time, before any variable is known");
         }
         List<Path> candidates = new ArrayList<>();
@@ -141,22 +200,38 @@ final class RoleLoader {
         }
         Stream.concat(searchFirst.stream(), state.roleSearchPath.stream())
                 .map(d -> d.resolve(name).toAbsolutePath().normalize())
-                .filter(p -> !candidates.contains(p)).forEach(candidates::add);
-        return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(() ->
-                new UserError(at, "role '" + name + "' not found" + DidYouMean.suffix(name, known(searchFirst)),
-                        "looked for " + TaskParser.displays(candidates) + "; create the role there or add the "
-                                + "directory holding it to RINGMASTER_ROLES_PATH"));
+                .filter(p -> !candidates.contains(p))
+                .forEach(candidates::add);
+        return candidates.stream()
+                .filter(Files::isDirectory)
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new UserError(
+                                        at,
+                                        "role '"
+                                                + name
+                                                + "' not found"
+                                                + DidYouMean.suffix(name, known(searchFirst)),
+                                        "looked for "
+                                                + TaskParser.displays(candidates)
+                                                + "; create the role there or add the "
+                                                + "directory holding it to RINGMASTER_ROLES_PATH"));
     }
 
     private TreeSet<String> known(List<Path> searchFirst) {
         TreeSet<String> names = new TreeSet<>();
-        Stream.concat(searchFirst.stream(), state.roleSearchPath.stream()).filter(Files::isDirectory).forEach(d -> {
-            try (Stream<Path> list = Files.list(d)) {
-                list.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
-            } catch (IOException e) {
-                // an unreadable directory just suggests nothing
-            }
-        });
+        Stream.concat(searchFirst.stream(), state.roleSearchPath.stream())
+                .filter(Files::isDirectory)
+                .forEach(
+                        d -> {
+                            try (Stream<Path> list = Files.list(d)) {
+                                list.filter(Files::isDirectory)
+                                        .forEach(p -> names.add(p.getFileName().toString()));
+                            } catch (IOException e) {
+                                // an unreadable directory just suggests nothing
+                            }
+                        });
         return names;
     }
 
@@ -183,8 +258,15 @@ final class RoleLoader {
         String base = Nodes.string(from, "'" + kind + "_from'");
         Optional<Path> found = VarsFileReader.findYaml(dir.resolve(kind), base);
         if (found.isEmpty()) {
-            throw new UserError(from.position(), "role '" + use.name() + "' has no " + kind + " file '" + base + "'",
-                    "looked for " + base + ".yml and " + base + ".yaml in " + Position.of(dir.resolve(kind)));
+            throw new UserError(
+                    from.position(),
+                    "role '" + use.name() + "' has no " + kind + " file '" + base + "'",
+                    "looked for "
+                            + base
+                            + ".yml and "
+                            + base
+                            + ".yaml in "
+                            + Position.of(dir.resolve(kind)));
         }
         return found;
     }

@@ -6,15 +6,19 @@ import java.util.Map;
 /**
  * The role a task belongs to: its directory (for {@code templates/} lookup) and its variables.
  *
- * @param name     the role's name
- * @param dir      the role's directory ({@code roles/NAME})
+ * @param name the role's name
+ * @param dir the role's directory ({@code roles/NAME})
  * @param defaults {@code defaults/main.yml} (lowest precedence)
- * @param vars     {@code vars/main.yml}
- * @param params   the parameters given where the role was used (above set_fact and registered results, as in
- *                 Ansible)
+ * @param vars {@code vars/main.yml}
+ * @param params the parameters given where the role was used (above set_fact and registered
+ *     results, as in Ansible)
  */
-public record RoleRef(String name, Path dir, Map<String, Object> defaults, Map<String, Object> vars,
-                      Map<String, Object> params) {
+public record RoleRef(
+        String name,
+        Path dir,
+        Map<String, Object> defaults,
+        Map<String, Object> vars,
+        Map<String, Object> params) {
     public RoleRef {
         defaults = Collections2.frozenMap(defaults);
         vars = Collections2.frozenMap(vars);

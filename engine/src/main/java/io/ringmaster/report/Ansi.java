@@ -1,21 +1,21 @@
 package io.ringmaster.report;
 
 /**
- * The ANSI colours ansible-playbook uses by default ({@code ansible.cfg [colors]}), and its way of painting text:
- * every line is wrapped in its own escape sequence, so a multi-line message stays coloured when lines are
- * interleaved or paged.
+ * The ANSI colours ansible-playbook uses by default ({@code ansible.cfg [colors]}), and its way of
+ * painting text: every line is wrapped in its own escape sequence, so a multi-line message stays
+ * coloured when lines are interleaved or paged.
  */
 enum Ansi {
-    OK("0;32"),             // green
-    CHANGED("0;33"),        // yellow
-    ERROR("0;31"),          // red
-    UNREACHABLE("1;31"),    // bright red
-    SKIP("0;36"),           // cyan
-    WARN("1;35"),           // bright purple
-    DEBUG("1;30"),          // dark gray
-    DIFF_ADD("0;32"),       // green
-    DIFF_REMOVE("0;31"),    // red
-    DIFF_LINES("0;36");     // cyan
+    OK("0;32"), // green
+    CHANGED("0;33"), // yellow
+    ERROR("0;31"), // red
+    UNREACHABLE("1;31"), // bright red
+    SKIP("0;36"), // cyan
+    WARN("1;35"), // bright purple
+    DEBUG("1;30"), // dark gray
+    DIFF_ADD("0;32"), // green
+    DIFF_REMOVE("0;31"), // red
+    DIFF_LINES("0;36"); // cyan
 
     private final String code;
 

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file so readers see the old content or the whole new one, never half of it: temp file, then move. */
+/**
+ * Writes a file so readers see the old content or the whole new one, never half of it: temp file,
+ * then move.
+ */
 final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Replaces {@code file} with {@code text} in UTF-8, creating missing parent directories. */
     static void write(Path file, String text) {
@@ -23,7 +25,11 @@ final class AtomicFile {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        target,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -35,7 +41,8 @@ final class AtomicFile {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write report " + file + ": " + e.getMessage(), e);
         }
     }
 }

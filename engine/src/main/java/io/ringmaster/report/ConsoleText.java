@@ -5,14 +5,16 @@ import java.util.List;
 
 /** Pure text helpers of the console report: Ansible's banners and word wrapping. */
 final class ConsoleText {
-    /** ansible-playbook's screen width when stdout is not a terminal (and its minimum when it is). */
+    /**
+     * ansible-playbook's screen width when stdout is not a terminal (and its minimum when it is).
+     */
     static final int COLUMNS = 79;
 
-    private ConsoleText() {
-    }
+    private ConsoleText() {}
 
     /**
-     * Ansible's banner: a blank line, then {@code msg}, a space and stars up to column 80 (at least three stars).
+     * Ansible's banner: a blank line, then {@code msg}, a space and stars up to column 80 (at least
+     * three stars).
      */
     static String banner(String msg) {
         String m = msg.strip();
@@ -20,7 +22,10 @@ final class ConsoleText {
         return "\n" + m + " " + "*".repeat(stars);
     }
 
-    /** Greedy word wrap at {@code width} columns, as Python's {@code textwrap.wrap} does for warnings. */
+    /**
+     * Greedy word wrap at {@code width} columns, as Python's {@code textwrap.wrap} does for
+     * warnings.
+     */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

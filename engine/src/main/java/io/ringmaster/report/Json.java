@@ -7,13 +7,15 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A small JSON serialiser for the values results carry: {@link Map}, {@link Collection}, arrays, {@link String},
- * {@link Number}, {@link Boolean} and {@code null}; anything else is written as its {@code toString()}.
+ * A small JSON serialiser for the values results carry: {@link Map}, {@link Collection}, arrays,
+ * {@link String}, {@link Number}, {@link Boolean} and {@code null}; anything else is written as its
+ * {@code toString()}.
  *
- * <p>The layout follows Python's {@code json.dumps} (which Ansible uses): compact output separates with
- * {@code ", "} and {@code ": "}; indented output puts one member per line. Non-ASCII text is written as is, except
- * U+2028/U+2029, which are escaped so the output is also safe inside JavaScript. Non-finite numbers (NaN,
- * infinities) are written as strings, since JSON has no literal for them.
+ * <p>The layout follows Python's {@code json.dumps} (which Ansible uses): compact output separates
+ * with {@code ", "} and {@code ": "}; indented output puts one member per line. Non-ASCII text is
+ * written as is, except U+2028/U+2029, which are escaped so the output is also safe inside
+ * JavaScript. Non-finite numbers (NaN, infinities) are written as strings, since JSON has no
+ * literal for them.
  */
 public final class Json {
     private static final int MAX_DEPTH = 512;
@@ -30,7 +32,10 @@ public final class Json {
         return new Json(-1).value(value, 0).out.toString();
     }
 
-    /** Pretty-printed with {@code indent} spaces per level, as Python's {@code json.dumps(v, indent=n)}. */
+    /**
+     * Pretty-printed with {@code indent} spaces per level, as Python's {@code json.dumps(v,
+     * indent=n)}.
+     */
     public static String indented(Object value, int indent) {
         if (indent < 0) {
             throw new IllegalArgumentException("indent must be >= 0: " + indent);
@@ -47,7 +52,8 @@ public final class Json {
 
     private Json value(Object v, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("value nested deeper than " + MAX_DEPTH + " levels (a cycle?)");
+            throw new IllegalArgumentException(
+                    "value nested deeper than " + MAX_DEPTH + " levels (a cycle?)");
         }
         if (v == null) {
             out.append("null");
@@ -77,8 +83,12 @@ public final class Json {
             } else {
                 string(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
             }
-        } else if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-                || n instanceof BigInteger || n instanceof BigDecimal
+        } else if (n instanceof Integer
+                || n instanceof Long
+                || n instanceof Short
+                || n instanceof Byte
+                || n instanceof BigInteger
+                || n instanceof BigDecimal
                 || n instanceof java.util.concurrent.atomic.AtomicInteger
                 || n instanceof java.util.concurrent.atomic.AtomicLong) {
             out.append(n);
@@ -156,7 +166,11 @@ public final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Visible.invisible(c)
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || Visible.invisible(c)
                             || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
@@ -168,7 +182,9 @@ public final class Json {
         out.append('"');
     }
 
-    /** Whether the surrogate at {@code i} is half of a well-formed pair (lone halves are escaped). */
+    /**
+     * Whether the surrogate at {@code i} is half of a well-formed pair (lone halves are escaped).
+     */
     private static boolean pairedSurrogate(String s, int i) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)) {

@@ -5,7 +5,6 @@ import io.ringmaster.event.RunEvent;
 import io.ringmaster.event.RunListener;
 import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,14 +27,16 @@ import java.util.Objects;
  *  "duration_ms": 5012, "interrupted": false}
  * }</pre>
  *
- * Loop items carry the same fields plus {@code item}. The file is replaced atomically, so a CI job never reads half
- * of it; a failure to write it is thrown as {@link java.io.UncheckedIOException}.
+ * Loop items carry the same fields plus {@code item}. The file is replaced atomically, so a CI job
+ * never reads half of it; a failure to write it is thrown as {@link java.io.UncheckedIOException}.
  */
 public final class JsonReporter implements RunListener {
     private final Path file;
     private final RunCollector collector = new RunCollector();
 
-    /** @param file where to write the report (parent directories are created) */
+    /**
+     * @param file where to write the report (parent directories are created)
+     */
     public JsonReporter(Path file) {
         this.file = Objects.requireNonNull(file, "file");
     }

@@ -4,10 +4,6 @@ import io.ringmaster.event.RunEvent;
 import io.ringmaster.event.RunListener;
 import io.ringmaster.event.Status;
 import io.ringmaster.event.TaskResult;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,23 +11,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes JUnit XML, as Jenkins and GitLab display it, when the run finishes: one {@code <testsuite>} per play and one
- * {@code <testcase classname="PLAY" name="TASK [host]">} per task and host. A failure is a {@code <failure>} with the
- * result as JSON, an unreachable host an {@code <error>}, a skip {@code <skipped/>}; a failure that ignore_errors let
- * pass is a passing test case that says so in {@code <system-out>}. A result's stdout and stderr go to
- * {@code <system-out>} and {@code <system-err>}. The file is replaced atomically; a failure to write it is thrown as
- * {@link java.io.UncheckedIOException}.
+ * Writes JUnit XML, as Jenkins and GitLab display it, when the run finishes: one {@code
+ * <testsuite>} per play and one {@code <testcase classname="PLAY" name="TASK [host]">} per task and
+ * host. A failure is a {@code <failure>} with the result as JSON, an unreachable host an {@code
+ * <error>}, a skip {@code <skipped/>}; a failure that ignore_errors let pass is a passing test case
+ * that says so in {@code <system-out>}. A result's stdout and stderr go to {@code <system-out>} and
+ * {@code <system-err>}. The file is replaced atomically; a failure to write it is thrown as {@link
+ * java.io.UncheckedIOException}.
  */
 public final class JunitReporter implements RunListener {
     private final Path file;
     private final RunCollector collector = new RunCollector();
 
-    /** @param file where to write the report (parent directories are created) */
-    private final java.util.Map<String, TaskResult> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<TaskResult> rescued = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
+    /**
+     * @param file where to write the report (parent directories are created)
+     */
+    private final java.util.Map<String, TaskResult> lastFailure =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.Set<TaskResult> rescued =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public JunitReporter(Path file) {
         this.file = Objects.requireNonNull(file, "file");
@@ -39,7 +43,9 @@ public final class JunitReporter implements RunListener {
 
     @Override
     public synchronized void on(RunEvent event) {
-        if (event instanceof RunEvent.HostDone d && d.result().status() == Status.FAILED && !d.result().ignored()) {
+        if (event instanceof RunEvent.HostDone d
+                && d.result().status() == Status.FAILED
+                && !d.result().ignored()) {
             lastFailure.put(d.result().host(), d.result());
         } else if (event instanceof RunEvent.Rescued r && lastFailure.containsKey(r.host())) {
             rescued.add(lastFailure.remove(r.host()));
@@ -72,9 +78,12 @@ public final class JunitReporter implements RunListener {
             for (Case c : cases) {
                 time = time.plus(duration(c.result()));
             }
-            return new Counts(cases.size(), (int) cases.stream().filter(Case::failure).count(),
+            return new Counts(
+                    cases.size(),
+                    (int) cases.stream().filter(Case::failure).count(),
                     (int) cases.stream().filter(Case::error).count(),
-                    (int) cases.stream().filter(Case::skipped).count(), time);
+                    (int) cases.stream().filter(Case::skipped).count(),
+                    time);
         }
 
         void write(XMLStreamWriter w) throws XMLStreamException {
@@ -94,7 +103,8 @@ public final class JunitReporter implements RunListener {
             String suite = play.name().isBlank() ? String.join(",", play.hosts()) : play.name();
             List<Case> cases = new ArrayList<>();
             for (RunLog.Task task : play.tasks()) {
-                String taskName = ConsoleReporter.displayName(task.name(), task.module(), task.role());
+                String taskName =
+                        ConsoleReporter.displayName(task.name(), task.module(), task.role());
                 for (TaskResult r : task.results()) {
                     cases.add(new Case(suite, taskName + " [" + r.host() + "]", r, isRescued(r)));
                 }
@@ -183,8 +193,12 @@ public final class JunitReporter implements RunListener {
         if (c.rescued()) {
             stdout = "...rescued: " + details(r) + (stdout.isEmpty() ? "" : "\n" + stdout);
         } else if (r.ignored() && r.status() != Status.OK && r.status() != Status.CHANGED) {
-            stdout = "...ignoring " + r.status().name().toLowerCase(Locale.ROOT) + ": " + details(r)
-                    + (stdout.isEmpty() ? "" : "\n" + stdout);
+            stdout =
+                    "...ignoring "
+                            + r.status().name().toLowerCase(Locale.ROOT)
+                            + ": "
+                            + details(r)
+                            + (stdout.isEmpty() ? "" : "\n" + stdout);
         }
         element(w, "system-out", stdout);
         element(w, "system-err", stream(r, "stderr"));
@@ -192,7 +206,8 @@ public final class JunitReporter implements RunListener {
         w.writeEndElement();
     }
 
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+    private static void element(XMLStreamWriter w, String name, String text)
+            throws XMLStreamException {
         if (!text.isEmpty()) {
             w.writeCharacters("\n      ");
             w.writeStartElement(name);
@@ -205,8 +220,11 @@ public final class JunitReporter implements RunListener {
     private static String details(TaskResult r) {
         StringBuilder b = new StringBuilder(Json.indented(ResultView.of(r), 4));
         for (TaskResult item : r.items()) {
-            b.append("\n").append(item.status().name().toLowerCase(Locale.ROOT))
-                    .append(": (item=").append(PyRepr.str(item.item())).append(") => ")
+            b.append("\n")
+                    .append(item.status().name().toLowerCase(Locale.ROOT))
+                    .append(": (item=")
+                    .append(PyRepr.str(item.item()))
+                    .append(") => ")
                     .append(Json.compact(ResultView.of(item)));
         }
         return b.toString();

@@ -5,12 +5,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Formats a loop item the way Ansible prints it in {@code (item=...)}: Python's {@code str()}, so a string is shown
- * bare and a dict or list in Python's repr ({@code {'name': 'a', 'state': True}}).
+ * Formats a loop item the way Ansible prints it in {@code (item=...)}: Python's {@code str()}, so a
+ * string is shown bare and a dict or list in Python's repr ({@code {'name': 'a', 'state': True}}).
  */
 public final class PyRepr {
-    private PyRepr() {
-    }
+    private PyRepr() {}
 
     /** The item label: strings bare, everything else as {@link #repr(Object)}. */
     public static String str(Object v) {

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Merges the JSON reports ({@link JsonReporter}) of one playbook run over disjoint shards of an inventory (a CI
- * matrix, Kubernetes Jobs) into one report, as if one controller had run every host: plays and tasks are matched
- * by position and name, their per-host results and the recap stats are joined, the duration is the slowest shard's
- * and {@code interrupted} is true when any shard was. A host in two shards, or shards of different playbooks or
- * modes, is refused: the merged report would not say what happened.
+ * Merges the JSON reports ({@link JsonReporter}) of one playbook run over disjoint shards of an
+ * inventory (a CI matrix, Kubernetes Jobs) into one report, as if one controller had run every
+ * host: plays and tasks are matched by position and name, their per-host results and the recap
+ * stats are joined, the duration is the slowest shard's and {@code interrupted} is true when any
+ * shard was. A host in two shards, or shards of different playbooks or modes, is refused: the
+ * merged report would not say what happened.
  */
 public final class ReportMerge {
     /** One shard's report and the file it came from (for messages). */
@@ -23,7 +24,10 @@ public final class ReportMerge {
         }
     }
 
-    /** Shards that cannot be merged: what is wrong and how to fix it (the CLI reports it as a user error). */
+    /**
+     * Shards that cannot be merged: what is wrong and how to fix it (the CLI reports it as a user
+     * error).
+     */
     public static final class Conflict extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String hint;
@@ -38,10 +42,11 @@ public final class ReportMerge {
         }
     }
 
-    private ReportMerge() {
-    }
+    private ReportMerge() {}
 
-    /** The merged report of {@code shards} (at least one), in the shape {@link JsonReporter} writes. */
+    /**
+     * The merged report of {@code shards} (at least one), in the shape {@link JsonReporter} writes.
+     */
     public static Map<String, Object> merge(List<Shard> shards) {
         if (shards.isEmpty()) {
             throw new IllegalArgumentException("no reports to merge");
@@ -50,8 +55,16 @@ public final class ReportMerge {
         for (Shard s : shards.subList(1, shards.size())) {
             for (String key : List.of("playbook", "playbooks", "check_mode", "diff_mode")) {
                 if (!Objects.equals(first.doc().get(key), s.doc().get(key))) {
-                    throw new Conflict(s.name() + " has " + key + " " + Json.compact(s.doc().get(key)) + " but "
-                            + first.name() + " has " + Json.compact(first.doc().get(key)),
+                    throw new Conflict(
+                            s.name()
+                                    + " has "
+                                    + key
+                                    + " "
+                                    + Json.compact(s.doc().get(key))
+                                    + " but "
+                                    + first.name()
+                                    + " has "
+                                    + Json.compact(first.doc().get(key)),
                             "merge only the shards of one run: the same playbook with the same --check/--diff");
                 }
             }
@@ -62,8 +75,12 @@ public final class ReportMerge {
         }
         out.put("plays", plays(shards));
         out.put("stats", stats(shards));
-        out.put("duration_ms", shards.stream().mapToLong(s -> number(s.doc().get("duration_ms"))).max().orElse(0));
-        out.put("interrupted", shards.stream().anyMatch(s -> Boolean.TRUE.equals(s.doc().get("interrupted"))));
+        out.put(
+                "duration_ms",
+                shards.stream().mapToLong(s -> number(s.doc().get("duration_ms"))).max().orElse(0));
+        out.put(
+                "interrupted",
+                shards.stream().anyMatch(s -> Boolean.TRUE.equals(s.doc().get("interrupted"))));
         out.put("shards", shards.stream().map(s -> shardInfo(s)).toList());
         return out;
     }
@@ -80,19 +97,29 @@ public final class ReportMerge {
         Map<String, Object> stats = new LinkedHashMap<>();
         Map<String, String> owner = new LinkedHashMap<>();
         for (Shard s : shards) {
-            map(s.doc().get("stats")).forEach((host, v) -> {
-                String before = owner.putIfAbsent(host, s.name());
-                if (before != null) {
-                    throw new Conflict("host '" + host + "' is in two shards: " + before + " and " + s.name(),
-                            "shard the inventory so that every host is in exactly one shard (e.g. --limit per shard)");
-                }
-                stats.put(host, v);
-            });
+            map(s.doc().get("stats"))
+                    .forEach(
+                            (host, v) -> {
+                                String before = owner.putIfAbsent(host, s.name());
+                                if (before != null) {
+                                    throw new Conflict(
+                                            "host '"
+                                                    + host
+                                                    + "' is in two shards: "
+                                                    + before
+                                                    + " and "
+                                                    + s.name(),
+                                            "shard the inventory so that every host is in exactly one shard (e.g. --limit per shard)");
+                                }
+                                stats.put(host, v);
+                            });
         }
         return stats;
     }
 
-    /** Plays matched by position (shards run the same playbook); each play's hosts and tasks joined. */
+    /**
+     * Plays matched by position (shards run the same playbook); each play's hosts and tasks joined.
+     */
     private static List<Object> plays(List<Shard> shards) {
         List<Map<String, Object>> merged = new ArrayList<>();
         for (Shard s : shards) {
@@ -105,8 +132,15 @@ public final class ReportMerge {
                     m.put("tasks", new ArrayList<>());
                     merged.add(m);
                 } else if (!Objects.equals(merged.get(i).get("name"), play.get("name"))) {
-                    throw new Conflict(s.name() + ": play " + (i + 1) + " is '" + play.get("name")
-                            + "' where the other shards have '" + merged.get(i).get("name") + "'",
+                    throw new Conflict(
+                            s.name()
+                                    + ": play "
+                                    + (i + 1)
+                                    + " is '"
+                                    + play.get("name")
+                                    + "' where the other shards have '"
+                                    + merged.get(i).get("name")
+                                    + "'",
                             "merge only the shards of one run of one playbook");
                 } else {
                     hostsList(merged.get(i)).addAll(list(play.get("hosts")));
@@ -118,9 +152,9 @@ public final class ReportMerge {
     }
 
     /**
-     * Joins one shard's tasks into the merged list: a task (same name, path and handler flag) already there gets the
-     * shard's hosts; a task only this shard ran (its other hosts had failed before it) is inserted after the
-     * previous task it shares, keeping the playbook's order.
+     * Joins one shard's tasks into the merged list: a task (same name, path and handler flag)
+     * already there gets the shard's hosts; a task only this shard ran (its other hosts had failed
+     * before it) is inserted after the previous task it shares, keeping the playbook's order.
      */
     private static void mergeTasks(List<Map<String, Object>> into, List<Object> tasks) {
         int at = 0;
@@ -148,7 +182,8 @@ public final class ReportMerge {
     }
 
     private static boolean sameTask(Map<String, Object> a, Map<String, Object> b) {
-        return Objects.equals(a.get("name"), b.get("name")) && Objects.equals(a.get("path"), b.get("path"))
+        return Objects.equals(a.get("name"), b.get("name"))
+                && Objects.equals(a.get("path"), b.get("path"))
                 && Objects.equals(a.get("handler"), b.get("handler"));
     }
 
@@ -176,13 +211,26 @@ public final class ReportMerge {
         return o instanceof Number n ? n.longValue() : 0;
     }
 
-    /** The recap totals of a (merged) report: ok, changed, unreachable, failed, ... summed over its hosts. */
+    /**
+     * The recap totals of a (merged) report: ok, changed, unreachable, failed, ... summed over its
+     * hosts.
+     */
     public static Map<String, Long> totals(Map<String, Object> report) {
         Map<String, Long> t = new LinkedHashMap<>();
-        for (String k : List.of("ok", "changed", "unreachable", "failed", "skipped", "rescued", "ignored")) {
+        for (String k :
+                List.of(
+                        "ok",
+                        "changed",
+                        "unreachable",
+                        "failed",
+                        "skipped",
+                        "rescued",
+                        "ignored")) {
             t.put(k, 0L);
         }
-        map(report.get("stats")).values().forEach(v -> map(v).forEach((k, n) -> t.merge(k, number(n), Long::sum)));
+        map(report.get("stats"))
+                .values()
+                .forEach(v -> map(v).forEach((k, n) -> t.merge(k, number(n), Long::sum)));
         return t;
     }
 

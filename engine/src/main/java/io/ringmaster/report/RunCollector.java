@@ -7,15 +7,14 @@ import io.ringmaster.event.RunEvent.PlaybookStarted;
 import io.ringmaster.event.RunEvent.RunFinished;
 import io.ringmaster.event.RunEvent.TaskStarted;
 import io.ringmaster.event.TaskResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Builds a {@link RunLog} from events. A result is filed under the latest task of the current play with its role and
- * name (so results of interleaved tasks land in the right place); a result with no such task, or arriving before any
- * play, gets a task (and a nameless play) of its own.
+ * Builds a {@link RunLog} from events. A result is filed under the latest task of the current play
+ * with its role and name (so results of interleaved tasks land in the right place); a result with
+ * no such task, or arriving before any play, gets a task (and a nameless play) of its own.
  */
 final class RunCollector {
     private final List<String> playbooks = new ArrayList<>();
@@ -32,15 +31,24 @@ final class RunCollector {
             checkMode = e.checkMode();
             diffMode = e.diffMode();
         } else if (event instanceof PlayStarted e) {
-            plays.add(new PlayBuilder(Objects.toString(e.name(), ""), e.hosts() == null ? List.of() : e.hosts()));
+            plays.add(
+                    new PlayBuilder(
+                            Objects.toString(e.name(), ""),
+                            e.hosts() == null ? List.of() : e.hosts()));
         } else if (event instanceof TaskStarted e) {
             currentPlay().tasks.add(new TaskBuilder(e));
         } else if (event instanceof HostDone e) {
             taskFor(e).results.add(e.result());
         } else if (event instanceof RunFinished e) {
-            return new RunLog(playbooks.isEmpty() ? null : String.join(", ", playbooks), List.copyOf(playbooks),
-                    checkMode, diffMode, plays.stream().map(PlayBuilder::build).toList(),
-                    e.stats(), e.duration(), e.interrupted());
+            return new RunLog(
+                    playbooks.isEmpty() ? null : String.join(", ", playbooks),
+                    List.copyOf(playbooks),
+                    checkMode,
+                    diffMode,
+                    plays.stream().map(PlayBuilder::build).toList(),
+                    e.stats(),
+                    e.duration(),
+                    e.interrupted());
         }
         return null;
     }
@@ -60,7 +68,8 @@ final class RunCollector {
                 return tasks.get(i);
             }
         }
-        TaskBuilder t = new TaskBuilder(new TaskStarted(e.task(), e.module(), e.role(), null, false));
+        TaskBuilder t =
+                new TaskBuilder(new TaskStarted(e.task(), e.module(), e.role(), null, false));
         tasks.add(t);
         return t;
     }
@@ -89,8 +98,13 @@ final class RunCollector {
         }
 
         RunLog.Task build() {
-            return new RunLog.Task(started.name(), started.module(), started.role(), started.path(),
-                    started.handler(), List.copyOf(results));
+            return new RunLog.Task(
+                    started.name(),
+                    started.module(),
+                    started.role(),
+                    started.path(),
+                    started.handler(),
+                    List.copyOf(results));
         }
     }
 }

@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One disk of one host as one tool measured it: IOPS per mode, the configured mode ("" for a path) and the best. */
-public record StorageDisk(String host, String disk, String path, String tool, String configured,
-                          Map<String, StorageRun.Entry> modes) {
+/**
+ * One disk of one host as one tool measured it: IOPS per mode, the configured mode ("" for a path)
+ * and the best.
+ */
+public record StorageDisk(
+        String host,
+        String disk,
+        String path,
+        String tool,
+        String configured,
+        Map<String, StorageRun.Entry> modes) {
 
     static final List<String> MODES = List.of("io_uring", "native", "threads");
 
@@ -18,8 +26,18 @@ public record StorageDisk(String host, String disk, String path, String tool, St
         Map<String, StorageDisk> out = new LinkedHashMap<>();
         for (StorageRun.Entry e : run.entries()) {
             String key = e.host() + "\u0000" + e.disk() + "\u0000" + e.path() + "\u0000" + e.tool();
-            out.computeIfAbsent(key, k -> new StorageDisk(e.host(), e.disk(), e.path(), e.tool(), e.configured(),
-                    new LinkedHashMap<>())).modes().put(e.mode(), e);
+            out.computeIfAbsent(
+                            key,
+                            k ->
+                                    new StorageDisk(
+                                            e.host(),
+                                            e.disk(),
+                                            e.path(),
+                                            e.tool(),
+                                            e.configured(),
+                                            new LinkedHashMap<>()))
+                    .modes()
+                    .put(e.mode(), e);
         }
         return new ArrayList<>(out.values());
     }
@@ -39,7 +57,8 @@ public record StorageDisk(String host, String disk, String path, String tool, St
     }
 
     Optional<String> best() {
-        return modes.values().stream().max(Comparator.comparingDouble(StorageRun.Entry::iops))
+        return modes.values().stream()
+                .max(Comparator.comparingDouble(StorageRun.Entry::iops))
                 .map(StorageRun.Entry::mode);
     }
 
@@ -52,6 +71,8 @@ public record StorageDisk(String host, String disk, String path, String tool, St
 
     /** The mode whose figure speaks for the disk: the configured one, else (a path) the best. */
     String speaking() {
-        return !configured.isEmpty() && modes.containsKey(configured) ? configured : best().orElse("");
+        return !configured.isEmpty() && modes.containsKey(configured)
+                ? configured
+                : best().orElse("");
     }
 }

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The tree of {@code report.json}: hosts with their disks and figures, the flags, and before/after pairs. */
+/**
+ * The tree of {@code report.json}: hosts with their disks and figures, the flags, and before/after
+ * pairs.
+ */
 final class StorageJson {
-    private StorageJson() {
-    }
+    private StorageJson() {}
 
     static Map<String, Object> tree(StorageReport r) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -19,12 +21,30 @@ final class StorageJson {
             Map<String, Object> host = new LinkedHashMap<>();
             host.put("host", h);
             host.put("io_uring_disabled", r.run().ioUringDisabled().getOrDefault(h, -1));
-            host.put("disks", r.disks().stream().filter(d -> d.host().equals(h)).map(StorageJson::disk).toList());
+            host.put(
+                    "disks",
+                    r.disks().stream()
+                            .filter(d -> d.host().equals(h))
+                            .map(StorageJson::disk)
+                            .toList());
             hosts.add(host);
         }
         doc.put("hosts", hosts);
-        doc.put("flags", r.flags().stream().map(f -> Map.of("host", f.host(), "disk", f.disk(), "kind", f.kind(),
-                "message", f.message())).toList());
+        doc.put(
+                "flags",
+                r.flags().stream()
+                        .map(
+                                f ->
+                                        Map.of(
+                                                "host",
+                                                f.host(),
+                                                "disk",
+                                                f.disk(),
+                                                "kind",
+                                                f.kind(),
+                                                "message",
+                                                f.message()))
+                        .toList());
         r.before().ifPresent(b -> doc.put("before_after", pairs(r)));
         return doc;
     }
@@ -37,13 +57,15 @@ final class StorageJson {
         m.put("configured_mode", d.configured().isEmpty() ? null : d.configured());
         m.put("best_mode", d.best().orElse(null));
         Map<String, Object> modes = new LinkedHashMap<>();
-        d.modes().forEach((mode, e) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("iops", e.iops());
-            f.put("mib_per_s", e.mibPerS());
-            f.put("lat_p99_us", Double.isNaN(e.p99()) ? null : e.p99());
-            modes.put(mode, f);
-        });
+        d.modes()
+                .forEach(
+                        (mode, e) -> {
+                            Map<String, Object> f = new LinkedHashMap<>();
+                            f.put("iops", e.iops());
+                            f.put("mib_per_s", e.mibPerS());
+                            f.put("lat_p99_us", Double.isNaN(e.p99()) ? null : e.p99());
+                            modes.put(mode, f);
+                        });
         m.put("modes", modes);
         Map<String, Object> ratios = new LinkedHashMap<>();
         for (String o : List.of("native", "threads")) {

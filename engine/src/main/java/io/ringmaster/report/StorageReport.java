@@ -8,27 +8,42 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code report storage}: one run's {@code storage_bench} results (or a before/after pair) as {@code index.html}
- * (tables and inline SVG charts), {@code report.md}, {@code report.json} and the charts as {@code .svg} files.
+ * {@code report storage}: one run's {@code storage_bench} results (or a before/after pair) as
+ * {@code index.html} (tables and inline SVG charts), {@code report.md}, {@code report.json} and the
+ * charts as {@code .svg} files.
  */
-public record StorageReport(StorageRun run, Optional<StorageRun> before, List<StorageDisk> disks,
-                            List<StorageDisk> beforeDisks, List<StorageFlag> flags, List<String> hosts) {
+public record StorageReport(
+        StorageRun run,
+        Optional<StorageRun> before,
+        List<StorageDisk> disks,
+        List<StorageDisk> beforeDisks,
+        List<StorageFlag> flags,
+        List<String> hosts) {
 
-    public static final List<String> CHART_FILES = List.of("iops-per-host.svg", "io_uring-distribution.svg",
-            "before-after.svg");
+    public static final List<String> CHART_FILES =
+            List.of("iops-per-host.svg", "io_uring-distribution.svg", "before-after.svg");
 
     public static StorageReport of(StorageRun run, Optional<StorageRun> before) {
         List<StorageDisk> disks = StorageDisk.of(run);
         Set<String> hosts = new LinkedHashSet<>();
         disks.forEach(d -> hosts.add(d.host()));
         hosts.addAll(run.ioUringDisabled().keySet());
-        return new StorageReport(run, before, disks, before.map(StorageDisk::of).orElse(List.of()),
-                StorageFlag.of(disks, run.ioUringDisabled()), new ArrayList<>(hosts));
+        return new StorageReport(
+                run,
+                before,
+                disks,
+                before.map(StorageDisk::of).orElse(List.of()),
+                StorageFlag.of(disks, run.ioUringDisabled()),
+                new ArrayList<>(hosts));
     }
 
     /** The charts in {@link #CHART_FILES} order; the before/after one only with a before run. */
     public List<String> charts() {
-        List<String> out = new ArrayList<>(List.of(StorageCharts.iopsPerHost(disks), StorageCharts.distribution(disks)));
+        List<String> out =
+                new ArrayList<>(
+                        List.of(
+                                StorageCharts.iopsPerHost(disks),
+                                StorageCharts.distribution(disks)));
         before.ifPresent(b -> out.add(StorageCharts.beforeAfter(beforeDisks, disks)));
         return out;
     }

@@ -6,35 +6,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code storage_bench} results of one run, taken from its {@code --json} document: every result entry of every
- * {@code storage_bench} task (loop items included) with the host it ran on, and each host's io_uring switch.
+ * The {@code storage_bench} results of one run, taken from its {@code --json} document: every
+ * result entry of every {@code storage_bench} task (loop items included) with the host it ran on,
+ * and each host's io_uring switch.
  */
 public record StorageRun(String name, List<Entry> entries, Map<String, Integer> ioUringDisabled) {
 
     /**
-     * One measurement: {@code p99} is NaN when the tool gives no latency; {@code configured} is "" for a path;
-     * {@code sparse} when the image was mostly holes (its reads never reached the drive).
+     * One measurement: {@code p99} is NaN when the tool gives no latency; {@code configured} is ""
+     * for a path; {@code sparse} when the image was mostly holes (its reads never reached the
+     * drive).
      */
-    public record Entry(String host, String disk, String path, String tool, String mode, double iops, double mibPerS,
-                        double p99, String configured, boolean sparse) {
-    }
+    public record Entry(
+            String host,
+            String disk,
+            String path,
+            String tool,
+            String mode,
+            double iops,
+            double mibPerS,
+            double p99,
+            String configured,
+            boolean sparse) {}
 
-    /** Reads the plain tree of a {@code --json} report ({@code name} labels it, e.g. its file name). */
+    /**
+     * Reads the plain tree of a {@code --json} report ({@code name} labels it, e.g. its file name).
+     */
     public static StorageRun from(String name, Map<String, Object> doc) {
         List<Entry> out = new ArrayList<>();
         Map<String, Integer> disabled = new LinkedHashMap<>();
         for (Map<String, Object> play : maps(doc.get("plays"))) {
             for (Map<String, Object> task : maps(play.get("tasks"))) {
-                if (!"storage_bench".equals(task.get("module")) || !(task.get("hosts") instanceof Map<?, ?> hosts)) {
+                if (!"storage_bench".equals(task.get("module"))
+                        || !(task.get("hosts") instanceof Map<?, ?> hosts)) {
                     continue;
                 }
-                hosts.forEach((host, result) -> collect(String.valueOf(host), result, out, disabled));
+                hosts.forEach(
+                        (host, result) -> collect(String.valueOf(host), result, out, disabled));
             }
         }
         return new StorageRun(name, List.copyOf(out), disabled);
     }
 
-    private static void collect(String host, Object result, List<Entry> out, Map<String, Integer> disabled) {
+    private static void collect(
+            String host, Object result, List<Entry> out, Map<String, Integer> disabled) {
         if (!(result instanceof Map<?, ?> r)) {
             return;
         }
@@ -56,10 +71,20 @@ public record StorageRun(String name, List<Entry> entries, Map<String, Integer> 
                 if (e.get("mode") == null || e.get("tool") == null) {
                     continue;
                 }
-                out.add(new Entry(host, text(e.get("disk")), text(e.get("path")), text(e.get("tool")),
-                        text(e.get("mode")), number(e.get("iops")), number(e.get("mib_per_s")),
-                        e.get("lat_p99_us") == null ? Double.NaN : number(e.get("lat_p99_us")),
-                        text(e.get("configured_mode")), Boolean.TRUE.equals(e.get("sparse"))));
+                out.add(
+                        new Entry(
+                                host,
+                                text(e.get("disk")),
+                                text(e.get("path")),
+                                text(e.get("tool")),
+                                text(e.get("mode")),
+                                number(e.get("iops")),
+                                number(e.get("mib_per_s")),
+                                e.get("lat_p99_us") == null
+                                        ? Double.NaN
+                                        : number(e.get("lat_p99_us")),
+                                text(e.get("configured_mode")),
+                                Boolean.TRUE.equals(e.get("sparse"))));
             }
         }
     }

@@ -4,13 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The per-host table of {@code report storage}, as rows of cells shared by the HTML and the Markdown. */
+/**
+ * The per-host table of {@code report storage}, as rows of cells shared by the HTML and the
+ * Markdown.
+ */
 final class StorageTable {
-    static final List<String> HEADER = List.of("disk", "path", "tool", "configured", "best", "io_uring IOPS",
-            "native IOPS", "threads IOPS", "io_uring / native", "io_uring / threads", "p99 µs (io_uring / native / threads)");
+    static final List<String> HEADER =
+            List.of(
+                    "disk",
+                    "path",
+                    "tool",
+                    "configured",
+                    "best",
+                    "io_uring IOPS",
+                    "native IOPS",
+                    "threads IOPS",
+                    "io_uring / native",
+                    "io_uring / threads",
+                    "p99 µs (io_uring / native / threads)");
 
-    private StorageTable() {
-    }
+    private StorageTable() {}
 
     static List<List<String>> rows(List<StorageDisk> disks, String host) {
         List<List<String>> out = new ArrayList<>();
@@ -18,8 +31,14 @@ final class StorageTable {
             if (!d.host().equals(host)) {
                 continue;
             }
-            List<String> r = new ArrayList<>(List.of(d.disk() + (d.sparse() ? " (sparse)" : ""), d.path(), d.tool(),
-                    d.configured().isEmpty() ? "-" : d.configured(), d.best().orElse("-")));
+            List<String> r =
+                    new ArrayList<>(
+                            List.of(
+                                    d.disk() + (d.sparse() ? " (sparse)" : ""),
+                                    d.path(),
+                                    d.tool(),
+                                    d.configured().isEmpty() ? "-" : d.configured(),
+                                    d.best().orElse("-")));
             StorageDisk.MODES.forEach(m -> r.add(StorageFlag.kilo(d.iops(m))));
             r.add(StorageFlag.ratio(d.uringOver("native")));
             r.add(StorageFlag.ratio(d.uringOver("threads")));

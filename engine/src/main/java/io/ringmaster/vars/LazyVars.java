@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A host's variables as expressions see them: a variable whose value holds an expression
- * ({@code disk: "/var/lib/${vm}.img"}) is rendered when first read, against the same variables, as Ansible does.
- * A variable that refers to itself is an error. Read-only; one instance per host and task.
+ * A host's variables as expressions see them: a variable whose value holds an expression ({@code
+ * disk: "/var/lib/${vm}.img"}) is rendered when first read, against the same variables, as Ansible
+ * does. A variable that refers to itself is an error. Read-only; one instance per host and task.
  */
 public final class LazyVars extends AbstractMap<String, Object> {
     private final Map<String, Object> raw;
@@ -96,5 +96,4 @@ public final class LazyVars extends AbstractMap<String, Object> {
             super("in the value of variable '" + variable + "': " + message);
         }
     }
-
 }

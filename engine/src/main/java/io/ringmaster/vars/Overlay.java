@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A read-only view of {@code top} over {@code base}: keys of {@code top} win. Nothing is copied. */
+/**
+ * A read-only view of {@code top} over {@code base}: keys of {@code top} win. Nothing is copied.
+ */
 public final class Overlay extends AbstractMap<String, Object> {
     private final Map<String, ?> top;
     private final Map<String, ?> base;

@@ -6,25 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Variable layers from lowest to highest precedence; {@link #merge()} flattens them (later layers win, maps are
- * replaced, not merged, as Ansible's default {@code hash_behaviour=replace}).
+ * Variable layers from lowest to highest precedence; {@link #merge()} flattens them (later layers
+ * win, maps are replaced, not merged, as Ansible's default {@code hash_behaviour=replace}).
  *
- * <p>Precedence, lowest first: role defaults; inventory ({@code all}, parent groups, child groups, host, with
- * group_vars/ and host_vars/); facts; play vars; vars_files; role vars; block vars; task vars; registered results and
- * set_fact; role parameters; extra vars ({@code -e}).
+ * <p>Precedence, lowest first: role defaults; inventory ({@code all}, parent groups, child groups,
+ * host, with group_vars/ and host_vars/); facts; play vars; vars_files; role vars; block vars; task
+ * vars; registered results and set_fact; role parameters; extra vars ({@code -e}).
  */
 public final class VarLayers {
     private final List<Map<String, ?>> layers = new ArrayList<>();
     private final List<Boolean> literal = new ArrayList<>();
 
-    /** A layer written by people (playbook, inventory, -e): values holding expressions are rendered when read. */
+    /**
+     * A layer written by people (playbook, inventory, -e): values holding expressions are rendered
+     * when read.
+     */
     public VarLayers add(Map<String, ?> layer) {
         return add(layer, false);
     }
 
     /**
-     * A layer of data (registered results, facts, magic variables): taken as it is, never rendered, so a command's
-     * output holding {@code $HOME} stays text.
+     * A layer of data (registered results, facts, magic variables): taken as it is, never rendered,
+     * so a command's output holding {@code $HOME} stays text.
      */
     public VarLayers addData(Map<String, ?> layer) {
         return add(layer, true);

@@ -8,11 +8,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Jib's written rule, enforced: the engine's packages never form a cycle, and the module API stands alone. */
+/**
+ * Jib's written rule, enforced: the engine's packages never form a cycle, and the module API stands
+ * alone.
+ */
 class PackageRulesTest {
-    private static final JavaClasses ENGINE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.ringmaster");
+    private static final JavaClasses ENGINE =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.ringmaster");
 
     @Test
     void enginePackagesAreFreeOfCycles() {
@@ -21,26 +25,52 @@ class PackageRulesTest {
 
     @Test
     void moduleApiDependsOnNoOtherEnginePackage() {
-        noClasses().that().resideInAPackage("io.ringmaster.module.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.ringmaster.cli..", "io.ringmaster.executor..",
-                        "io.ringmaster.connection..", "io.ringmaster.playbook..", "io.ringmaster.inventory..",
-                        "io.ringmaster.expr..", "io.ringmaster.vars..", "io.ringmaster.report..",
-                        "io.ringmaster.event..", "io.ringmaster.parse..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.ringmaster.module.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.ringmaster.cli..",
+                        "io.ringmaster.executor..",
+                        "io.ringmaster.connection..",
+                        "io.ringmaster.playbook..",
+                        "io.ringmaster.inventory..",
+                        "io.ringmaster.expr..",
+                        "io.ringmaster.vars..",
+                        "io.ringmaster.report..",
+                        "io.ringmaster.event..",
+                        "io.ringmaster.parse..")
                 .check(ENGINE);
     }
 
     @Test
     void onlyCliAndReportsPrint() {
-        noClasses().that().resideOutsideOfPackages("io.ringmaster.cli..", "io.ringmaster.report..")
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.ringmaster.cli..", "io.ringmaster.report..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .check(ENGINE);
     }
 
     @Test
     void executorAndReportsDoNotKnowEachOther() {
-        noClasses().that().resideInAPackage("io.ringmaster.executor..")
-                .should().dependOnClassesThat().resideInAPackage("io.ringmaster.report..").check(ENGINE);
-        noClasses().that().resideInAPackage("io.ringmaster.report..")
-                .should().dependOnClassesThat().resideInAPackage("io.ringmaster.executor..").check(ENGINE);
+        noClasses()
+                .that()
+                .resideInAPackage("io.ringmaster.executor..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.ringmaster.report..")
+                .check(ENGINE);
+        noClasses()
+                .that()
+                .resideInAPackage("io.ringmaster.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.ringmaster.executor..")
+                .check(ENGINE);
     }
 }

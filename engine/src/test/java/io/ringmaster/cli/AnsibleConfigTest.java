@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnsibleConfigTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private AnsibleConfig load(Map<String, String> env) throws Exception {
-        Path cfg = Files.writeString(dir.resolve("ansible.cfg"), """
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("ansible.cfg"),
+                        """
                 [defaults]
                 inventory = inventories/lab/hosts.ini
                 forks = 7 ; a comment
@@ -34,18 +36,28 @@ class AnsibleConfigTest {
     @Test
     void defaultsAreReadWithPathsBesideTheFile() throws Exception {
         AnsibleConfig c = load(Map.of());
-        assertThat(c.paths("inventory", ",")).containsExactly(dir.resolve("inventories/lab/hosts.ini").toString());
+        assertThat(c.paths("inventory", ","))
+                .containsExactly(dir.resolve("inventories/lab/hosts.ini").toString());
         assertThat(c.integer("forks")).contains(7);
         assertThat(c.get("remote_user")).contains("deploy");
         assertThat(c.bool("host_key_checking")).contains(false);
-        assertThat(c.paths("roles_path", ":")).containsExactly(dir.resolve("roles").toString(), "/opt/roles");
+        assertThat(c.paths("roles_path", ":"))
+                .containsExactly(dir.resolve("roles").toString(), "/opt/roles");
         assertThat(c.integer("timeout")).contains(3);
         assertThat(c.get("pipelining")).isEmpty();
     }
 
     @Test
     void ansibleVariablesOverrideTheFileAndRingmasterVariablesOverrideThem() throws Exception {
-        AnsibleConfig c = load(Map.of("ANSIBLE_FORKS", "20", "ANSIBLE_REMOTE_USER", "ops", "RINGMASTER_REMOTE_USER", "rm"));
+        AnsibleConfig c =
+                load(
+                        Map.of(
+                                "ANSIBLE_FORKS",
+                                "20",
+                                "ANSIBLE_REMOTE_USER",
+                                "ops",
+                                "RINGMASTER_REMOTE_USER",
+                                "rm"));
         assertThat(c.integer("forks")).contains(20);
         assertThat(c.get("remote_user")).contains("rm");
         assertThat(load(Map.of("ANSIBLE_FORKS", "many")).get("forks")).contains("many");
@@ -55,7 +67,15 @@ class AnsibleConfigTest {
 
     @Test
     void keysOutsideDefaultsAndCommentsAreIgnored() {
-        assertThat(AnsibleConfig.defaults(List.of("# c", "[other]", "forks = 1", "[defaults]", "; x", "forks=2")))
+        assertThat(
+                        AnsibleConfig.defaults(
+                                List.of(
+                                        "# c",
+                                        "[other]",
+                                        "forks = 1",
+                                        "[defaults]",
+                                        "; x",
+                                        "forks=2")))
                 .isEqualTo(Map.of("forks", "2"));
     }
 }

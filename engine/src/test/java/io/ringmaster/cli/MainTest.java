@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line without modules on the classpath: options, exit codes, errors before anything runs. */
+/**
+ * The command line without modules on the classpath: options, exit codes, errors before anything
+ * runs.
+ */
 class MainTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run main(String... args) {
         StringWriter out = new StringWriter();
@@ -51,7 +52,10 @@ class MainTest {
 
     @Test
     void aBrokenPlaybookExitsFourWithItsPosition() {
-        Path pb = write("broken.yml", "- hosts: all\n  tasks:\n    - name: x\n      command: ls\n      whn: true\n");
+        Path pb =
+                write(
+                        "broken.yml",
+                        "- hosts: all\n  tasks:\n    - name: x\n      command: ls\n      whn: true\n");
         Run r = main("play", pb.toString(), "-i", "localhost,");
         assertThat(r.code()).isEqualTo(ExitCodes.PLAYBOOK_ERROR);
         assertThat(r.err()).containsPattern("broken\\.yml:5:\\d+").contains("whn");
@@ -63,7 +67,9 @@ class MainTest {
         Path pb = write("pb.yml", "- hosts: all\n  tasks:\n    - name: x\n      frobnicate: {}\n");
         Run r = main("play", pb.toString(), "-i", "localhost,");
         assertThat(r.code()).isEqualTo(ExitCodes.PLAYBOOK_ERROR);
-        assertThat(r.err()).contains("pb.yml:3:").contains("unknown module 'frobnicate'")
+        assertThat(r.err())
+                .contains("pb.yml:3:")
+                .contains("unknown module 'frobnicate'")
                 .contains("nothing was run");
     }
 
@@ -80,7 +86,11 @@ class MainTest {
         Path inv = write("hosts.ini", "[web]\nweb1 colour=red\nweb2\n\n[db]\ndb1\n");
         Run graph = main("inventory", "-i", inv.toString(), "--graph");
         assertThat(graph.code()).isZero();
-        assertThat(graph.out()).contains("@all:").contains("@web:").contains("web1").contains("@db:");
+        assertThat(graph.out())
+                .contains("@all:")
+                .contains("@web:")
+                .contains("web1")
+                .contains("@db:");
         Run list = main("inventory", "-i", inv.toString(), "--list");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("\"web1\"").contains("\"colour\": \"red\"");

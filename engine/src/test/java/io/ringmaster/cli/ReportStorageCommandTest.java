@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportStorageCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path fixture(String name) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/report/" + name)) {
@@ -23,30 +22,56 @@ class ReportStorageCommandTest {
 
     @Test
     void writesTheReportAndSaysWhere() throws Exception {
-        MainTest.Run r = MainTest.main("report", "storage", fixture("after.json").toString(),
-                fixture("before.json").toString(), "-o", dir.resolve("out").toString());
+        MainTest.Run r =
+                MainTest.main(
+                        "report",
+                        "storage",
+                        fixture("after.json").toString(),
+                        fixture("before.json").toString(),
+                        "-o",
+                        dir.resolve("out").toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("storage report: 3 hosts, 9 disk measurements, 0 flags\n")
+        assertThat(r.out())
+                .startsWith("storage report: 3 hosts, 9 disk measurements, 0 flags\n")
                 .contains("wrote " + dir.resolve("out/index.html"));
         assertThat(dir.resolve("out/before-after.svg")).isNotEmptyFile();
     }
 
     @Test
     void aMissingFileIsAUserErrorNamingIt() {
-        MainTest.Run r = MainTest.main("report", "storage", dir.resolve("nope.json").toString(), "-o", dir.toString());
+        MainTest.Run r =
+                MainTest.main(
+                        "report",
+                        "storage",
+                        dir.resolve("nope.json").toString(),
+                        "-o",
+                        dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_OPTIONS);
-        assertThat(r.err()).startsWith("ERROR! " + dir.resolve("nope.json") + ": no such file")
-                .contains("--json FILE").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("ERROR! " + dir.resolve("nope.json") + ": no such file")
+                .contains("--json FILE")
+                .doesNotContain("Exception");
     }
 
     @Test
     void aRunWithoutStorageBenchResultsSaysWhatToRun() throws Exception {
         Path run = Files.writeString(dir.resolve("run.json"), "{\"plays\": [{\"tasks\": []}]}");
-        MainTest.Run r = MainTest.main("report", "storage", run.toString(), "-o", dir.resolve("out").toString());
+        MainTest.Run r =
+                MainTest.main(
+                        "report", "storage", run.toString(), "-o", dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_OPTIONS);
-        assertThat(r.err()).contains("the run has no storage_bench results").contains("playbooks/prove.yml");
+        assertThat(r.err())
+                .contains("the run has no storage_bench results")
+                .contains("playbooks/prove.yml");
         Path notReport = Files.writeString(dir.resolve("x.json"), "[1, 2]");
-        assertThat(MainTest.main("report", "storage", notReport.toString(), "-o", dir.toString()).err())
+        assertThat(
+                        MainTest.main(
+                                        "report",
+                                        "storage",
+                                        notReport.toString(),
+                                        "-o",
+                                        dir.toString())
+                                .err())
                 .contains("not a Ringmaster --json report");
     }
 

@@ -1,10 +1,11 @@
 package io.ringmaster.connection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import io.ringmaster.connection.local.LocalTransport;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.Remote;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.Test;
 
 class BecomeTest {
 
@@ -45,7 +44,8 @@ class BecomeTest {
     @Test
     void withoutPasswordRunsSudoNonInteractively() throws Exception {
         Recorder r = new Recorder();
-        ExecResult res = Become.wrap(r, "root", null).exec("echo 'hi'; id -u", null, Duration.ofSeconds(5));
+        ExecResult res =
+                Become.wrap(r, "root", null).exec("echo 'hi'; id -u", null, Duration.ofSeconds(5));
         assertThat(r.commands.get(0)).startsWith("sudo -n -H -u root -- /bin/sh -c ");
         assertThat(r.inputs.get(0)).isNull();
         assertThat(res.stderr()).isEqualTo("own err\n");
@@ -55,8 +55,8 @@ class BecomeTest {
     @Test
     void withPasswordFeedsItBeforeTheCallersStdin() throws Exception {
         Recorder r = new Recorder();
-        Become.wrap(r, "postgres", "s3cret".toCharArray()).exec("cat", "data".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(5));
+        Become.wrap(r, "postgres", "s3cret".toCharArray())
+                .exec("cat", "data".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
         assertThat(r.commands.get(0)).startsWith("sudo -S -p '' -H -u postgres -- /bin/sh -c ");
         assertThat(new String(r.inputs.get(0), StandardCharsets.UTF_8)).isEqualTo("s3cret\ndata");
     }
@@ -67,16 +67,24 @@ class BecomeTest {
         r.answer = new ExecResult(1, "", "sudo: a password is required\n", null);
         ExecResult res = Become.wrap(r, "root", null).exec("true", null, Duration.ofSeconds(5));
         assertThat(res.rc()).isNotZero();
-        assertThat(res.stderr()).contains("--ask-become-pass").contains("sudo said: sudo: a password is required");
+        assertThat(res.stderr())
+                .contains("--ask-become-pass")
+                .contains("sudo said: sudo: a password is required");
     }
 
     @Test
     void wrongPasswordBecomesAClearFailure() throws Exception {
         Recorder r = new Recorder();
-        r.answer = new ExecResult(1, "", "Sorry, try again.\nsudo: 1 incorrect password attempt\n", null);
-        ExecResult res = Become.wrap(r, "root", "bad".toCharArray()).exec("true", null, Duration.ofSeconds(5));
+        r.answer =
+                new ExecResult(
+                        1, "", "Sorry, try again.\nsudo: 1 incorrect password attempt\n", null);
+        ExecResult res =
+                Become.wrap(r, "root", "bad".toCharArray())
+                        .exec("true", null, Duration.ofSeconds(5));
         assertThat(res.rc()).isEqualTo(1);
-        assertThat(res.stderr()).contains("rejected the become password").contains("--ask-become-pass");
+        assertThat(res.stderr())
+                .contains("rejected the become password")
+                .contains("--ask-become-pass");
     }
 
     @Test
@@ -93,10 +101,16 @@ class BecomeTest {
         assumeThat(Path.of("/usr/bin/sudo")).exists();
         assumeThat(System.getProperty("user.name")).isEqualTo("root");
         try (LocalTransport t = new LocalTransport()) {
-            Connection local = t.open(new ConnectionTarget("localhost", Map.of(), ConnectionOptions.defaults()));
+            Connection local =
+                    t.open(
+                            new ConnectionTarget(
+                                    "localhost", Map.of(), ConnectionOptions.defaults()));
             Remote asNobody = Become.wrap(local, "nobody", null);
-            ExecResult r = asNobody.exec("id -un; echo \"$HOME\"; cat; echo err >&2; exit 4",
-                    "in\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+            ExecResult r =
+                    asNobody.exec(
+                            "id -un; echo \"$HOME\"; cat; echo err >&2; exit 4",
+                            "in\n".getBytes(StandardCharsets.UTF_8),
+                            Duration.ofSeconds(10));
             assertThat(r.stdout()).startsWith("nobody\n").endsWith("in\n");
             assertThat(r.stderr()).isEqualTo("err\n");
             assertThat(r.rc()).isEqualTo(4);
@@ -104,14 +118,16 @@ class BecomeTest {
             Path dir = Files.createTempDirectory("become");
             try {
                 Path f = dir.resolve("owned");
-                Become.wrap(local, "root", null).upload("x\n".getBytes(StandardCharsets.UTF_8), f.toString(), "0600");
+                Become.wrap(local, "root", null)
+                        .upload("x\n".getBytes(StandardCharsets.UTF_8), f.toString(), "0600");
                 assertThat(Files.readString(f)).isEqualTo("x\n");
                 try (var files = Files.list(dir)) {
                     assertThat(files).containsExactly(f);
                 }
             } finally {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }

@@ -9,16 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Semantics taken from what ansible-playbook (ansible-core 2.14) does with the same tasks, checked through the
- * executor's events.
+ * Semantics taken from what ansible-playbook (ansible-core 2.14) does with the same tasks, checked
+ * through the executor's events.
  */
 class AnsibleSemanticsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void untilWithThreeRetriesRunsFourTimesRegistersThreeAndAnnouncesEachRetry() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -35,13 +38,18 @@ class AnsibleSemanticsTest {
         assertThat(r.modules().calls("fake")).hasSize(5);
         assertThat(r.events().result("retry", "h1").status()).isEqualTo(Status.FAILED);
         assertThat(r.events().result("after", "h1").data().get("value")).isEqualTo(3);
-        assertThat(r.events().of(RunEvent.Retrying.class)).extracting(RunEvent.Retrying::retriesLeft)
+        assertThat(r.events().of(RunEvent.Retrying.class))
+                .extracting(RunEvent.Retrying::retriesLeft)
                 .containsExactly(3, 2, 1);
     }
 
     @Test
     void untilThatSucceedsRegistersTheAttemptItTookAndFailedWhenFalseRescuesAnExhaustedOne() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -68,7 +76,11 @@ class AnsibleSemanticsTest {
 
     @Test
     void aMissingFieldInWhenFailsTheTaskInsteadOfSkippingIt() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -80,12 +92,17 @@ class AnsibleSemanticsTest {
                       when: $out.nosuchfield == 1
                 """);
         assertThat(r.events().result("guarded", "h1").status()).isEqualTo(Status.FAILED);
-        assertThat(r.events().result("guarded", "h1").msg()).contains("field 'nosuchfield' of $out is not defined");
+        assertThat(r.events().result("guarded", "h1").msg())
+                .contains("field 'nosuchfield' of $out is not defined");
     }
 
     @Test
     void taskNamesAreRenderedInEventsAndAHandlerMayHaveOnlyAListenTopic() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   vars: {who: world}
@@ -100,13 +117,18 @@ class AnsibleSemanticsTest {
                     - fake: {value: heard}
                       listen: topic
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("greet world", "item ${item} stays as written", "fake");
+        assertThat(r.events().tasksStarted())
+                .containsExactly("greet world", "item ${item} stays as written", "fake");
         assertThat(r.events().result("fake", "h1").data().get("value")).isEqualTo("heard");
     }
 
     @Test
     void ignoreErrorsMayBeAConditionOnTheTasksVariables() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -123,7 +145,11 @@ class AnsibleSemanticsTest {
 
     @Test
     void anIgnoreErrorsConditionWithBadSyntaxIsRefusedBeforeTheRun() {
-        var errors = new Harness(dir).hosts("h1").validate("""
+        var errors =
+                new Harness(dir)
+                        .hosts("h1")
+                        .validate(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** block/rescue/always and handlers, as the events show them. */
 class BlocksAndHandlersTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void rescueRunsOnHostsThatFailedAndTheyCountAsRescuedNotFailed() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -47,7 +50,11 @@ class BlocksAndHandlersTest {
 
     @Test
     void alwaysRunsOnAFailedHostWithoutRescueButTheHostStaysFailed() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -68,7 +75,11 @@ class BlocksAndHandlersTest {
 
     @Test
     void aFailingRescueLeavesTheHostFailedAfterAlways() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -91,7 +102,11 @@ class BlocksAndHandlersTest {
 
     @Test
     void blockConditionsAndVarsApplyToEveryTaskInside() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -101,13 +116,19 @@ class BlocksAndHandlersTest {
                         - name: inside
                           fake: {value: "${colour}"}
                 """);
-        assertThat(r.events().statuses("inside")).containsEntry("h1", Status.SKIPPED).containsEntry("h2", Status.OK);
+        assertThat(r.events().statuses("inside"))
+                .containsEntry("h1", Status.SKIPPED)
+                .containsEntry("h2", Status.OK);
         assertThat(r.events().result("inside", "h2").data().get("value")).isEqualTo("blue");
     }
 
     @Test
     void handlersRunOnceAtTheEndOfThePlayOnlyOnHostsThatNotified() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -125,8 +146,8 @@ class BlocksAndHandlersTest {
                     - name: restart app
                       fake: {cmd: restart}
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("change config", "change again", "last task",
-                "restart app");
+        assertThat(r.events().tasksStarted())
+                .containsExactly("change config", "change again", "last task", "restart app");
         assertThat(r.events().of(RunEvent.TaskStarted.class).get(3).handler()).isTrue();
         assertThat(r.events().hosts("restart app")).containsExactlyInAnyOrder("h1", "h2");
         assertThat(r.connector().commandsOn("h1")).containsExactly("restart");
@@ -135,7 +156,11 @@ class BlocksAndHandlersTest {
 
     @Test
     void handlersListeningToATopicAllRunInDefinitionOrder() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -152,12 +177,17 @@ class BlocksAndHandlersTest {
                       fake: {}
                       listen: [web changed]
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("change", "reload nginx", "flush cache");
+        assertThat(r.events().tasksStarted())
+                .containsExactly("change", "reload nginx", "flush cache");
     }
 
     @Test
     void aHostThatFailsAfterNotifyingDoesNotRunTheHandler() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -175,7 +205,11 @@ class BlocksAndHandlersTest {
 
     @Test
     void handlersNotifiedInOnePlayDoNotLeakIntoTheNext() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -200,10 +234,15 @@ class BlocksAndHandlersTest {
 
     @Test
     void becomePasswordFromTheInventoryIsUsedForThatHost() {
-        var r = new Harness(dir).inventory("""
+        var r =
+                new Harness(dir)
+                        .inventory(
+                                """
                 h1 ansible_become_password=hunter2
                 h2
-                """).run("""
+                """)
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   become: true
@@ -211,7 +250,8 @@ class BlocksAndHandlersTest {
                     - name: as root
                       fake: {cmd: id}
                 """);
-        assertThat(r.connector().commandsOn("h1")).containsExactly("[sudo root password hunter2] id");
+        assertThat(r.connector().commandsOn("h1"))
+                .containsExactly("[sudo root password hunter2] id");
         assertThat(r.connector().commandsOn("h2")).containsExactly("[sudo root] id");
     }
 }

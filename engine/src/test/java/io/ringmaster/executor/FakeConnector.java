@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fake {@link HostConnector}: records each host's commands; a command containing {@code FAIL} exits 1; hosts in
- * {@code unreachable} cannot be connected to; {@code become} prefixes commands with {@code [sudo USER]}.
+ * A fake {@link HostConnector}: records each host's commands; a command containing {@code FAIL}
+ * exits 1; hosts in {@code unreachable} cannot be connected to; {@code become} prefixes commands
+ * with {@code [sudo USER]}.
  */
 final class FakeConnector implements HostConnector {
     final Map<String, List<String>> commands = new ConcurrentHashMap<>();
@@ -35,8 +36,8 @@ final class FakeConnector implements HostConnector {
     public Remote connect(String host, Map<String, Object> vars) throws HostUnreachableException {
         connects.merge(host, 1, Integer::sum);
         if (unreachable.contains(host)) {
-            throw new HostUnreachableException("Failed to connect to the host via ssh: " + host
-                    + ": Connection refused");
+            throw new HostUnreachableException(
+                    "Failed to connect to the host via ssh: " + host + ": Connection refused");
         }
         return new FakeRemote(host, "");
     }
@@ -48,8 +49,9 @@ final class FakeConnector implements HostConnector {
 
     @Override
     public Remote become(Remote remote, String user, char[] password) {
-        return new FakeRemote(((FakeRemote) remote).host, "[sudo " + user + " password " + new String(password)
-                + "] ");
+        return new FakeRemote(
+                ((FakeRemote) remote).host,
+                "[sudo " + user + " password " + new String(password) + "] ");
     }
 
     private final class FakeRemote implements Remote {
@@ -63,16 +65,19 @@ final class FakeConnector implements HostConnector {
 
         @Override
         public ExecResult exec(String command, byte[] stdin, Duration timeout) {
-            List<String> l = commands.computeIfAbsent(host, h -> java.util.Collections.synchronizedList(
-                    new ArrayList<>()));
+            List<String> l =
+                    commands.computeIfAbsent(
+                            host, h -> java.util.Collections.synchronizedList(new ArrayList<>()));
             l.add(prefix + command);
-            return command.contains("FAIL") ? new ExecResult(1, "", "failed: " + command, null)
+            return command.contains("FAIL")
+                    ? new ExecResult(1, "", "failed: " + command, null)
                     : new ExecResult(0, "ran " + command + "\n", "", null);
         }
 
         @Override
         public void upload(byte[] content, String path, String mode) {
-            commands.computeIfAbsent(host, h -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            commands.computeIfAbsent(
+                            host, h -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(prefix + "upload " + path);
         }
 

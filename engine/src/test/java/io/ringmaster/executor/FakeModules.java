@@ -19,29 +19,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Small fake modules that record every call, for executor tests.
  *
  * <ul>
- *   <li>{@code fake}: ok by default; {@code status: changed|failed|ok}, {@code fail_on}/{@code change_on} host lists,
- *       {@code value} (any value, rendered) echoed as data {@code value}, {@code cmd} run on the host (rc and stdout
- *       in data, non-zero rc fails), {@code attempts_needed}: fails until the n-th call on that host, with data
- *       {@code attempt}; supports check mode.</li>
- *   <li>{@code nocheck}: as {@code fake}, without check mode support.</li>
- *   <li>{@code setup}: facts {@code os_family} and {@code kernel}.</li>
- *   <li>{@code set_fact}: any keys, returned as {@code ansible_facts}.</li>
- *   <li>{@code stop}: sets the run's stop flag (Ctrl-C) and reports ok.</li>
- *   <li>{@code meta}: declares the meta actions as the real module does (the executor carries them out).</li>
+ *   <li>{@code fake}: ok by default; {@code status: changed|failed|ok}, {@code fail_on}/{@code
+ *       change_on} host lists, {@code value} (any value, rendered) echoed as data {@code value},
+ *       {@code cmd} run on the host (rc and stdout in data, non-zero rc fails), {@code
+ *       attempts_needed}: fails until the n-th call on that host, with data {@code attempt};
+ *       supports check mode.
+ *   <li>{@code nocheck}: as {@code fake}, without check mode support.
+ *   <li>{@code setup}: facts {@code os_family} and {@code kernel}.
+ *   <li>{@code set_fact}: any keys, returned as {@code ansible_facts}.
+ *   <li>{@code stop}: sets the run's stop flag (Ctrl-C) and reports ok.
+ *   <li>{@code meta}: declares the meta actions as the real module does (the executor carries them
+ *       out).
  * </ul>
  */
 final class FakeModules {
     /** One module call: which module, on which host, with which (rendered, bound) arguments. */
-    record Call(String module, String host, Map<String, Object> args, boolean checkMode) {
-    }
+    record Call(String module, String host, Map<String, Object> args, boolean checkMode) {}
 
     final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean stopFlag = new AtomicBoolean();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     ModuleRegistry registry(boolean withSetup) {
-        List<Module> modules = new ArrayList<>(List.of(new Fake("fake", true), new Fake("nocheck", false),
-                new SetFact(), new Stop(), new Needs(), new MetaFake()));
+        List<Module> modules =
+                new ArrayList<>(
+                        List.of(
+                                new Fake("fake", true),
+                                new Fake("nocheck", false),
+                                new SetFact(),
+                                new Stop(),
+                                new Needs(),
+                                new MetaFake()));
         if (withSetup) {
             modules.add(new Setup());
         }
@@ -84,15 +92,18 @@ final class FakeModules {
         @Override
         public List<Param> params() {
             return List.of(
-                    Param.optional("status", ParamType.STRING, "result").withChoices("ok", "changed", "failed")
+                    Param.optional("status", ParamType.STRING, "result")
+                            .withChoices("ok", "changed", "failed")
                             .withDefault("ok"),
                     Param.optional("msg", ParamType.STRING, "message"),
                     Param.optional("value", ParamType.RAW, "echoed as data.value"),
-                    Param.optional("extra_data", ParamType.MAP, "added to the result's data as it is"),
+                    Param.optional(
+                            "extra_data", ParamType.MAP, "added to the result's data as it is"),
                     Param.optional("fail_on", ParamType.LIST, "hosts that fail"),
                     Param.optional("change_on", ParamType.LIST, "hosts that change"),
                     Param.optional("cmd", ParamType.STRING, "command run on the host"),
-                    Param.optional("attempts_needed", ParamType.INT, "fails until this call on a host"));
+                    Param.optional(
+                            "attempts_needed", ParamType.INT, "fails until this call on a host"));
         }
 
         @Override
@@ -101,7 +112,8 @@ final class FakeModules {
         }
 
         @Override
-        public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+        public ModuleResult run(ModuleContext ctx)
+                throws HostUnreachableException, InterruptedException {
             record(name, ctx);
             Map<String, Object> data = new LinkedHashMap<>();
             data.putAll(ctx.args().map("extra_data"));
@@ -125,7 +137,9 @@ final class FakeModules {
                 }
             }
             if (ctx.args().has("attempts_needed")) {
-                int n = attempts.computeIfAbsent(name + "@" + ctx.host(), k -> new AtomicInteger()).incrementAndGet();
+                int n =
+                        attempts.computeIfAbsent(name + "@" + ctx.host(), k -> new AtomicInteger())
+                                .incrementAndGet();
                 data.put("attempt", n);
                 if (n < ctx.args().integer("attempts_needed").orElseThrow()) {
                     status = "failed";
@@ -169,8 +183,11 @@ final class FakeModules {
         @Override
         public ModuleResult run(ModuleContext ctx) {
             record("setup", ctx);
-            return new ModuleResult.Ok("facts", Map.of("ansible_facts",
-                    Map.of("os_family", "Debian", "kernel", "6.1." + ctx.host())));
+            return new ModuleResult.Ok(
+                    "facts",
+                    Map.of(
+                            "ansible_facts",
+                            Map.of("os_family", "Debian", "kernel", "6.1." + ctx.host())));
         }
     }
 
@@ -221,7 +238,8 @@ final class FakeModules {
 
         @Override
         public List<Param> params() {
-            return List.of(Param.required("name", ParamType.STRING, "required"),
+            return List.of(
+                    Param.required("name", ParamType.STRING, "required"),
                     Param.optional("count", ParamType.INT, "a number"));
         }
 
@@ -269,8 +287,10 @@ final class FakeModules {
 
         @Override
         public List<Param> params() {
-            return List.of(Param.required("action", ParamType.STRING, "what to do")
-                    .withChoices("flush_handlers", "end_host", "end_batch", "end_play", "noop"));
+            return List.of(
+                    Param.required("action", ParamType.STRING, "what to do")
+                            .withChoices(
+                                    "flush_handlers", "end_host", "end_batch", "end_play", "noop"));
         }
 
         @Override

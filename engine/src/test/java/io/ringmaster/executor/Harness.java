@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a playbook written in a test against fake modules and a fake connector, the real executor in between, and
- * keeps what happened: the events, the module calls, the commands each host saw.
+ * Runs a playbook written in a test against fake modules and a fake connector, the real executor in
+ * between, and keeps what happened: the events, the module calls, the commands each host saw.
  */
 final class Harness {
     final Path dir;
@@ -117,12 +117,21 @@ final class Harness {
             throw new AssertionError("validation failed: " + errors);
         }
         RecordingListener events = new RecordingListener();
-        RunOptions options = new RunOptions(check, false, forks, limit, tags, skipTags, extraVars,
-                dir.resolve("templates"));
+        RunOptions options =
+                new RunOptions(
+                        check,
+                        false,
+                        forks,
+                        limit,
+                        tags,
+                        skipTags,
+                        extraVars,
+                        dir.resolve("templates"));
         Inventory inv = Inventory.load(List.of(inventory));
         try {
-            RunOutcome outcome = new PlaybookRunner(inv, registry, connector, events, options)
-                    .run(List.of(pb), modules.stopFlag);
+            RunOutcome outcome =
+                    new PlaybookRunner(inv, registry, connector, events, options)
+                            .run(List.of(pb), modules.stopFlag);
             return new Result(events, outcome, modules, connector);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,6 +139,9 @@ final class Harness {
         }
     }
 
-    record Result(RecordingListener events, RunOutcome outcome, FakeModules modules, FakeConnector connector) {
-    }
+    record Result(
+            RecordingListener events,
+            RunOutcome outcome,
+            FakeModules modules,
+            FakeConnector connector) {}
 }

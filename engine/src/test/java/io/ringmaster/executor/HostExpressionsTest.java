@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Template lookup for modules: role, playbook folder, its templates/, the project's templates/, and nowhere else. */
+/**
+ * Template lookup for modules: role, playbook folder, its templates/, the project's templates/, and
+ * nowhere else.
+ */
 class HostExpressionsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Path playbookDir;
     private Path project;
     private HostExpressions expr;
@@ -33,9 +35,14 @@ class HostExpressionsTest {
         Files.writeString(project.resolve("shared.vm"), "project $name");
         Files.writeString(project.resolve("only-project.vm"), "project only $name");
         Files.writeString(project.resolve("dom.xml.vm"), "<name>$name</name>");
-        Files.createSymbolicLink(playbookDir.resolve("templates/link.vm"), dir.resolve("secret.txt"));
-        expr = new HostExpressions(new Templar(), Map.of("name", "a</name><evil/>"),
-                List.of(playbookDir, playbookDir.resolve("templates"), project), new Position(dir.resolve("p.yml"), 3, 5));
+        Files.createSymbolicLink(
+                playbookDir.resolve("templates/link.vm"), dir.resolve("secret.txt"));
+        expr =
+                new HostExpressions(
+                        new Templar(),
+                        Map.of("name", "a</name><evil/>"),
+                        List.of(playbookDir, playbookDir.resolve("templates"), project),
+                        new Position(dir.resolve("p.yml"), 3, 5));
     }
 
     @Test
@@ -47,15 +54,19 @@ class HostExpressionsTest {
 
     @Test
     void xmlTemplatesEscapeValuesAndExtraVarsWin() throws Exception {
-        assertThat(expr.renderTemplate("dom.xml.vm", Map.of())).isEqualTo("<name>a&lt;/name&gt;&lt;evil/&gt;</name>");
-        assertThat(expr.renderTemplate("dom.xml.vm", Map.of("name", "vm1"))).isEqualTo("<name>vm1</name>");
+        assertThat(expr.renderTemplate("dom.xml.vm", Map.of()))
+                .isEqualTo("<name>a&lt;/name&gt;&lt;evil/&gt;</name>");
+        assertThat(expr.renderTemplate("dom.xml.vm", Map.of("name", "vm1")))
+                .isEqualTo("<name>vm1</name>");
     }
 
     @Test
     void refusesPathsOutsideTheRoots() {
         assertThatThrownBy(() -> expr.renderTemplate("../secret.txt", Map.of()))
-                .isInstanceOf(ExpressionException.class).hasMessageContaining("points outside");
-        assertThatThrownBy(() -> expr.renderTemplate(dir.resolve("secret.txt").toString(), Map.of()))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("points outside");
+        assertThatThrownBy(
+                        () -> expr.renderTemplate(dir.resolve("secret.txt").toString(), Map.of()))
                 .hasMessageContaining("absolute path");
         assertThatThrownBy(() -> expr.renderTemplate("link.vm", Map.of()))
                 .hasMessageContaining("is a link to");

@@ -13,12 +13,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The linear strategy as the events show it: task by task, failed and unreachable hosts dropping out. */
+/**
+ * The linear strategy as the events show it: task by task, failed and unreachable hosts dropping
+ * out.
+ */
 class LinearStrategyTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String THREE_TASKS = """
+    private static final String THREE_TASKS =
+            """
             - hosts: all
               gather_facts: false
               tasks:
@@ -32,7 +35,12 @@ class LinearStrategyTest {
 
     @Test
     void eachTaskFinishesOnEveryHostBeforeTheNextStarts() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4", "h5", "h6").forks(6).run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3", "h4", "h5", "h6")
+                        .forks(6)
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -63,16 +71,24 @@ class LinearStrategyTest {
         assertThat(r.events().tasksStarted()).containsExactly("one", "two", "three");
         assertThat(lastDoneOfOne).isLessThan(startOfTwo);
         assertThat(lastDoneOfTwo).isLessThan(startOfThree);
-        assertThat(r.events().hosts("three")).containsExactlyInAnyOrder("h1", "h2", "h3", "h4", "h5", "h6");
+        assertThat(r.events().hosts("three"))
+                .containsExactlyInAnyOrder("h1", "h2", "h3", "h4", "h5", "h6");
         assertThat(events.get(0)).isInstanceOf(RunEvent.PlaybookStarted.class);
-        assertThat(events.get(1)).isEqualTo(new RunEvent.PlayStarted("all",
-                List.of("h1", "h2", "h3", "h4", "h5", "h6")));
+        assertThat(events.get(1))
+                .isEqualTo(
+                        new RunEvent.PlayStarted(
+                                "all", List.of("h1", "h2", "h3", "h4", "h5", "h6")));
         assertThat(events.get(events.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
     }
 
     @Test
     void aFailedHostDropsOutOfLaterTasksAndLaterPlays() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run(THREE_TASKS + """
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                THREE_TASKS
+                                        + """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -82,7 +98,8 @@ class LinearStrategyTest {
         assertThat(r.events().statuses("two")).containsEntry("h2", Status.FAILED);
         assertThat(r.events().hosts("three")).containsExactlyInAnyOrder("h1", "h3");
         assertThat(r.events().hosts("second play")).containsExactlyInAnyOrder("h1", "h3");
-        assertThat(r.events().of(RunEvent.PlayStarted.class).get(1).hosts()).containsExactly("h1", "h3");
+        assertThat(r.events().of(RunEvent.PlayStarted.class).get(1).hosts())
+                .containsExactly("h1", "h3");
         assertThat(r.connector().commandsOn("h2")).containsExactly("echo one", "echo two");
         assertThat(r.events().stats("h2")).isEqualTo(new HostStats(1, 0, 0, 1, 0, 0, 0));
         assertThat(r.events().stats("h1")).isEqualTo(new HostStats(4, 0, 0, 0, 0, 0, 0));
@@ -105,7 +122,11 @@ class LinearStrategyTest {
 
     @Test
     void ignoreErrorsReportsTheFailureButTheHostCarriesOn() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -126,7 +147,11 @@ class LinearStrategyTest {
 
     @Test
     void whenEveryHostHasFailedThePlayStopsWithNoMoreHostsLeft() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -147,7 +172,8 @@ class LinearStrategyTest {
 
     @Test
     void oneForkAndManyForksGiveTheSameResults() {
-        String playbook = """
+        String playbook =
+                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -160,8 +186,16 @@ class LinearStrategyTest {
                       fake: {fail_on: [h1]}
                       ignore_errors: true
                 """;
-        var one = new Harness(dir.resolve("one")).hosts("h1", "h2", "h3", "h4", "h5").forks(1).run(playbook);
-        var many = new Harness(dir.resolve("many")).hosts("h1", "h2", "h3", "h4", "h5").forks(5).run(playbook);
+        var one =
+                new Harness(dir.resolve("one"))
+                        .hosts("h1", "h2", "h3", "h4", "h5")
+                        .forks(1)
+                        .run(playbook);
+        var many =
+                new Harness(dir.resolve("many"))
+                        .hosts("h1", "h2", "h3", "h4", "h5")
+                        .forks(5)
+                        .run(playbook);
         assertThat(summary(many)).isEqualTo(summary(one));
         assertThat(many.events().finished().stats()).isEqualTo(one.events().finished().stats());
         assertThat(many.connector().commands).isEqualTo(one.connector().commands);
@@ -171,14 +205,20 @@ class LinearStrategyTest {
 
     private static Map<String, Status> summary(Harness.Result r) {
         Map<String, Status> m = new TreeMap<>();
-        r.events().of(RunEvent.HostDone.class).forEach(d -> m.put(d.task() + "@" + d.result().host(),
-                d.result().status()));
+        r.events()
+                .of(RunEvent.HostDone.class)
+                .forEach(d -> m.put(d.task() + "@" + d.result().host(), d.result().status()));
         return m;
     }
 
     @Test
     void settingTheStopFlagStopsDispatchingAndTheRunEndsInterrupted() {
-        var r = new Harness(dir).hosts("h1", "h2").forks(1).run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .forks(1)
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:

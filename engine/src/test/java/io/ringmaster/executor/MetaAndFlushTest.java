@@ -7,16 +7,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where handlers run and what meta does, as ansible-playbook 2.14 does it: a flush after pre_tasks, after roles and
- * tasks, and at the end; meta: flush_handlers, end_host, end_batch, end_play.
+ * Where handlers run and what meta does, as ansible-playbook 2.14 does it: a flush after pre_tasks,
+ * after roles and tasks, and at the end; meta: flush_handlers, end_host, end_batch, end_play.
  */
 class MetaAndFlushTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void handlersFlushAfterPreTasksAfterTasksAndAtTheEnd() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   pre_tasks:
@@ -35,13 +38,17 @@ class MetaAndFlushTest {
                     - name: restart
                       fake: {}
                 """);
-        assertThat(r.events().tasksStarted()).containsExactly("pre", "restart", "main", "restart", "post check",
-                "restart");
+        assertThat(r.events().tasksStarted())
+                .containsExactly("pre", "restart", "main", "restart", "post check", "restart");
     }
 
     @Test
     void aPlayWithOnlyTasksStillFlushesOnceAtTheEnd() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -59,7 +66,11 @@ class MetaAndFlushTest {
 
     @Test
     void flushHandlersRunsThemNowAndOnlyOnce() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -79,7 +90,11 @@ class MetaAndFlushTest {
 
     @Test
     void endHostEndsThePlayForThatHostOnlyWithoutFailingIt() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -100,7 +115,11 @@ class MetaAndFlushTest {
 
     @Test
     void endHostOnEveryHostMovesOnToTheNextPlay() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -118,7 +137,11 @@ class MetaAndFlushTest {
 
     @Test
     void endPlayStopsEveryHostAndLaterBatchesButNotTheNextPlay() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   serial: 1
@@ -141,7 +164,11 @@ class MetaAndFlushTest {
 
     @Test
     void aMistypedMetaActionIsRefusedBeforeTheRun() {
-        var errors = new Harness(dir).hosts("h1").validate("""
+        var errors =
+                new Harness(dir)
+                        .hosts("h1")
+                        .validate(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:

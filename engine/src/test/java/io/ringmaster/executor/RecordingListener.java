@@ -34,19 +34,30 @@ final class RecordingListener implements RunListener {
 
     /** "task@host" for each HostDone, in order. */
     List<String> done() {
-        return of(RunEvent.HostDone.class).stream().map(d -> d.task() + "@" + d.result().host()).toList();
+        return of(RunEvent.HostDone.class).stream()
+                .map(d -> d.task() + "@" + d.result().host())
+                .toList();
     }
 
     List<TaskResult> results(String task) {
-        return of(RunEvent.HostDone.class).stream().filter(d -> d.task().equals(task))
-                .map(RunEvent.HostDone::result).toList();
+        return of(RunEvent.HostDone.class).stream()
+                .filter(d -> d.task().equals(task))
+                .map(RunEvent.HostDone::result)
+                .toList();
     }
 
     TaskResult result(String task, String host) {
         List<TaskResult> r = results(task).stream().filter(t -> t.host().equals(host)).toList();
         if (r.size() != 1) {
-            throw new AssertionError("expected one result of '" + task + "' on " + host + ", got " + r
-                    + "\nevents: " + events());
+            throw new AssertionError(
+                    "expected one result of '"
+                            + task
+                            + "' on "
+                            + host
+                            + ", got "
+                            + r
+                            + "\nevents: "
+                            + events());
         }
         return r.get(0);
     }
@@ -95,9 +106,16 @@ final class RecordingListener implements RunListener {
         StringBuilder sb = new StringBuilder();
         for (RunEvent e : events()) {
             if (e instanceof RunEvent.HostDone d) {
-                sb.append("  ").append(d.task()).append(" @ ").append(d.result().host()).append(": ")
-                        .append(d.result().status()).append(d.result().ignored() ? " (ignored)" : "")
-                        .append(" ").append(d.result().msg()).append('\n');
+                sb.append("  ")
+                        .append(d.task())
+                        .append(" @ ")
+                        .append(d.result().host())
+                        .append(": ")
+                        .append(d.result().status())
+                        .append(d.result().ignored() ? " (ignored)" : "")
+                        .append(" ")
+                        .append(d.result().msg())
+                        .append('\n');
             } else {
                 sb.append(e).append('\n');
             }

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** serial batches, max_fail_percentage and any_errors_fatal. */
 class RolloutTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void serialCanaryThenPercentBatchesRunEachBatchThroughTheWholePlay() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4", "h5").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3", "h4", "h5")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   serial: [1, "50%"]
@@ -29,12 +32,15 @@ class RolloutTest {
                     - name: handler
                       fake: {}
                 """);
-        assertThat(r.events().done()).containsSubsequence("one@h1", "two@h1", "handler@h1", "one@h2");
-        assertThat(r.events().tasksStarted()).containsExactly(
-                "one", "two", "handler", "one", "two", "handler", "one", "two", "handler");
+        assertThat(r.events().done())
+                .containsSubsequence("one@h1", "two@h1", "handler@h1", "one@h2");
+        assertThat(r.events().tasksStarted())
+                .containsExactly(
+                        "one", "two", "handler", "one", "two", "handler", "one", "two", "handler");
         List<RunEvent> events = r.events().events();
         // the batches are [h1], [h2, h3], [h4, h5]
-        assertThat(batchesOf(events)).containsExactly(List.of("h1"), List.of("h2", "h3"), List.of("h4", "h5"));
+        assertThat(batchesOf(events))
+                .containsExactly(List.of("h1"), List.of("h2", "h3"), List.of("h4", "h5"));
         assertThat(r.events().of(RunEvent.PlayStarted.class)).hasSize(1);
     }
 
@@ -58,7 +64,11 @@ class RolloutTest {
 
     @Test
     void exceedingMaxFailPercentageInABatchStopsTheRollout() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3", "h4")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   serial: 2
@@ -74,14 +84,19 @@ class RolloutTest {
                 """);
         assertThat(r.events().hosts("deploy")).containsExactlyInAnyOrder("h1", "h2");
         assertThat(r.modules().hostsCalled("fake")).doesNotContain("h3", "h4");
-        assertThat(r.events().notices()).anySatisfy(n -> assertThat(n).contains("max_fail_percentage 49%"));
+        assertThat(r.events().notices())
+                .anySatisfy(n -> assertThat(n).contains("max_fail_percentage 49%"));
         assertThat(r.events().tasksStarted()).doesNotContain("next play");
         assertThat(r.events().finished().interrupted()).isFalse();
     }
 
     @Test
     void exceededMaxFailPercentageStopsTheRestOfTheBatchAfterThatTask() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4", "h5").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3", "h4", "h5")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   max_fail_percentage: 20
@@ -93,13 +108,21 @@ class RolloutTest {
                 """);
         assertThat(r.events().hosts("deploy")).hasSize(5);
         assertThat(r.events().tasksStarted()).doesNotContain("after");
-        assertThat(r.events().notices()).anySatisfy(n -> assertThat(n).contains("max_fail_percentage 20%")
-                .contains("after 'deploy'"));
+        assertThat(r.events().notices())
+                .anySatisfy(
+                        n ->
+                                assertThat(n)
+                                        .contains("max_fail_percentage 20%")
+                                        .contains("after 'deploy'"));
     }
 
     @Test
     void ansiblePlayBatchHoldsTheCurrentBatch() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   serial: [1, 2]
@@ -108,12 +131,17 @@ class RolloutTest {
                       fake: {value: "${ansible_play_batch}"}
                 """);
         assertThat(r.events().result("batch", "h1").data().get("value")).isEqualTo(List.of("h1"));
-        assertThat(r.events().result("batch", "h3").data().get("value")).isEqualTo(List.of("h2", "h3"));
+        assertThat(r.events().result("batch", "h3").data().get("value"))
+                .isEqualTo(List.of("h2", "h3"));
     }
 
     @Test
     void rescueSeesTheFailedTaskAndResult() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -129,7 +157,11 @@ class RolloutTest {
 
     @Test
     void failuresAtTheMaxFailPercentageDoNotStopTheRollout() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3", "h4").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3", "h4")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   serial: 2
@@ -143,7 +175,11 @@ class RolloutTest {
 
     @Test
     void anyErrorsFatalStopsThePlayForEveryHostAtTheFirstFailure() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   any_errors_fatal: true
@@ -164,13 +200,18 @@ class RolloutTest {
                 """);
         assertThat(r.events().hosts("one")).containsExactlyInAnyOrder("h1", "h2", "h3");
         assertThat(r.events().tasksStarted()).containsExactly("one");
-        assertThat(r.events().notices()).anySatisfy(n -> assertThat(n).contains("any_errors_fatal"));
+        assertThat(r.events().notices())
+                .anySatisfy(n -> assertThat(n).contains("any_errors_fatal"));
         assertThat(r.outcome().anyFailed()).isTrue();
     }
 
     @Test
     void anIgnoredFailureIsNotFatal() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   any_errors_fatal: true
@@ -186,7 +227,11 @@ class RolloutTest {
 
     @Test
     void aFailureThatARescueHandlesIsNotFatal() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   any_errors_fatal: true
@@ -202,6 +247,7 @@ class RolloutTest {
                 """);
         assertThat(r.events().hosts("recover")).containsExactly("h2");
         assertThat(r.events().hosts("after")).containsExactlyInAnyOrder("h1", "h2");
-        assertThat(r.events().notices()).noneSatisfy(n -> assertThat(n).contains("any_errors_fatal"));
+        assertThat(r.events().notices())
+                .noneSatisfy(n -> assertThat(n).contains("any_errors_fatal"));
     }
 }

@@ -38,7 +38,9 @@ class TagFilterTest {
         assertThat(new TagFilter(Set.of("untagged"), Set.of()).runs(List.of())).isTrue();
         assertThat(new TagFilter(Set.of("tagged"), Set.of()).runs(List.of("a"))).isTrue();
         assertThat(new TagFilter(Set.of("tagged"), Set.of()).runs(List.of())).isFalse();
-        assertThat(new TagFilter(Set.of("tagged"), Set.of()).runs(List.of("never", "debug"))).isFalse();
-        assertThat(new TagFilter(Set.of("debug"), Set.of()).runs(List.of("never", "debug"))).isTrue();
+        assertThat(new TagFilter(Set.of("tagged"), Set.of()).runs(List.of("never", "debug")))
+                .isFalse();
+        assertThat(new TagFilter(Set.of("debug"), Set.of()).runs(List.of("never", "debug")))
+                .isTrue();
     }
 }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --tags/--skip-tags with always and never; --check with modules that can and cannot predict. */
 class TagsAndCheckModeTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String TAGGED = """
+    private static final String TAGGED =
+            """
             - hosts: all
               gather_facts: false
               tasks:
@@ -48,7 +48,8 @@ class TagsAndCheckModeTest {
     @Test
     void tagsSelectTaggedTasksPlusAlways() {
         var r = new Harness(dir).hosts("h1").tags("config").run(TAGGED);
-        assertThat(r.events().tasksStarted()).containsExactly("config", "always", "inherits config");
+        assertThat(r.events().tasksStarted())
+                .containsExactly("config", "always", "inherits config");
     }
 
     @Test
@@ -61,13 +62,23 @@ class TagsAndCheckModeTest {
     void skipTagsWinAndAlwaysCanBeSkippedExplicitly() {
         var r = new Harness(dir).hosts("h1").skipTags("config").run(TAGGED);
         assertThat(r.events().tasksStarted()).containsExactly("untagged", "packages", "always");
-        var r2 = new Harness(dir.resolve("2")).hosts("h1").skipTags("always", "packages").run(TAGGED);
-        assertThat(r2.events().tasksStarted()).containsExactly("untagged", "config", "inherits config");
+        var r2 =
+                new Harness(dir.resolve("2"))
+                        .hosts("h1")
+                        .skipTags("always", "packages")
+                        .run(TAGGED);
+        assertThat(r2.events().tasksStarted())
+                .containsExactly("untagged", "config", "inherits config");
     }
 
     @Test
     void checkModeSkipsAModuleThatCannotPredictWithAReason() {
-        var r = new Harness(dir).hosts("h1").check().run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .check()
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -78,18 +89,30 @@ class TagsAndCheckModeTest {
                 """);
         assertThat(r.events().result("predicts", "h1").status()).isEqualTo(Status.CHANGED);
         assertThat(r.events().result("predicts", "h1").data().get("value")).isEqualTo(true);
-        assertThat(r.modules().calls("fake")).singleElement().satisfies(c -> assertThat(c.checkMode()).isTrue());
+        assertThat(r.modules().calls("fake"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.checkMode()).isTrue());
         TaskResult skipped = r.events().result("cannot predict", "h1");
         assertThat(skipped.status()).isEqualTo(Status.SKIPPED);
         assertThat(skipped.msg()).contains("check mode").contains("nocheck");
         assertThat(r.modules().calls("nocheck")).isEmpty();
         assertThat(r.connector().commandsOn("h1")).isEmpty();
-        assertThat(r.events().of(io.ringmaster.event.RunEvent.PlaybookStarted.class).get(0).checkMode()).isTrue();
+        assertThat(
+                        r.events()
+                                .of(io.ringmaster.event.RunEvent.PlaybookStarted.class)
+                                .get(0)
+                                .checkMode())
+                .isTrue();
     }
 
     @Test
     void checkModeFalseOnATaskForcesARealRunUnderCheck() {
-        var r = new Harness(dir).hosts("h1").check().run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .check()
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -98,14 +121,19 @@ class TagsAndCheckModeTest {
                       check_mode: false
                 """);
         assertThat(r.events().result("read-only probe", "h1").status()).isEqualTo(Status.OK);
-        assertThat(r.modules().calls("nocheck")).singleElement()
+        assertThat(r.modules().calls("nocheck"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.checkMode()).isFalse());
         assertThat(r.connector().commandsOn("h1")).containsExactly("cat /proc/version");
     }
 
     @Test
     void checkModeTrueOnATaskPredictsEvenInARealRun() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -116,13 +144,20 @@ class TagsAndCheckModeTest {
                       nocheck: {}
                       check_mode: true
                 """);
-        assertThat(r.modules().calls("fake")).singleElement().satisfies(c -> assertThat(c.checkMode()).isTrue());
+        assertThat(r.modules().calls("fake"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.checkMode()).isTrue());
         assertThat(r.events().result("cannot", "h1").status()).isEqualTo(Status.SKIPPED);
     }
 
     @Test
     void aHandlerNotifiedByASelectedTaskRunsThoughItIsNotTagged() {
-        var r = new Harness(dir).hosts("h1").tags("config").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .tags("config")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:

@@ -10,37 +10,48 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** when, loop, register, changed_when, failed_when, until/retries, as one host's results show them. */
+/**
+ * when, loop, register, changed_when, failed_when, until/retries, as one host's results show them.
+ */
 class TaskKeywordsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Harness.Result run(String tasks) {
-        return new Harness(dir).hosts("h1", "h2").run("""
+        return new Harness(dir)
+                .hosts("h1", "h2")
+                .run(
+                        """
                 - hosts: all
                   gather_facts: false
                   vars:
                     wanted: h2
                   tasks:
-                """ + tasks.indent(4));
+                """
+                                + tasks.indent(4));
     }
 
     @Test
     void whenFalseSkipsTheHostWithAReason() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: only h2
                   fake: {}
                   when: $inventory_hostname == $wanted
                 """);
-        assertThat(r.events().statuses("only h2")).isEqualTo(Map.of("h1", Status.SKIPPED, "h2", Status.OK));
-        assertThat(r.events().result("only h2", "h1").msg()).isEqualTo("Conditional result was False");
+        assertThat(r.events().statuses("only h2"))
+                .isEqualTo(Map.of("h1", Status.SKIPPED, "h2", Status.OK));
+        assertThat(r.events().result("only h2", "h1").msg())
+                .isEqualTo("Conditional result was False");
         assertThat(r.modules().hostsCalled("fake")).containsExactly("h2");
         assertThat(r.events().stats("h1").skipped()).isEqualTo(1);
     }
 
     @Test
     void loopRunsOncePerItemAndRegistersResultsInAnsiblesShape() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: per item
                   fake: {value: "v-${item}"}
                   loop: [a, b, c]
@@ -52,14 +63,18 @@ class TaskKeywordsTest {
         TaskResult loop = r.events().result("per item", "h1");
         assertThat(loop.status()).isEqualTo(Status.OK);
         assertThat(loop.items()).extracting(TaskResult::item).containsExactly("a", "b", "c");
-        assertThat(loop.items()).extracting(i -> i.data().get("value")).containsExactly("v-a", "v-b", "v-c");
+        assertThat(loop.items())
+                .extracting(i -> i.data().get("value"))
+                .containsExactly("v-a", "v-b", "v-c");
         assertThat(r.events().result("check", "h1").data().get("value")).isEqualTo("3 b v-c false");
         assertThat(r.modules().calls("fake")).hasSize(8);
     }
 
     @Test
     void loopVarRenamesTheItemAndWhenIsTestedPerItem() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: renamed
                   fake: {value: "${vm}", change_on: [h1]}
                   loop: [one, two, three]
@@ -71,15 +86,21 @@ class TaskKeywordsTest {
                 """);
         TaskResult loop = r.events().result("renamed", "h1");
         assertThat(loop.status()).isEqualTo(Status.CHANGED);
-        assertThat(loop.items()).extracting(TaskResult::status)
+        assertThat(loop.items())
+                .extracting(TaskResult::status)
                 .containsExactly(Status.CHANGED, Status.SKIPPED, Status.CHANGED);
-        assertThat(r.events().result("check", "h1").data().get("value")).as(r.events().transcript())
+        assertThat(r.events().result("check", "h1").data().get("value"))
+                .as(r.events().transcript())
                 .isEqualTo("true one true");
     }
 
     @Test
     void loopOverAVariableAndAnEmptyLoopIsOk() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   vars:
@@ -93,14 +114,17 @@ class TaskKeywordsTest {
                       fake: {}
                       loop: ${none}
                 """);
-        assertThat(r.events().result("over var", "h1").items()).extracting(TaskResult::item)
+        assertThat(r.events().result("over var", "h1").items())
+                .extracting(TaskResult::item)
                 .containsExactly("x", "y");
         assertThat(r.events().result("over nothing", "h1").status()).isEqualTo(Status.OK);
     }
 
     @Test
     void oneFailedItemFailsTheLoop() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: items
                   fake: {cmd: "${item}"}
                   loop: [ok1, FAIL, ok2]
@@ -108,12 +132,16 @@ class TaskKeywordsTest {
         TaskResult loop = r.events().result("items", "h1");
         assertThat(loop.status()).isEqualTo(Status.FAILED);
         assertThat(loop.msg()).isEqualTo("One or more items failed");
-        assertThat(loop.items()).extracting(TaskResult::status).containsExactly(Status.OK, Status.FAILED, Status.OK);
+        assertThat(loop.items())
+                .extracting(TaskResult::status)
+                .containsExactly(Status.OK, Status.FAILED, Status.OK);
     }
 
     @Test
     void registerThenChangedWhenAndFailedWhenSeeTheResult() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: probe
                   fake: {cmd: "probe ${inventory_hostname}"}
                   register: probe
@@ -122,14 +150,17 @@ class TaskKeywordsTest {
                 - name: use it
                   fake: {value: "${probe.rc}|${probe.changed}"}
                 """);
-        assertThat(r.events().statuses("probe")).isEqualTo(Map.of("h1", Status.OK, "h2", Status.CHANGED));
+        assertThat(r.events().statuses("probe"))
+                .isEqualTo(Map.of("h1", Status.OK, "h2", Status.CHANGED));
         assertThat(r.events().result("use it", "h1").data().get("value")).isEqualTo("0|false");
         assertThat(r.events().result("use it", "h2").data().get("value")).isEqualTo("0|true");
     }
 
     @Test
     void failedWhenTurnsASuccessIntoAFailureAndChangedWhenFalseHidesAChange() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: fails by rule
                   fake: {value: 7}
                   register: out
@@ -146,13 +177,16 @@ class TaskKeywordsTest {
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.msg()).contains("failed_when").contains("$out.value > 5");
         assertThat(r.events().statuses("quiet")).containsValues(Status.OK);
-        assertThat(r.events().statuses("failed_when false rescues a failure")).containsOnlyKeys("h1", "h2")
+        assertThat(r.events().statuses("failed_when false rescues a failure"))
+                .containsOnlyKeys("h1", "h2")
                 .containsValues(Status.OK);
     }
 
     @Test
     void changedItemsOfALoopWithIgnoredErrorsAreCounted() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: define three
                   fake: {status: changed, value: $item}
                   loop: [1, 2, 3]
@@ -174,7 +208,9 @@ class TaskKeywordsTest {
 
     @Test
     void aFailureThatSaysItChangedTheHostCountsAsChanged() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: define then fail verification
                   fake: {status: failed, extra_data: {changed: true}}
                   register: out
@@ -192,7 +228,9 @@ class TaskKeywordsTest {
 
     @Test
     void untilRetriesUntilTheConditionHolds() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: flaky
                   fake: {attempts_needed: 3}
                   register: out
@@ -206,13 +244,16 @@ class TaskKeywordsTest {
                 """);
         assertThat(r.events().statuses("flaky")).containsValues(Status.OK);
         assertThat(r.events().result("attempts", "h1").data().get("value")).isEqualTo(3);
-        assertThat(r.modules().calls("fake").stream().filter(c -> c.host().equals("h1")).count()).isEqualTo(5);
+        assertThat(r.modules().calls("fake").stream().filter(c -> c.host().equals("h1")).count())
+                .isEqualTo(5);
         assertThat(r.events().result("after", "h1").data().get("value")).isEqualTo(3);
     }
 
     @Test
     void untilThatNeverHoldsFailsAfterRetriesPlusOneAttempts() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: hopeless
                   fake: {attempts_needed: 100}
                   register: out
@@ -228,7 +269,9 @@ class TaskKeywordsTest {
 
     @Test
     void aSkippedTaskStillRegistersSkipped() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: skipped
                   fake: {}
                   when: false
@@ -241,7 +284,11 @@ class TaskKeywordsTest {
 
     @Test
     void notifyIsOnlyForChangedResults() {
-        var r = new Harness(dir).hosts("h1", "h2").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -258,14 +305,17 @@ class TaskKeywordsTest {
 
     @Test
     void timeoutBoundsEveryRemoteStepOfTheTaskAndOnlyThatTask() {
-        var r = run("""
+        var r =
+                run(
+                        """
                 - name: bounded
                   fake: {}
                   timeout: 4.5
                 - name: default
                   fake: {}
                 """);
-        assertThat(r.events().result("bounded", "h1").data().get("step_timeout_ms")).isEqualTo(4500L);
+        assertThat(r.events().result("bounded", "h1").data().get("step_timeout_ms"))
+                .isEqualTo(4500L);
         assertThat(r.events().result("default", "h1").data().get("step_timeout_ms"))
                 .isEqualTo(io.ringmaster.module.api.Remote.DEFAULT_STEP_TIMEOUT.toMillis());
     }

@@ -9,10 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Variable precedence, facts, set_fact, magic variables and undefined variables, as tasks see them. */
+/**
+ * Variable precedence, facts, set_fact, magic variables and undefined variables, as tasks see them.
+ */
 class VariablesTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Object value(Harness.Result r, String task, String host) {
         TaskResult t = r.events().result(task, host);
@@ -22,35 +23,51 @@ class VariablesTest {
 
     @Test
     void precedenceIsRoleDefaultsThenInventoryThenPlayThenTaskThenExtraVars() {
-        Harness h = new Harness(dir).inventory("""
+        Harness h =
+                new Harness(dir)
+                        .inventory(
+                                """
                 [web]
                 h1 b=inventory c=inventory d=inventory e=inventory
-                """).extra("e", "extra");
-        h.write("roles/r/defaults/main.yml", "a: default\nb: default\nc: default\nd: default\ne: default\n");
-        h.write("roles/r/tasks/main.yml", """
+                """)
+                        .extra("e", "extra");
+        h.write(
+                "roles/r/defaults/main.yml",
+                "a: default\nb: default\nc: default\nd: default\ne: default\n");
+        h.write(
+                "roles/r/tasks/main.yml",
+                """
                 - name: in role
                   fake: {value: "${a} ${b} ${c} ${d} ${e}"}
                   vars: {d: task, e: task}
                 """);
-        var r = h.run("""
+        var r =
+                h.run(
+                        """
                 - hosts: web
                   gather_facts: false
                   vars: {c: play, d: play, e: play}
                   roles: [r]
                 """);
         assertThat(value(r, "in role", "h1")).isEqualTo("default inventory play task extra");
-        assertThat(r.events().of(io.ringmaster.event.RunEvent.TaskStarted.class).get(0).role()).isEqualTo("r");
+        assertThat(r.events().of(io.ringmaster.event.RunEvent.TaskStarted.class).get(0).role())
+                .isEqualTo("r");
     }
 
     @Test
     void groupVarsLoseToHostVarsInTheInventory() {
-        var r = new Harness(dir).inventory("""
+        var r =
+                new Harness(dir)
+                        .inventory(
+                                """
                 h1 colour=red
                 h2
 
                 [all:vars]
                 colour=grey
-                """).run("""
+                """)
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -63,7 +80,12 @@ class VariablesTest {
 
     @Test
     void setFactOverridesPlayVarsForTheRestOfTheRunButNotExtraVars() {
-        var r = new Harness(dir).hosts("h1").extra("pinned", "from -e").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .extra("pinned", "from -e")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   vars: {level: play, pinned: play}
@@ -87,7 +109,13 @@ class VariablesTest {
 
     @Test
     void extraVarsBeatTaskVarsAndSelectHostPatterns() {
-        var r = new Harness(dir).hosts("h1", "h2").extra("target", "h2").extra("x", "extra").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2")
+                        .extra("target", "h2")
+                        .extra("x", "extra")
+                        .run(
+                                """
                 - hosts: ${target}
                   gather_facts: false
                   tasks:
@@ -101,20 +129,31 @@ class VariablesTest {
 
     @Test
     void gatheredFactsAreVisibleAsAnsibleNameAndUnderAnsibleFacts() {
-        var r = new Harness(dir).hosts("h1").withSetup().run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .withSetup()
+                        .run(
+                                """
                 - hosts: all
                   tasks:
                     - name: show
                       fake: {value: "${ansible_os_family} ${ansible_facts.kernel}"}
                 """);
         assertThat(r.events().tasksStarted()).containsExactly("Gathering Facts", "show");
-        assertThat(r.events().result("Gathering Facts", "h1").data()).doesNotContainKey("ansible_facts");
+        assertThat(r.events().result("Gathering Facts", "h1").data())
+                .doesNotContainKey("ansible_facts");
         assertThat(value(r, "show", "h1")).isEqualTo("Debian 6.1.h1");
     }
 
     @Test
     void gatherFactsFalseDoesNotRunSetup() {
-        var r = new Harness(dir).hosts("h1").withSetup().run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .withSetup()
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -127,14 +166,19 @@ class VariablesTest {
 
     @Test
     void magicVariablesDescribeTheHostThePlayAndTheInventory() {
-        var r = new Harness(dir).inventory("""
+        var r =
+                new Harness(dir)
+                        .inventory(
+                                """
                 [web]
                 web1.lab colour=red
                 web2.lab colour=blue
 
                 [db]
                 db1.lab
-                """).run("""
+                """)
+                        .run(
+                                """
                 - hosts: web
                   gather_facts: false
                   tasks:
@@ -153,7 +197,11 @@ class VariablesTest {
 
     @Test
     void anUndefinedVariableFailsTheTaskAtItsPositionWithAHint() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -170,7 +218,11 @@ class VariablesTest {
 
     @Test
     void anUndefinedVariableInWhenFailsAtTheConditionsPosition() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -185,7 +237,11 @@ class VariablesTest {
 
     @Test
     void doubleDollarReachesTheHostAsALiteralDollar() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -196,12 +252,17 @@ class VariablesTest {
                       fake: {value: "${out.stdout}"}
                 """);
         assertThat(r.connector().commandsOn("h1").get(0)).isEqualTo("echo $HOME h1");
-        assertThat(value(r, "output is data, not an expression", "h1")).isEqualTo("ran echo $HOME h1\n");
+        assertThat(value(r, "output is data, not an expression", "h1"))
+                .isEqualTo("ran echo $HOME h1\n");
     }
 
     @Test
     void aVariableHoldingAnExpressionIsRenderedWhenRead() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   vars:
@@ -217,7 +278,11 @@ class VariablesTest {
 
     @Test
     void ansiblePlayHostsLeavesOutFailedHostsAndAllKeepsThem() {
-        var r = new Harness(dir).hosts("h1", "h2", "h3").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1", "h2", "h3")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -231,7 +296,11 @@ class VariablesTest {
 
     @Test
     void variablesReferringToEachOtherFailTheTaskNotTheRun() {
-        var r = new Harness(dir).hosts("h1").run("""
+        var r =
+                new Harness(dir)
+                        .hosts("h1")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   vars: {a: "${b}", b: "x${a}"}
@@ -246,7 +315,11 @@ class VariablesTest {
 
     @Test
     void onlyFactModulesSetVariablesThroughAnsibleFacts() {
-        var r = new Harness(dir).inventory("h1\n").run("""
+        var r =
+                new Harness(dir)
+                        .inventory("h1\n")
+                        .run(
+                                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -261,19 +334,24 @@ class VariablesTest {
                 """);
         assertThat(value(r, "show", "h1")).isEqualTo("none");
         assertThat(value(r, "show kept", "h1")).isEqualTo(true);
-        assertThat(r.events().result("data that looks like facts", "h1").data()).containsKey("ansible_facts");
+        assertThat(r.events().result("data that looks like facts", "h1").data())
+                .containsKey("ansible_facts");
     }
 
     @Test
     void roleParametersOutrankSetFactButNotExtraVars() {
         Harness h = new Harness(dir).inventory("h1\n").extra("e", "extra");
-        h.write("roles/r/tasks/main.yml", """
+        h.write(
+                "roles/r/tasks/main.yml",
+                """
                 - name: set
                   set_fact: {p: fact, e: fact}
                 - name: show
                   fake: {value: "${p} ${e}"}
                 """);
-        var r = h.run("""
+        var r =
+                h.run(
+                        """
                 - hosts: all
                   gather_facts: false
                   roles:

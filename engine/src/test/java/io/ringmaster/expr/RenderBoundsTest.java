@@ -12,22 +12,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 8 item 9: a rendering that grows without bound is refused fast, with its position, never an OOM. */
+/**
+ * Issue 8 item 9: a rendering that grows without bound is refused fast, with its position, never an
+ * OOM.
+ */
 class RenderBoundsTest {
     private final Templar templar = new Templar();
     private final Position where = new Position(Path.of("site.yml"), 7, 11);
     private final Map<String, Object> vars = Map.of("s", "xxxxxxxx", "n", 3L);
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "#set($a = 'x')#foreach($i in [1..64])#set($a = \"$a$a\")#end$a",
-        "#set($a = 'x')#foreach($i in [1..64])#set($a = $a.concat($a))#end$a",
-        "$s.repeat(2000000000)",
-        "#foreach($i in [1..100000])#foreach($j in [1..100000])#end#end",
-        "#foreach($i in [1..100000])#foreach($j in [1..100000])$j#end#end",
-        "#foreach($i in [1..5000000])$s#end",
-        "#macro(boom $x)#boom($x)#end#boom(1)",
-    })
+    @ValueSource(
+            strings = {
+                "#set($a = 'x')#foreach($i in [1..64])#set($a = \"$a$a\")#end$a",
+                "#set($a = 'x')#foreach($i in [1..64])#set($a = $a.concat($a))#end$a",
+                "$s.repeat(2000000000)",
+                "#foreach($i in [1..100000])#foreach($j in [1..100000])#end#end",
+                "#foreach($i in [1..100000])#foreach($j in [1..100000])$j#end#end",
+                "#foreach($i in [1..5000000])$s#end",
+                "#macro(boom $x)#boom($x)#end#boom(1)",
+            })
     void unboundedRenderingsAreRefusedWithAPosition(String expression) {
         long start = System.nanoTime();
         assertThatThrownBy(() -> templar.render(expression, vars, where))
@@ -38,7 +42,11 @@ class RenderBoundsTest {
 
     @Test
     void legitimateLoopsAndTextsStillRender() throws Exception {
-        String out = templar.renderString("#foreach($i in [1..1000])#foreach($j in [1..100])#end$i,#end", vars, where);
+        String out =
+                templar.renderString(
+                        "#foreach($i in [1..1000])#foreach($j in [1..100])#end$i,#end",
+                        vars,
+                        where);
         assertThat(out).startsWith("1,2,").endsWith("1000,");
         assertThat(templar.renderString("${s.repeat(1000)}", vars, where)).hasSize(8000);
     }

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A condition reading a field that does not exist is an error, as in Ansible ('dict object' has no attribute). */
+/**
+ * A condition reading a field that does not exist is an error, as in Ansible ('dict object' has no
+ * attribute).
+ */
 class StrictConditionTest {
     private final Templar t = new Templar();
-    private final Map<String, Object> vars = Map.of("out", Map.of("rc", 0L, "stdout", "x"), "vms", List.of());
+    private final Map<String, Object> vars =
+            Map.of("out", Map.of("rc", 0L, "stdout", "x"), "vms", List.of());
 
     @Test
     void aMissingFieldInAConditionIsAnErrorNamingIt() {

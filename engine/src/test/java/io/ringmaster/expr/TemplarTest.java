@@ -13,16 +13,23 @@ import org.junit.jupiter.api.Test;
 class TemplarTest {
     private final Templar templar = new Templar();
     private final Position where = new Position(Path.of("site.yml"), 12, 7);
-    private final Map<String, Object> vars = Map.of(
-            "name", "web1",
-            "vms", List.of("db1", "db2"),
-            "out", Map.of("rc", 0L, "stdout", "hello", "results", List.of(1, 2, 3)),
-            "memory", 4096L,
-            "enabled", true);
+    private final Map<String, Object> vars =
+            Map.of(
+                    "name",
+                    "web1",
+                    "vms",
+                    List.of("db1", "db2"),
+                    "out",
+                    Map.of("rc", 0L, "stdout", "hello", "results", List.of(1, 2, 3)),
+                    "memory",
+                    4096L,
+                    "enabled",
+                    true);
 
     @Test
     void interpolatesVariablesInStrings() throws Exception {
-        assertThat(templar.render("host ${name} has $memory MiB", vars, where)).isEqualTo("host web1 has 4096 MiB");
+        assertThat(templar.render("host ${name} has $memory MiB", vars, where))
+                .isEqualTo("host web1 has 4096 MiB");
     }
 
     @Test
@@ -58,7 +65,8 @@ class TemplarTest {
 
     @Test
     void doubleDollarIsALiteralDollarForTheShell() throws Exception {
-        assertThat(templar.render("echo $$HOME and ${name}", vars, where)).isEqualTo("echo $HOME and web1");
+        assertThat(templar.render("echo $$HOME and ${name}", vars, where))
+                .isEqualTo("echo $HOME and web1");
     }
 
     @Test
@@ -99,6 +107,7 @@ class TemplarTest {
 
     @Test
     void plainStringsSkipVelocity() throws Exception {
-        assertThat(templar.render("no expressions here", Map.of(), where)).isEqualTo("no expressions here");
+        assertThat(templar.render("no expressions here", Map.of(), where))
+                .isEqualTo("no expressions here");
     }
 }

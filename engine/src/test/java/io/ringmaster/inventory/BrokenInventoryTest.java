@@ -13,8 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden pairs: each {@code broken/NAME.ini} or {@code NAME.yml} fails to load with exactly the message in
- * {@code NAME.error}. Loaded by a path relative to the engine module, so positions print that path.
+ * Golden pairs: each {@code broken/NAME.ini} or {@code NAME.yml} fails to load with exactly the
+ * message in {@code NAME.error}. Loaded by a path relative to the engine module, so positions print
+ * that path.
  */
 class BrokenInventoryTest {
     private static final Path BROKEN = Path.of(Fixtures.DIR + "broken");
@@ -26,13 +27,35 @@ class BrokenInventoryTest {
             inventories = files.filter(p -> !p.toString().endsWith(".error")).sorted().toList();
         }
         assertThat(inventories).hasSizeGreaterThan(10);
-        return inventories.stream().map(inv -> DynamicTest.dynamicTest(inv.getFileName().toString(), () -> {
-            String name = inv.getFileName().toString();
-            Path golden = BROKEN.resolve(name.substring(0, name.lastIndexOf('.')) + ".error");
-            assertThat(golden).as("golden file for " + name).exists();
-            UserError error = catchThrowableOfType(() -> Inventory.load(List.of(inv.toString())), UserError.class);
-            assertThat(error).as("loading " + name + " should fail").isNotNull();
-            assertThat(error.getMessage()).isEqualTo(Files.readString(golden).stripTrailing());
-        }));
+        return inventories.stream()
+                .map(
+                        inv ->
+                                DynamicTest.dynamicTest(
+                                        inv.getFileName().toString(),
+                                        () -> {
+                                            String name = inv.getFileName().toString();
+                                            Path golden =
+                                                    BROKEN.resolve(
+                                                            name.substring(0, name.lastIndexOf('.'))
+                                                                    + ".error");
+                                            assertThat(golden)
+                                                    .as("golden file for " + name)
+                                                    .exists();
+                                            UserError error =
+                                                    catchThrowableOfType(
+                                                            () ->
+                                                                    Inventory.load(
+                                                                            List.of(
+                                                                                    inv
+                                                                                            .toString())),
+                                                            UserError.class);
+                                            assertThat(error)
+                                                    .as("loading " + name + " should fail")
+                                                    .isNotNull();
+                                            assertThat(error.getMessage())
+                                                    .isEqualTo(
+                                                            Files.readString(golden)
+                                                                    .stripTrailing());
+                                        }));
     }
 }

@@ -11,7 +11,10 @@ class HostPatternTest {
 
     @Test
     void allAndStarSelectEveryHostInInventoryOrder() {
-        assertThat(inv.select("all")).hasSize(11).startsWith("bastion.example.com").endsWith("db-c.example.com");
+        assertThat(inv.select("all"))
+                .hasSize(11)
+                .startsWith("bastion.example.com")
+                .endsWith("db-c.example.com");
         assertThat(inv.select("*")).isEqualTo(inv.select("all"));
     }
 
@@ -27,20 +30,27 @@ class HostPatternTest {
 
     @Test
     void colonAndCommaAreUnionsInInventoryOrderWithoutDuplicates() {
-        assertThat(inv.select("db:web01.example.com:monitoring")).containsExactly(
-                "web01.example.com", "db-a.example.com", "db-b.example.com", "db-c.example.com");
-        assertThat(inv.select("db,web01.example.com")).isEqualTo(inv.select("db:web01.example.com"));
+        assertThat(inv.select("db:web01.example.com:monitoring"))
+                .containsExactly(
+                        "web01.example.com",
+                        "db-a.example.com",
+                        "db-b.example.com",
+                        "db-c.example.com");
+        assertThat(inv.select("db,web01.example.com"))
+                .isEqualTo(inv.select("db:web01.example.com"));
     }
 
     @Test
     void ampersandIntersects() {
-        assertThat(inv.select("prod:&monitoring")).containsExactly("web01.example.com", "db-a.example.com");
+        assertThat(inv.select("prod:&monitoring"))
+                .containsExactly("web01.example.com", "db-a.example.com");
     }
 
     @Test
     void bangExcludes() {
-        assertThat(inv.select("web:!monitoring")).containsExactly(
-                "web02.example.com", "web03.example.com", "web-canary.example.com");
+        assertThat(inv.select("web:!monitoring"))
+                .containsExactly(
+                        "web02.example.com", "web03.example.com", "web-canary.example.com");
     }
 
     @Test
@@ -55,7 +65,8 @@ class HostPatternTest {
 
     @Test
     void wildcardsMatchHostAndGroupNames() {
-        assertThat(inv.select("web0*")).containsExactly("web01.example.com", "web02.example.com", "web03.example.com");
+        assertThat(inv.select("web0*"))
+                .containsExactly("web01.example.com", "web02.example.com", "web03.example.com");
         assertThat(inv.select("cache?.example.com")).hasSize(3);
         assertThat(inv.select("*.example.com")).hasSize(11);
         assertThat(inv.select("mon*")).containsExactly("web01.example.com", "db-a.example.com");
@@ -64,14 +75,16 @@ class HostPatternTest {
     @Test
     void tildeStartsARegularExpressionMatchedAtTheStart() {
         assertThat(inv.select("~db-[ab]")).containsExactly("db-a.example.com", "db-b.example.com");
-        assertThat(inv.select("~(web|cache)0?1\\.")).containsExactly("web01.example.com", "cache1.example.com");
+        assertThat(inv.select("~(web|cache)0?1\\."))
+                .containsExactly("web01.example.com", "cache1.example.com");
     }
 
     @Test
     void subscriptsPickFromTheMatchedHosts() {
         assertThat(inv.select("web[0]")).containsExactly("web01.example.com");
         assertThat(inv.select("web[-1]")).containsExactly("web-canary.example.com");
-        assertThat(inv.select("web[1:2]")).containsExactly("web02.example.com", "web03.example.com");
+        assertThat(inv.select("web[1:2]"))
+                .containsExactly("web02.example.com", "web03.example.com");
     }
 
     @Test
@@ -83,7 +96,8 @@ class HostPatternTest {
 
     @Test
     void anInvalidRegexIsAUserError() {
-        assertThatThrownBy(() -> inv.select("~web(")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> inv.select("~web("))
+                .isInstanceOf(UserError.class)
                 .hasMessageStartingWith("invalid host pattern '~web(':");
     }
 }

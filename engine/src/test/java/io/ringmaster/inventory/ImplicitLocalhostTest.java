@@ -11,7 +11,8 @@ class ImplicitLocalhostTest {
     @Test
     void localhostCanBeTargetedByNameWithALocalConnection() {
         assertThat(inv.select("localhost")).containsExactly("localhost");
-        assertThat(inv.host("localhost").orElseThrow().vars()).containsEntry("ansible_connection", "local");
+        assertThat(inv.host("localhost").orElseThrow().vars())
+                .containsEntry("ansible_connection", "local");
     }
 
     @Test
@@ -32,14 +33,16 @@ class ImplicitLocalhostTest {
 
     @Test
     void implicitLocalhostJoinsOtherPatternParts() {
-        assertThat(inv.select("bastion.example.com:localhost")).containsExactly("bastion.example.com", "localhost");
+        assertThat(inv.select("bastion.example.com:localhost"))
+                .containsExactly("bastion.example.com", "localhost");
     }
 
     @Test
     void anInventoryLocalhostIsAnOrdinaryHost() {
         Inventory own = Inventory.load(List.of("localhost,"));
         assertThat(own.select("all")).containsExactly("localhost");
-        assertThat(own.host("localhost").orElseThrow().vars()).doesNotContainKey("ansible_connection");
+        assertThat(own.host("localhost").orElseThrow().vars())
+                .doesNotContainKey("ansible_connection");
         assertThat(own.groupNamesOf("localhost")).containsExactly("all", "ungrouped");
     }
 }

@@ -13,18 +13,29 @@ class InventoryLoadTest {
 
     @Test
     void iniHostsComeInDefinitionOrderWithRangesExpanded() {
-        assertThat(inv.hosts()).extracting(Host::name).containsExactly(
-                "bastion.example.com",
-                "web01.example.com", "web02.example.com", "web03.example.com", "web-canary.example.com",
-                "cache1.example.com", "cache3.example.com", "cache5.example.com",
-                "db-a.example.com", "db-b.example.com", "db-c.example.com");
+        assertThat(inv.hosts())
+                .extracting(Host::name)
+                .containsExactly(
+                        "bastion.example.com",
+                        "web01.example.com",
+                        "web02.example.com",
+                        "web03.example.com",
+                        "web-canary.example.com",
+                        "cache1.example.com",
+                        "cache3.example.com",
+                        "cache5.example.com",
+                        "db-a.example.com",
+                        "db-b.example.com",
+                        "db-c.example.com");
     }
 
     @Test
     void groupsIncludeAllAndUngroupedInDefinitionOrder() {
         assertThat(inv.groups().keySet())
-                .containsExactly("all", "ungrouped", "prod", "app", "web", "cache", "db", "monitoring");
-        assertThat(inv.groups().get("all").children()).containsExactly("ungrouped", "prod", "monitoring");
+                .containsExactly(
+                        "all", "ungrouped", "prod", "app", "web", "cache", "db", "monitoring");
+        assertThat(inv.groups().get("all").children())
+                .containsExactly("ungrouped", "prod", "monitoring");
         assertThat(inv.groups().get("prod").children()).containsExactly("app", "db");
         assertThat(inv.groups().get("app").children()).containsExactly("web", "cache");
     }
@@ -37,7 +48,8 @@ class InventoryLoadTest {
 
     @Test
     void groupNamesOfAHostAreTransitiveAndSorted() {
-        assertThat(inv.groupNamesOf("web01.example.com")).containsExactly("all", "app", "monitoring", "prod", "web");
+        assertThat(inv.groupNamesOf("web01.example.com"))
+                .containsExactly("all", "app", "monitoring", "prod", "web");
         assertThat(inv.groupNamesOf("db-c.example.com")).containsExactly("all", "db", "prod");
     }
 
@@ -46,14 +58,16 @@ class InventoryLoadTest {
         Map<String, Object> canary = inv.host("web-canary.example.com").orElseThrow().vars();
         assertThat(canary).containsEntry("ansible_port", 2222L).containsEntry("canary", true);
         Map<String, Object> web = inv.groups().get("web").vars();
-        assertThat(web).containsEntry("max_clients", 200L)
+        assertThat(web)
+                .containsEntry("max_clients", 200L)
                 .containsEntry("motd", "welcome to web")
                 .containsEntry("ntp_servers", List.of("ntp1", "ntp2"));
     }
 
     @Test
     void aPortAfterTheHostNameBecomesAnsiblePort() {
-        assertThat(inv.host("db-c.example.com").orElseThrow().vars()).containsEntry("ansible_port", 5433L);
+        assertThat(inv.host("db-c.example.com").orElseThrow().vars())
+                .containsEntry("ansible_port", 5433L);
     }
 
     @Test
@@ -64,9 +78,11 @@ class InventoryLoadTest {
     @Test
     void hostRecordHoldsInventoryAndHostVarsOnly() {
         assertThat(inv.host("web01.example.com").orElseThrow().vars())
-                .containsExactlyInAnyOrderEntriesOf(Map.of("http_port", 9000L, "ansible_host", "10.0.0.11"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("http_port", 9000L, "ansible_host", "10.0.0.11"));
         assertThat(inv.host("db-a.example.com").orElseThrow().vars())
-                .containsEntry("ansible_user", "postgres").containsEntry("role", "primary");
+                .containsEntry("ansible_user", "postgres")
+                .containsEntry("role", "primary");
     }
 
     @Test
@@ -97,8 +113,15 @@ class InventoryLoadTest {
         Map<String, List<String>> groups = inv.groupsMagic();
         assertThat(groups.get("all")).hasSize(11);
         assertThat(groups.get("ungrouped")).containsExactly("bastion.example.com");
-        assertThat(groups.get("app")).containsExactly("web01.example.com", "web02.example.com", "web03.example.com",
-                "web-canary.example.com", "cache1.example.com", "cache3.example.com", "cache5.example.com");
+        assertThat(groups.get("app"))
+                .containsExactly(
+                        "web01.example.com",
+                        "web02.example.com",
+                        "web03.example.com",
+                        "web-canary.example.com",
+                        "cache1.example.com",
+                        "cache3.example.com",
+                        "cache5.example.com");
         assertThat(groups.get("prod")).hasSize(10);
     }
 
@@ -144,18 +167,20 @@ class InventoryLoadTest {
     @Test
     void yamlWarnsAboutUnknownGroupKeysAsAnsibleDoes() {
         Inventory yaml = Inventory.load(List.of(Fixtures.DIR + "small/all-hosts.yml"));
-        assertThat(yaml.warnings()).containsExactly(
-                "src/test/resources/inventory/small/all-hosts.yml:7:3: skipping key 'childs' in group 'all': "
-                        + "only vars, children and hosts are valid; did you mean 'children'?");
+        assertThat(yaml.warnings())
+                .containsExactly(
+                        "src/test/resources/inventory/small/all-hosts.yml:7:3: skipping key 'childs' in group 'all': "
+                                + "only vars, children and hosts are valid; did you mean 'children'?");
     }
 
     @Test
     void aMissingSourceIsAUserErrorWithASuggestion() {
         assertThatThrownBy(() -> Inventory.load(List.of(Fixtures.DIR + "production/host.ini")))
                 .isInstanceOf(UserError.class)
-                .hasMessage("inventory source 'src/test/resources/inventory/production/host.ini' does not exist;"
-                        + " did you mean 'hosts.ini'?\n"
-                        + "  hint: give -i a file, a directory, or a comma-separated host list such as 'web1,web2,'");
+                .hasMessage(
+                        "inventory source 'src/test/resources/inventory/production/host.ini' does not exist;"
+                                + " did you mean 'hosts.ini'?\n"
+                                + "  hint: give -i a file, a directory, or a comma-separated host list such as 'web1,web2,'");
     }
 
     @Test

@@ -11,14 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 8 items 9 and 11: inventory loading is bounded and linear; links, loops and ports are checked at load. */
+/**
+ * Issue 8 items 9 and 11: inventory loading is bounded and linear; links, loops and ports are
+ * checked at load.
+ */
 class InventorySafetyTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aHundredThousandHostRangeLoadsFastAndLinearly() throws Exception {
-        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb[000001:100000] ansible_user=root\n");
+        Path ini =
+                Files.writeString(
+                        dir.resolve("hosts.ini"), "[web]\nweb[000001:100000] ansible_user=root\n");
         long start = System.nanoTime();
         Inventory inventory = Inventory.load(List.of(ini.toString()));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -31,7 +35,8 @@ class InventorySafetyTest {
     void nestedRangesBeyondTheBoundAreRefusedWithThePosition() throws Exception {
         Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nr[1:1000]h[1:1000]\n");
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("hosts.ini:2")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("hosts.ini:2")
                 .hasMessageContaining("more than 100000 names");
     }
 
@@ -39,7 +44,9 @@ class InventorySafetyTest {
     void aFiftyMegabyteVarsFileIsRefusedBeforeItIsRead() throws Exception {
         Path gv = Files.createDirectories(dir.resolve("group_vars"));
         try (var out = Files.newOutputStream(gv.resolve("all.yml"))) {
-            byte[] line = "k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n".getBytes();
+            byte[] line =
+                    "k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n"
+                            .getBytes();
             for (int i = 0; i < 50 * 1024 * 1024 / line.length; i++) {
                 out.write(line);
             }
@@ -47,7 +54,8 @@ class InventorySafetyTest {
         Path ini = Files.writeString(dir.resolve("hosts.ini"), "web1\n");
         long start = System.nanoTime();
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("all.yml")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("all.yml")
                 .hasMessageContaining("too large");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
@@ -55,7 +63,8 @@ class InventorySafetyTest {
     @Test
     void anInventoryThatIsNotARegularFileIsRefused() {
         assertThatThrownBy(() -> Inventory.load(List.of("/dev/zero")))
-                .isInstanceOf(UserError.class).hasMessageContaining("/dev/zero");
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("/dev/zero");
     }
 
     @Test
@@ -64,7 +73,8 @@ class InventorySafetyTest {
         Files.createSymbolicLink(gv.resolve("web.yml"), gv.resolve("web.yml"));
         Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("group_vars/web.yml")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("group_vars/web.yml")
                 .hasMessageContaining("symbolic link loop");
     }
 
@@ -75,7 +85,8 @@ class InventorySafetyTest {
         Files.createSymbolicLink(web.resolve("again"), web);
         Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("group_vars/web/again")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("group_vars/web/again")
                 .hasMessageContaining("symbolic link loop");
     }
 
@@ -85,15 +96,18 @@ class InventorySafetyTest {
         Files.createSymbolicLink(hv.resolve("web1.yml"), dir.resolve("nowhere.yml"));
         Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\n");
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("host_vars/web1.yml")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("host_vars/web1.yml")
                 .hasMessageContaining("nowhere.yml, which does not exist");
     }
 
     @Test
     void aPortThatIsNotANumberIsCaughtAtLoadWithItsPosition() throws Exception {
-        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\nweb2 ansible_port=abc\n");
+        Path ini =
+                Files.writeString(dir.resolve("hosts.ini"), "[web]\nweb1\nweb2 ansible_port=abc\n");
         assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
-                .isInstanceOf(UserError.class).hasMessageContaining("hosts.ini:3")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("hosts.ini:3")
                 .hasMessageContaining("ansible_port");
     }
 }

@@ -30,8 +30,21 @@ class ValueParsingTest {
 
     @Test
     void ansibleLeavesTheseAsStrings() {
-        for (String s : List.of("yes", "no", "true", "false", "0755", "1.2.3.4", "web01", "", "'; rm -rf /",
-                "$(reboot)", "a b", "[1, 2", "{'a'}x")) {
+        for (String s :
+                List.of(
+                        "yes",
+                        "no",
+                        "true",
+                        "false",
+                        "0755",
+                        "1.2.3.4",
+                        "web01",
+                        "",
+                        "'; rm -rf /",
+                        "$(reboot)",
+                        "a b",
+                        "[1, 2",
+                        "{'a'}x")) {
             assertThat(IniLiteral.parse(s)).as(s).isEqualTo(s);
         }
     }
@@ -39,26 +52,31 @@ class ValueParsingTest {
     @Test
     void hostRangesExpandLikeAnsible() {
         Position at = new Position(null, 1, 1);
-        assertThat(HostRange.expand("db[01:03].x", at)).containsExactly("db01.x", "db02.x", "db03.x");
+        assertThat(HostRange.expand("db[01:03].x", at))
+                .containsExactly("db01.x", "db02.x", "db03.x");
         assertThat(HostRange.expand("web[a:c]", at)).containsExactly("weba", "webb", "webc");
         assertThat(HostRange.expand("n[1:10:4]", at)).containsExactly("n1", "n5", "n9");
-        assertThat(HostRange.expand("r[1:2]c[a:b]", at)).containsExactly("r1ca", "r1cb", "r2ca", "r2cb");
+        assertThat(HostRange.expand("r[1:2]c[a:b]", at))
+                .containsExactly("r1ca", "r1cb", "r2ca", "r2cb");
         assertThat(HostRange.expand("z[:1]", at)).containsExactly("z0", "z1");
         assertThat(HostRange.expand("plain", at)).containsExactly("plain");
     }
 
     @Test
     void shellWordsFollowShlex() {
-        assertThat(io.ringmaster.module.api.Shell.split("h a=1 b=\"two words\" c='x y' # note", true))
+        assertThat(
+                        io.ringmaster.module.api.Shell.split(
+                                "h a=1 b=\"two words\" c='x y' # note", true))
                 .containsExactly("h", "a=1", "b=two words", "c=x y");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> io.ringmaster.module.api.Shell.split("h a=\"open", true))
+                        () -> io.ringmaster.module.api.Shell.split("h a=\"open", true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void hostAddressesMayCarryAPort() {
-        assertThat(HostAddress.parse("web[1:3]:2222")).isEqualTo(new HostAddress("web[1:3]", 2222L));
+        assertThat(HostAddress.parse("web[1:3]:2222"))
+                .isEqualTo(new HostAddress("web[1:3]", 2222L));
         assertThat(HostAddress.parse("[::1]:22")).isEqualTo(new HostAddress("::1", 22L));
         assertThat(HostAddress.parse("fe80::1")).isEqualTo(new HostAddress("fe80::1", null));
         assertThat(HostAddress.parse("h")).isEqualTo(new HostAddress("h", null));

@@ -45,19 +45,23 @@ class VariablePrecedenceTest {
 
     @Test
     void groupPriorityOrdersGroupsOfTheSameDepth() {
-        // monitoring and prod are both depth 1; name order would let prod win, priority 10 lets monitoring win
+        // monitoring and prod are both depth 1; name order would let prod win, priority 10 lets
+        // monitoring win
         assertThat(inv.varsFor("web01.example.com")).containsEntry("env", "observed");
         assertThat(inv.varsFor("web02.example.com")).containsEntry("env", "production");
     }
 
     @Test
     void dictValuesAreReplacedNotMerged() {
-        assertThat(inv.varsFor("web03.example.com")).containsEntry("packages", List.of("nginx", "certbot"));
+        assertThat(inv.varsFor("web03.example.com"))
+                .containsEntry("packages", List.of("nginx", "certbot"));
     }
 
     @Test
     void groupVarsDirectoryFilesMergeInLexicalOrderSkippingBackupsAndOtherExtensions() {
-        assertThat(inv.varsFor("web03.example.com")).containsEntry("tls", true).doesNotContainKey("ignored");
+        assertThat(inv.varsFor("web03.example.com"))
+                .containsEntry("tls", true)
+                .doesNotContainKey("ignored");
     }
 
     @Test
@@ -68,7 +72,8 @@ class VariablePrecedenceTest {
     @Test
     void mergedVarsAreUnmodifiable() {
         Map<String, Object> vars = inv.varsFor("web01.example.com");
-        assertThatThrownBy(() -> vars.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> vars.put("x", 1))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -20,7 +20,10 @@ class YamlReaderTest {
 
     @Test
     void scalarsFollowYaml11AsSnakeYamlSafeConstructorReadsThem() {
-        Object plain = YamlReader.toPlain(parse("""
+        Object plain =
+                YamlReader.toPlain(
+                        parse(
+                                """
                 mode: 0644
                 yes_: yes
                 off_: off
@@ -46,12 +49,16 @@ class YamlReaderTest {
         expected.put("date", "2024-01-02");
         expected.put("hex", 31L);
         assertThat(plain).isEqualTo(expected);
-        assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) plain).keySet())).containsExactlyElementsOf(expected.keySet());
+        assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) plain).keySet()))
+                .containsExactlyElementsOf(expected.keySet());
     }
 
     @Test
     void nodesCarryOneBasedPositionsOfKeysAndValues() {
-        YMap map = (YMap) parse("""
+        YMap map =
+                (YMap)
+                        parse(
+                                """
                 # comment
                 a:
                   - one
@@ -69,15 +76,17 @@ class YamlReaderTest {
     void duplicateKeyNamesBothPositions() {
         assertThatThrownBy(() -> parse("a: 1\nb: 2\na: 3\n"))
                 .isInstanceOf(UserError.class)
-                .hasMessageStartingWith("/tmp/x.yml:3:1: duplicate key 'a' (also written at line 1, column 1)");
+                .hasMessageStartingWith(
+                        "/tmp/x.yml:3:1: duplicate key 'a' (also written at line 1, column 1)");
     }
 
     @Test
     void syntaxErrorGivesMarkPositionAndOneLineProblem() {
         assertThatThrownBy(() -> parse("a: b: c\n"))
                 .isInstanceOf(UserError.class)
-                .hasMessage("/tmp/x.yml:1:5: YAML syntax error: mapping values are not allowed here\n"
-                        + "  hint: quote a value that contains ': ', or fix the indentation of this key");
+                .hasMessage(
+                        "/tmp/x.yml:1:5: YAML syntax error: mapping values are not allowed here\n"
+                                + "  hint: quote a value that contains ': ', or fix the indentation of this key");
     }
 
     @Test
@@ -87,7 +96,10 @@ class YamlReaderTest {
 
     @Test
     void mergeKeysAreFlattenedWithExplicitKeysWinning() {
-        Object plain = YamlReader.toPlain(parse("""
+        Object plain =
+                YamlReader.toPlain(
+                        parse(
+                                """
                 base: &b {x: 1, y: 2}
                 derived:
                   <<: *b
@@ -102,7 +114,8 @@ class YamlReaderTest {
         char prev = 'a';
         for (char c = 'b'; c <= 'k'; c++) {
             sb.append(c).append(": &").append(c).append(" [");
-            sb.append(String.join(", ", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+            sb.append(String.join(", ", java.util.Collections.nCopies(9, "*" + prev)))
+                    .append("]\n");
             prev = c;
         }
         assertThatThrownBy(() -> parse(sb.toString())).isInstanceOf(UserError.class);
@@ -117,7 +130,8 @@ class YamlReaderTest {
 
     @Test
     void listsBecomeArrayLists() {
-        assertThat(YamlReader.toPlain(parse("[1, two, null]"))).isEqualTo(java.util.Arrays.asList(1L, "two", null));
+        assertThat(YamlReader.toPlain(parse("[1, two, null]")))
+                .isEqualTo(java.util.Arrays.asList(1L, "two", null));
         assertThat(YamlReader.toPlain(parse("- a"))).isEqualTo(List.of("a"));
     }
 }

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 8 item 9: a playbook that never ends, or is far too large, is refused before it is read whole. */
+/**
+ * Issue 8 item 9: a playbook that never ends, or is far too large, is refused before it is read
+ * whole.
+ */
 class PlaybookLoadBoundsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void playDevZeroIsRefusedAfterABoundedRead() {
@@ -28,13 +30,15 @@ class PlaybookLoadBoundsTest {
             f.setLength(50L * 1024 * 1024);
         }
         assertThatThrownBy(() -> PlaybookLoader.loadVarsFile(vars))
-                .isInstanceOf(UserError.class).hasMessageContaining("big.yml")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("big.yml")
                 .hasMessageContaining("too large (52428800 bytes");
     }
 
     @Test
     void aDirectoryGivenAsPlaybookIsNamed() throws Exception {
         assertThatThrownBy(() -> PlaybookLoader.load(Files.createDirectories(dir.resolve("pb"))))
-                .isInstanceOf(UserError.class).hasMessageContaining("directory");
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("directory");
     }
 }

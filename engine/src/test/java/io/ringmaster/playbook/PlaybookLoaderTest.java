@@ -24,11 +24,26 @@ class PlaybookLoaderTest {
 
     @Test
     void handlersAreFlushedAfterPreTasksAndAfterRolesAndTasksAsInAnsible() {
-        assertThat(web.tasks()).extracting(n -> n instanceof FlushHandlers ? "flush"
-                        : n instanceof Task t ? t.name() : "block " + ((Block) n).name())
-                .containsExactly("Say hello", "flush", "Common setup", "Install nginx", "Write nginx config",
-                        "Install packages", "block Guarded block", "Extra task", "block include_tasks more.yml",
-                        "flush", "Wait for the port");
+        assertThat(web.tasks())
+                .extracting(
+                        n ->
+                                n instanceof FlushHandlers
+                                        ? "flush"
+                                        : n instanceof Task t
+                                                ? t.name()
+                                                : "block " + ((Block) n).name())
+                .containsExactly(
+                        "Say hello",
+                        "flush",
+                        "Common setup",
+                        "Install nginx",
+                        "Write nginx config",
+                        "Install packages",
+                        "block Guarded block",
+                        "Extra task",
+                        "block include_tasks more.yml",
+                        "flush",
+                        "Wait for the port");
     }
 
     private static Task task(TaskNode node) {
@@ -52,7 +67,8 @@ class PlaybookLoaderTest {
     @Test
     void playKeysAreRead() {
         assertThat(web.hosts()).isEqualTo("web:db");
-        assertThat(web.vars()).containsExactly(Map.entry("http_port", 8080L), Map.entry("mode", 420L));
+        assertThat(web.vars())
+                .containsExactly(Map.entry("http_port", 8080L), Map.entry("mode", 420L));
         assertThat(web.varsFiles()).containsExactly("vars/common.yml", "vars/${os_family}.yml");
         assertThat(web.gatherFacts()).isTrue();
         assertThat(web.become()).isEqualTo(new BecomeSpec(true, "root"));
@@ -65,9 +81,17 @@ class PlaybookLoaderTest {
 
     @Test
     void tasksRunPreTasksThenRoleDependenciesThenRoleThenTasksThenPostTasks() {
-        assertThat(webTasks).extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
-                .containsExactly("Say hello", "Common setup", "Install nginx", "Write nginx config",
-                        "Install packages", "block Guarded block", "Extra task", "block include_tasks more.yml",
+        assertThat(webTasks)
+                .extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
+                .containsExactly(
+                        "Say hello",
+                        "Common setup",
+                        "Install nginx",
+                        "Write nginx config",
+                        "Install packages",
+                        "block Guarded block",
+                        "Extra task",
+                        "block include_tasks more.yml",
                         "Wait for the port");
     }
 
@@ -77,7 +101,9 @@ class PlaybookLoaderTest {
         RoleRef role = install.role();
         assertThat(role.name()).isEqualTo("webserver");
         assertThat(role.dir()).isEqualTo(DIR.resolve("roles/webserver"));
-        assertThat(role.defaults()).containsEntry("listen_port", 80L).containsEntry("worker_processes", "auto");
+        assertThat(role.defaults())
+                .containsEntry("listen_port", 80L)
+                .containsEntry("worker_processes", "auto");
         assertThat(role.vars()).containsEntry("nginx_user", "www-data");
         assertThat(role.params()).containsEntry("listen_port", 9090L);
         assertThat(install.args()).containsEntry(Task.FREE_FORM, "name=nginx state=present");
@@ -92,10 +118,12 @@ class PlaybookLoaderTest {
     void tagsInheritFromPlayRoleUseBlockAndInclude() {
         assertThat(task(webTasks.get(0)).options().tags()).containsExactly("deploy");
         assertThat(task(webTasks.get(1)).options().tags()).containsExactly("web", "deploy");
-        assertThat(task(webTasks.get(3)).options().tags()).containsExactly("config", "web", "deploy");
+        assertThat(task(webTasks.get(3)).options().tags())
+                .containsExactly("config", "web", "deploy");
         Block guarded = (Block) webTasks.get(5);
         assertThat(guarded.options().tags()).containsExactly("guarded", "deploy");
-        assertThat(task(guarded.rescue().get(0)).options().tags()).containsExactly("guarded", "deploy");
+        assertThat(task(guarded.rescue().get(0)).options().tags())
+                .containsExactly("guarded", "deploy");
         assertThat(task(webTasks.get(6)).options().tags()).containsExactly("extra", "deploy");
         Block more = (Block) webTasks.get(7);
         assertThat(task(more.block().get(0)).options().tags()).containsExactly("extra", "deploy");
@@ -105,7 +133,8 @@ class PlaybookLoaderTest {
     void moduleArgumentsKeepTheirPositionsAndFqcnIsShortened() {
         Task install = task(webTasks.get(4));
         assertThat(install.module()).isEqualTo("package");
-        assertThat(install.args()).containsExactly(Map.entry("name", "$pkg"), Map.entry("state", "present"));
+        assertThat(install.args())
+                .containsExactly(Map.entry("name", "$pkg"), Map.entry("state", "present"));
         assertThat(install.argPositions()).containsEntry("name", at("site.yml", 30, 9));
         assertThat(install.position()).isEqualTo(at("site.yml", 28, 7));
     }
@@ -122,7 +151,8 @@ class PlaybookLoaderTest {
     @Test
     void blocksKeepBlockRescueAlwaysAndConditionsWithPositions() {
         Block b = (Block) webTasks.get(5);
-        assertThat(b.options().when()).containsExactly(new Expr("$installed.changed", at("site.yml", 39, 13)));
+        assertThat(b.options().when())
+                .containsExactly(new Expr("$installed.changed", at("site.yml", 39, 13)));
         assertThat(b.block()).extracting(n -> task(n).name()).containsExactly("Check");
         assertThat(b.rescue()).extracting(n -> task(n).name()).containsExactly("Recover");
         assertThat(b.always()).extracting(n -> task(n).name()).containsExactly("Done");
@@ -150,7 +180,9 @@ class PlaybookLoaderTest {
 
     @Test
     void handlersAreRoleHandlersThenPlayHandlers() {
-        assertThat(web.handlers()).extracting(Task::name).containsExactly("restart nginx", "reload firewall");
+        assertThat(web.handlers())
+                .extracting(Task::name)
+                .containsExactly("restart nginx", "reload firewall");
         assertThat(web.handlers().get(0).role().name()).isEqualTo("webserver");
         assertThat(web.handlers().get(1).options().listen()).containsExactly("firewall changed");
     }

@@ -15,7 +15,11 @@ class RoleAndOptionsTest {
 
     @BeforeAll
     static void load() {
-        play = PlaybookLoader.load(DIR.resolve("features.yml"), List.of(DIR.resolve("extra_roles"))).plays().get(0);
+        play =
+                PlaybookLoader.load(
+                                DIR.resolve("features.yml"), List.of(DIR.resolve("extra_roles")))
+                        .plays()
+                        .get(0);
     }
 
     private static Task task(int i) {
@@ -24,14 +28,24 @@ class RoleAndOptionsTest {
 
     @Test
     void stepsAreInOrder() {
-        assertThat(play.tasks()).extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
-                .containsExactly("Common setup", "block role monitor", "Items", "Expression loop", "Args merged",
-                        "Write nginx config", "Common setup", "shell");
+        assertThat(play.tasks())
+                .extracting(n -> n instanceof Task t ? t.name() : "block " + ((Block) n).name())
+                .containsExactly(
+                        "Common setup",
+                        "block role monitor",
+                        "Items",
+                        "Expression loop",
+                        "Args merged",
+                        "Write nginx config",
+                        "Common setup",
+                        "shell");
     }
 
     @Test
     void aRoleUsedTwiceWithTheSameParametersRunsOnceButImportRoleAlwaysRuns() {
-        assertThat(play.tasks()).filteredOn(n -> n instanceof Task t && t.name().equals("Common setup")).hasSize(2);
+        assertThat(play.tasks())
+                .filteredOn(n -> n instanceof Task t && t.name().equals("Common setup"))
+                .hasSize(2);
         assertThat(task(6).role().name()).isEqualTo("common");
     }
 
@@ -58,16 +72,20 @@ class RoleAndOptionsTest {
     void withItemsIsALoopAndAStringLoopIsAnExpression() {
         assertThat(task(2).options().loop()).isEqualTo(List.of(1L, 2L));
         assertThat(task(2).options().loopVar()).isEqualTo("item");
-        assertThat(task(3).options().loop()).isEqualTo(new Expr("$users", new Position(DIR.resolve("features.yml"), 19, 13)));
+        assertThat(task(3).options().loop())
+                .isEqualTo(new Expr("$users", new Position(DIR.resolve("features.yml"), 19, 13)));
         assertThat(task(3).options().loopVar()).isEqualTo("x");
     }
 
     @Test
     void argsAreMergedAndTaskKeywordsRead() {
         Task t = task(4);
-        assertThat(t.args()).containsExactly(Map.entry("chdir", "/tmp"), Map.entry(Task.FREE_FORM, "echo hi"));
+        assertThat(t.args())
+                .containsExactly(Map.entry("chdir", "/tmp"), Map.entry(Task.FREE_FORM, "echo hi"));
         assertThat(t.argPositions()).containsKeys("chdir", Task.FREE_FORM);
-        assertThat(t.options().failedWhen()).extracting(Expr::text).containsExactly("$out.rc != 0", "false");
+        assertThat(t.options().failedWhen())
+                .extracting(Expr::text)
+                .containsExactly("$out.rc != 0", "false");
         assertThat(t.options().changedWhen()).isNull();
         assertThat(t.options().ignoreErrors()).isTrue();
         assertThat(t.options().checkMode()).isFalse();

@@ -1,19 +1,17 @@
 package io.ringmaster.report;
 
-import io.ringmaster.event.RunEvent;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringmaster.event.RunEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonReporterTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** The value at a path of keys and list indexes. */
     private static Object at(Object json, Object... path) {
@@ -60,9 +58,15 @@ class JsonReporterTest {
         assertThat(listAt(doc, "plays")).hasSize(2);
         assertThat(at(doc, "plays", 0, "name")).isEqualTo("webservers");
         assertThat(at(doc, "plays", 0, "hosts")).isEqualTo(List.of("lab1", "lab2", "lab3", "lab4"));
-        assertThat(mapAt(doc, "stats", "lab4")).containsExactly(
-                Map.entry("ok", 0L), Map.entry("changed", 0L), Map.entry("unreachable", 1L), Map.entry("failed", 0L),
-                Map.entry("skipped", 0L), Map.entry("rescued", 0L), Map.entry("ignored", 0L));
+        assertThat(mapAt(doc, "stats", "lab4"))
+                .containsExactly(
+                        Map.entry("ok", 0L),
+                        Map.entry("changed", 0L),
+                        Map.entry("unreachable", 1L),
+                        Map.entry("failed", 0L),
+                        Map.entry("skipped", 0L),
+                        Map.entry("rescued", 0L),
+                        Map.entry("ignored", 0L));
         assertThat(mapAt(doc, "stats")).containsOnlyKeys("lab1", "lab2", "lab3", "lab4", "db1");
     }
 
@@ -79,9 +83,13 @@ class JsonReporterTest {
         assertThat(mapAt(task, "hosts")).containsOnlyKeys("lab1", "lab2", "lab3", "lab4");
 
         Object failed = at(task, "hosts", "lab3");
-        assertThat(mapAt(failed)).containsEntry("status", "failed").containsEntry("failed", true)
-                .containsEntry("changed", false).containsEntry("ignored", true)
-                .containsEntry("msg", "non-zero return code").containsEntry("duration_ms", 20L)
+        assertThat(mapAt(failed))
+                .containsEntry("status", "failed")
+                .containsEntry("failed", true)
+                .containsEntry("changed", false)
+                .containsEntry("ignored", true)
+                .containsEntry("msg", "non-zero return code")
+                .containsEntry("duration_ms", 20L)
                 .containsEntry("diff", null);
         assertThat(at(failed, "data")).isEqualTo(Map.of("rc", 2L, "stdout", "", "stderr", "boom"));
 
@@ -92,7 +100,8 @@ class JsonReporterTest {
         assertThat(at(task, "hosts", "lab1", "items", 0, "status")).isEqualTo("changed");
         assertThat(at(task, "hosts", "lab1", "items", 1, "item")).isEqualTo(Map.of("name", "b"));
 
-        assertThat(at(doc, "plays", 0, "tasks", 2, "hosts", "lab1", "diff")).isEqualTo(ScriptedRun.DIFF);
+        assertThat(at(doc, "plays", 0, "tasks", 2, "hosts", "lab1", "diff"))
+                .isEqualTo(ScriptedRun.DIFF);
         assertThat(at(doc, "plays", 0, "tasks", 3, "handler")).isEqualTo(true);
     }
 

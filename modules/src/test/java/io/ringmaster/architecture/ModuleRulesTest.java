@@ -8,19 +8,35 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Modules see the engine only through io.ringmaster.module.api, and their families never form a cycle. */
+/**
+ * Modules see the engine only through io.ringmaster.module.api, and their families never form a
+ * cycle.
+ */
 class ModuleRulesTest {
-    private static final JavaClasses MODULES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.ringmaster.modules");
+    private static final JavaClasses MODULES =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.ringmaster.modules");
 
     @Test
     void modulesImportOnlyTheModuleApiOfTheEngine() {
-        noClasses().that().resideInAPackage("io.ringmaster.modules..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.ringmaster.cli..", "io.ringmaster.executor..",
-                        "io.ringmaster.connection..", "io.ringmaster.playbook..", "io.ringmaster.inventory..",
-                        "io.ringmaster.expr..", "io.ringmaster.vars..", "io.ringmaster.report..",
-                        "io.ringmaster.event..", "io.ringmaster.parse..", "io.ringmaster.error..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.ringmaster.modules..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.ringmaster.cli..",
+                        "io.ringmaster.executor..",
+                        "io.ringmaster.connection..",
+                        "io.ringmaster.playbook..",
+                        "io.ringmaster.inventory..",
+                        "io.ringmaster.expr..",
+                        "io.ringmaster.vars..",
+                        "io.ringmaster.report..",
+                        "io.ringmaster.event..",
+                        "io.ringmaster.parse..",
+                        "io.ringmaster.error..")
                 .check(MODULES);
     }
 
@@ -29,23 +45,37 @@ class ModuleRulesTest {
         slices().matching("io.ringmaster.modules.(*)..").should().beFreeOfCycles().check(MODULES);
     }
 
-    /** Engine and modules together: no two top-level main classes share a simple name (no guessing which one). */
+    /**
+     * Engine and modules together: no two top-level main classes share a simple name (no guessing
+     * which one).
+     */
     @Test
     void noTwoMainClassesShareASimpleName() {
-        JavaClasses all = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.ringmaster");
+        JavaClasses all =
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.ringmaster");
         java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
-        all.stream().filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
-                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>())
-                        .add(c.getName()));
+        all.stream()
+                .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .forEach(
+                        c ->
+                                byName.computeIfAbsent(
+                                                c.getSimpleName(), k -> new java.util.ArrayList<>())
+                                        .add(c.getName()));
         byName.values().removeIf(names -> names.size() < 2);
-        org.assertj.core.api.Assertions.assertThat(byName).as("simple names used by more than one class").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(byName)
+                .as("simple names used by more than one class")
+                .isEmpty();
     }
 
     @Test
     void modulesNeverPrint() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .check(MODULES);
     }
 }

@@ -24,18 +24,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The real command line, in-process, against all hosts of a lab: a whole playbook runs over one SSH session per
- * host, and a host stopped in the middle of a playbook is reported unreachable while the others finish.
+ * The real command line, in-process, against all hosts of a lab: a whole playbook runs over one SSH
+ * session per host, and a host stopped in the middle of a playbook is reported unreachable while
+ * the others finish.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshPlaybookIT {
     private static final int HOSTS = 6;
 
-    @RegisterExtension
-    static final LabExtension LAB = LabExtension.hosts(HOSTS);
+    @RegisterExtension static final LabExtension LAB = LabExtension.hosts(HOSTS);
 
     /** Twelve tasks (command, shell, set_fact, assert, debug, a loop), facts gathered first. */
-    private static final String TWELVE_TASKS = """
+    private static final String TWELVE_TASKS =
+            """
             - name: One session per host
               hosts: all
               gather_facts: true
@@ -90,8 +91,7 @@ class SshPlaybookIT {
         SshTransportIT.requireMultiReleaseJsch();
     }
 
-    private record Run(int exit, String out, String err, Map<String, Object> json, Duration took) {
-    }
+    private record Run(int exit, String out, String err, Map<String, Object> json, Duration took) {}
 
     private static Run play(String playbookText, String... extraArgs) throws Exception {
         Path dir = Files.createTempDirectory(LAB.workDir(), "play");
@@ -99,15 +99,30 @@ class SshPlaybookIT {
         Path json = dir.resolve("run.json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> args = new java.util.ArrayList<>(List.of("play", playbook.toString(),
-                "-i", LAB.inventory().toString(), "--known-hosts", LAB.knownHosts().toString(),
-                "--ssh-config", dir.resolve("no-ssh-config").toString(), "--json", json.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "play",
+                                playbook.toString(),
+                                "-i",
+                                LAB.inventory().toString(),
+                                "--known-hosts",
+                                LAB.knownHosts().toString(),
+                                "--ssh-config",
+                                dir.resolve("no-ssh-config").toString(),
+                                "--json",
+                                json.toString()));
         args.addAll(List.of(extraArgs));
         long t0 = System.nanoTime();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        int exit =
+                Main.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        args.toArray(String[]::new));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         System.err.printf("ringmaster play: exit %d in %d ms%n", exit, took.toMillis());
-        Map<String, Object> report = Files.exists(json) ? new Yaml().load(Files.readString(json)) : Map.of();
+        Map<String, Object> report =
+                Files.exists(json) ? new Yaml().load(Files.readString(json)) : Map.of();
         return new Run(exit, out.toString(), err.toString(), report, took);
     }
 
@@ -122,7 +137,8 @@ class SshPlaybookIT {
     }
 
     private static List<Map<String, Object>> tasks(Run r) {
-        return list(map(list(r.json().get("plays")).get(0)).get("tasks")).stream().map(SshPlaybookIT::map)
+        return list(map(list(r.json().get("plays")).get(0)).get("tasks")).stream()
+                .map(SshPlaybookIT::map)
                 .toList();
     }
 
@@ -135,9 +151,13 @@ class SshPlaybookIT {
         return map(map(r.json().get("stats")).get(host));
     }
 
-    /** Each host's count of accepted SSH logins (docker execs in parallel: each takes a while on a busy box). */
+    /**
+     * Each host's count of accepted SSH logins (docker execs in parallel: each takes a while on a
+     * busy box).
+     */
     private static Map<String, Integer> logins() {
-        return LAB.hosts().parallelStream().collect(Collectors.toMap(LabHost::name, LabHost::acceptedConnections));
+        return LAB.hosts().parallelStream()
+                .collect(Collectors.toMap(LabHost::name, LabHost::acceptedConnections));
     }
 
     @Test
@@ -151,15 +171,25 @@ class SshPlaybookIT {
         assertThat(tasks).hasSizeGreaterThanOrEqualTo(13); // facts + 13 tasks
         for (LabHost h : LAB.hosts()) {
             for (Map<String, Object> t : tasks) {
-                assertThat(status(t, h.name())).as(h.name() + ": " + t.get("name")).isIn("ok", "changed");
+                assertThat(status(t, h.name()))
+                        .as(h.name() + ": " + t.get("name"))
+                        .isIn("ok", "changed");
             }
-            assertThat(stats(r, h.name())).containsEntry("failed", 0).containsEntry("unreachable", 0)
+            assertThat(stats(r, h.name()))
+                    .containsEntry("failed", 0)
+                    .containsEntry("unreachable", 0)
                     .containsEntry("changed", 1);
         }
         Map<String, Integer> after = logins();
         for (LabHost h : LAB.hosts()) {
             assertThat(after.get(h.name()) - before.get(h.name()))
-                    .as("SSH logins on " + h + " for a whole playbook of " + tasks.size() + " tasks").isEqualTo(1);
+                    .as(
+                            "SSH logins on "
+                                    + h
+                                    + " for a whole playbook of "
+                                    + tasks.size()
+                                    + " tasks")
+                    .isEqualTo(1);
         }
     }
 
@@ -168,7 +198,8 @@ class SshPlaybookIT {
     void hostStoppedMidPlaybookIsUnreachableWhileTheOthersFinish() throws Exception {
         LabHost victim = LAB.hosts().get(HOSTS - 1);
         victim.exec("rm", "-f", "/tmp/ringmaster-slow");
-        String playbook = """
+        String playbook =
+                """
                 - name: A host goes away
                   hosts: all
                   gather_facts: false
@@ -187,16 +218,21 @@ class SshPlaybookIT {
                       assert:
                         that: '$after.stdout == "after"'
                 """;
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return play(playbook, "--connect-timeout", "2");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Run> running =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return play(playbook, "--connect-timeout", "2");
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!victim.exec("sh", "-c", "test -e /tmp/ringmaster-slow && echo yes || true").contains("yes")) {
-            assertThat(System.nanoTime()).as("the slow task started on " + victim).isLessThan(deadline);
+        while (!victim.exec("sh", "-c", "test -e /tmp/ringmaster-slow && echo yes || true")
+                .contains("yes")) {
+            assertThat(System.nanoTime())
+                    .as("the slow task started on " + victim)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
         victim.stop();
@@ -204,7 +240,9 @@ class SshPlaybookIT {
 
         assertThat(r.exit()).as("exit code; stderr: " + r.err()).isEqualTo(3);
         List<Map<String, Object>> tasks = tasks(r);
-        assertThat(tasks).extracting(t -> t.get("name")).containsExactly("before", "slow", "after", "checked after");
+        assertThat(tasks)
+                .extracting(t -> t.get("name"))
+                .containsExactly("before", "slow", "after", "checked after");
         for (LabHost h : LAB.hosts()) {
             if (h == victim) {
                 continue;
@@ -212,7 +250,9 @@ class SshPlaybookIT {
             for (Map<String, Object> t : tasks) {
                 assertThat(status(t, h.name())).as(h.name() + ": " + t.get("name")).isEqualTo("ok");
             }
-            assertThat(stats(r, h.name())).containsEntry("ok", 4).containsEntry("unreachable", 0)
+            assertThat(stats(r, h.name()))
+                    .containsEntry("ok", 4)
+                    .containsEntry("unreachable", 0)
                     .containsEntry("failed", 0);
         }
         assertThat(status(tasks.get(0), victim.name())).isEqualTo("ok");
@@ -222,7 +262,9 @@ class SshPlaybookIT {
         assertThat(status(tasks.get(2), victim.name())).isNull();
         assertThat(status(tasks.get(3), victim.name())).isNull();
         // the play recap's numbers for the stopped host
-        assertThat(stats(r, victim.name())).containsEntry("ok", 1).containsEntry("unreachable", 1)
+        assertThat(stats(r, victim.name()))
+                .containsEntry("ok", 1)
+                .containsEntry("unreachable", 1)
                 .containsEntry("failed", 0);
     }
 }

@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The SSH transport against the lab's real OpenSSH hosts (Debian 12, OpenSSH 9.2). lab1-lab5 serve the ordinary
- * tests; lab6 gets a new host key and lab7 is stopped mid-run, so the tests do not disturb each other.
+ * The SSH transport against the lab's real OpenSSH hosts (Debian 12, OpenSSH 9.2). lab1-lab5 serve
+ * the ordinary tests; lab6 gets a new host key and lab7 is stopped mid-run, so the tests do not
+ * disturb each other.
  */
 class SshTransportIT {
     private static final Duration T = Duration.ofSeconds(30);
 
-    @RegisterExtension
-    static final LabExtension LAB = LabExtension.hosts(7);
+    @RegisterExtension static final LabExtension LAB = LabExtension.hosts(7);
 
     @BeforeAll
     static void jschHasItsMultiReleaseClasses() throws Exception {
@@ -44,18 +44,24 @@ class SshTransportIT {
     }
 
     /**
-     * JSch's ed25519 (JDK 15+) and Unix socket (JDK 16+) code lives in META-INF/versions of its multi-release jar.
-     * A shaded jar without "Multi-Release: true" in its manifest silently falls back to the stubs, and every
-     * ed25519 host then fails with "Algorithm negotiation fail". Failsafe tests the shaded ringmaster.jar.
+     * JSch's ed25519 (JDK 15+) and Unix socket (JDK 16+) code lives in META-INF/versions of its
+     * multi-release jar. A shaded jar without "Multi-Release: true" in its manifest silently falls
+     * back to the stubs, and every ed25519 host then fails with "Algorithm negotiation fail".
+     * Failsafe tests the shaded ringmaster.jar.
      */
     static void requireMultiReleaseJsch() throws Exception {
-        Object sig = Class.forName("com.jcraft.jsch.jce.SignatureEd25519").getDeclaredConstructor().newInstance();
+        Object sig =
+                Class.forName("com.jcraft.jsch.jce.SignatureEd25519")
+                        .getDeclaredConstructor()
+                        .newInstance();
         try {
             sig.getClass().getMethod("init").invoke(sig);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            throw new AssertionError("JSch's ed25519 support is missing from the test classpath ("
-                    + SshTransportIT.class.getProtectionDomain().getCodeSource() + "): the shaded jar needs"
-                    + " <Multi-Release>true</Multi-Release> in the shade ManifestResourceTransformer's manifestEntries",
+            throw new AssertionError(
+                    "JSch's ed25519 support is missing from the test classpath ("
+                            + SshTransportIT.class.getProtectionDomain().getCodeSource()
+                            + "): the shaded jar needs"
+                            + " <Multi-Release>true</Multi-Release> in the shade ManifestResourceTransformer's manifestEntries",
                     e.getCause());
         }
     }
@@ -64,17 +70,29 @@ class SshTransportIT {
         return LAB.hosts().get(i - 1);
     }
 
-    private static ConnectionOptions options(Path knownHosts, boolean acceptNew, String passphraseEnv,
-                                             char[] password, char[] becomePassword) {
-        return new ConnectionOptions(acceptNew, knownHosts, LAB.workDir().resolve("no-ssh-config"),
-                Duration.ofSeconds(5), 2, passphraseEnv, password, becomePassword);
+    private static ConnectionOptions options(
+            Path knownHosts,
+            boolean acceptNew,
+            String passphraseEnv,
+            char[] password,
+            char[] becomePassword) {
+        return new ConnectionOptions(
+                acceptNew,
+                knownHosts,
+                LAB.workDir().resolve("no-ssh-config"),
+                Duration.ofSeconds(5),
+                2,
+                passphraseEnv,
+                password,
+                becomePassword);
     }
 
     private static ConnectionOptions options(Path knownHosts, boolean acceptNew) {
         return options(knownHosts, acceptNew, null, null, null);
     }
 
-    private static SshTransport transport(ConnectionOptions o, Map<String, String> env) throws Exception {
+    private static SshTransport transport(ConnectionOptions o, Map<String, String> env)
+            throws Exception {
         Path emptyHome = Files.createDirectories(LAB.workDir().resolve("empty-home"));
         return new SshTransport(o, env, new TargetResolver(o.sshConfig(), emptyHome, "root"));
     }
@@ -87,7 +105,8 @@ class SshTransportIT {
         return target(h, extra, null);
     }
 
-    private static ConnectionTarget target(LabHost h, Map<String, Object> extra, ConnectionOptions o) {
+    private static ConnectionTarget target(
+            LabHost h, Map<String, Object> extra, ConnectionOptions o) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("ansible_host", h.address());
         vars.put("ansible_user", "root");
@@ -112,24 +131,40 @@ class SshTransportIT {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
                 LabHost h = host(i);
-                results.add(pool.submit(() -> {
-                    Connection c = ssh.open(target(h, Map.of()));
-                    ExecResult r = c.exec("echo \"$((40+2))\"; echo oops >&2; exit 3");
-                    assertThat(r).isEqualTo(new ExecResult(3, "42\n", "oops\n", null));
-                    assertThat(c.exec("grep ^ListenAddress /etc/ssh/sshd_config").stdout())
-                            .as("ran on the right lab host").isEqualTo("ListenAddress " + h.address() + ":22\n");
-                    ExecResult in = c.exec("tr a-z A-Z", "stdin bytes".getBytes(StandardCharsets.UTF_8), T);
-                    assertThat(in.stdout()).isEqualTo("STDIN BYTES");
-                    String dir = "/tmp/up-" + h.name();
-                    String file = dir + "/it's.conf";
-                    c.exec("mkdir -p " + Shell.quote(dir));
-                    String content = "a = 'b'\n$(rm -rf /)\n";
-                    c.upload(content.getBytes(StandardCharsets.UTF_8), file, "0640");
-                    assertThat(h.exec("cat", file)).isEqualTo(content);
-                    assertThat(h.exec("stat", "-c", "%a %U", file)).isEqualTo("640 root\n");
-                    assertThat(h.exec("ls", "-A", dir)).as("no temporary file left").isEqualTo("it's.conf\n");
-                    return h.name();
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    Connection c = ssh.open(target(h, Map.of()));
+                                    ExecResult r =
+                                            c.exec("echo \"$((40+2))\"; echo oops >&2; exit 3");
+                                    assertThat(r)
+                                            .isEqualTo(new ExecResult(3, "42\n", "oops\n", null));
+                                    assertThat(
+                                                    c.exec(
+                                                                    "grep ^ListenAddress /etc/ssh/sshd_config")
+                                                            .stdout())
+                                            .as("ran on the right lab host")
+                                            .isEqualTo("ListenAddress " + h.address() + ":22\n");
+                                    ExecResult in =
+                                            c.exec(
+                                                    "tr a-z A-Z",
+                                                    "stdin bytes".getBytes(StandardCharsets.UTF_8),
+                                                    T);
+                                    assertThat(in.stdout()).isEqualTo("STDIN BYTES");
+                                    String dir = "/tmp/up-" + h.name();
+                                    String file = dir + "/it's.conf";
+                                    c.exec("mkdir -p " + Shell.quote(dir));
+                                    String content = "a = 'b'\n$(rm -rf /)\n";
+                                    c.upload(
+                                            content.getBytes(StandardCharsets.UTF_8), file, "0640");
+                                    assertThat(h.exec("cat", file)).isEqualTo(content);
+                                    assertThat(h.exec("stat", "-c", "%a %U", file))
+                                            .isEqualTo("640 root\n");
+                                    assertThat(h.exec("ls", "-A", dir))
+                                            .as("no temporary file left")
+                                            .isEqualTo("it's.conf\n");
+                                    return h.name();
+                                }));
             }
             for (Future<String> f : results) {
                 f.get();
@@ -150,7 +185,8 @@ class SshTransportIT {
             assertThat(slow.signal()).isEqualTo("KILL");
             assertThat(slow.stdout()).isEqualTo("begun\n");
 
-            ExecResult big = c.exec("head -c 3000000 /dev/zero | tr '\\0' o; head -c 3000000 /dev/zero >&2");
+            ExecResult big =
+                    c.exec("head -c 3000000 /dev/zero | tr '\\0' o; head -c 3000000 /dev/zero >&2");
             assertThat(big.stdout()).hasSize(3_000_000);
             assertThat(big.stderr()).hasSize(3_000_000);
 
@@ -181,14 +217,18 @@ class SshTransportIT {
     void unknownHostKeyIsRefusedWithItsFingerprintThenAcceptedAndRecorded() throws Exception {
         LabHost h = host(3);
         Path known = Files.createTempFile(LAB.workDir(), "known", "");
-        // what `ssh-keygen -lf` says of the host's own key file: "256 SHA256:... lab@ADDR (ED25519)"
-        String fingerprint = h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
+        // what `ssh-keygen -lf` says of the host's own key file: "256 SHA256:... lab@ADDR
+        // (ED25519)"
+        String fingerprint =
+                h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
         assertThat(fingerprint).startsWith("SHA256:");
         try (SshTransport strict = transport(options(known, false), Map.of())) {
             assertThatThrownBy(() -> strict.open(target(h, Map.of())))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("'" + h.name() + "'").hasMessageContaining(h.address())
-                    .hasMessageContaining("ssh-ed25519").hasMessageContaining(fingerprint)
+                    .hasMessageContaining("'" + h.name() + "'")
+                    .hasMessageContaining(h.address())
+                    .hasMessageContaining("ssh-ed25519")
+                    .hasMessageContaining(fingerprint)
                     .hasMessageContaining("--accept-new-host-keys");
         }
         assertThat(Files.readString(known)).isEmpty();
@@ -197,7 +237,8 @@ class SshTransportIT {
         }
         assertThat(Files.readString(known).strip()).isEqualTo(h.hostKeyLine());
         try (SshTransport strict = transport(options(known, false), Map.of())) {
-            assertThat(strict.open(target(h, Map.of())).exec("echo again").stdout()).isEqualTo("again\n");
+            assertThat(strict.open(target(h, Map.of())).exec("echo again").stdout())
+                    .isEqualTo("again\n");
         }
     }
 
@@ -209,15 +250,18 @@ class SshTransportIT {
         Files.writeString(known, host(5).hostKeyLine() + "\n" + old + "\n");
         h.regenerateHostKey();
         assertThat(h.hostKeyLine()).isNotEqualTo(old);
-        String fingerprint = h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
+        String fingerprint =
+                h.exec("ssh-keygen", "-lf", "/etc/ssh/ssh_host_ed25519_key.pub").split(" ")[1];
         for (boolean acceptNew : new boolean[] {false, true}) {
             try (SshTransport ssh = transport(options(known, acceptNew), Map.of())) {
                 assertThatThrownBy(() -> ssh.open(target(h, Map.of())))
                         .as("acceptNew=" + acceptNew)
                         .isInstanceOf(HostUnreachableException.class)
-                        .hasMessageContaining("REMOTE HOST KEY CHANGED").hasMessageContaining("'" + h.name() + "'")
+                        .hasMessageContaining("REMOTE HOST KEY CHANGED")
+                        .hasMessageContaining("'" + h.name() + "'")
                         .hasMessageContaining(fingerprint)
-                        .hasMessageContaining(known + " line 2").hasMessageContaining("ssh-keygen -R");
+                        .hasMessageContaining(known + " line 2")
+                        .hasMessageContaining("ssh-keygen -R");
             }
         }
         assertThat(Files.readString(known)).isEqualTo(host(5).hostKeyLine() + "\n" + old + "\n");
@@ -243,12 +287,16 @@ class SshTransportIT {
             }
             assertThatThrownBy(() -> System.err.println("victim returned " + runs.get(4).get()))
                     .hasCauseInstanceOf(HostUnreachableException.class)
-                    .cause().hasMessageContaining("'" + victim.name() + "'").hasMessageContaining("dropped");
-            assertThatThrownBy(() -> conns.get(4).exec("true")).isInstanceOf(HostUnreachableException.class);
+                    .cause()
+                    .hasMessageContaining("'" + victim.name() + "'")
+                    .hasMessageContaining("dropped");
+            assertThatThrownBy(() -> conns.get(4).exec("true"))
+                    .isInstanceOf(HostUnreachableException.class);
             pool.shutdown();
             assertThatThrownBy(() -> ssh.open(target(victim, Map.of())))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("connection refused").hasMessageContaining("3 attempts");
+                    .hasMessageContaining("connection refused")
+                    .hasMessageContaining("3 attempts");
             for (int i = 0; i < 4; i++) {
                 assertThat(conns.get(i).exec("echo after").stdout()).isEqualTo("after\n");
             }
@@ -259,18 +307,23 @@ class SshTransportIT {
     void proxyJumpThroughOneLabHostToOthers() throws Exception {
         LabHost bastion = host(1);
         int bastionBefore = bastion.acceptedConnections();
-        Map<Integer, Integer> targetsBefore = Map.of(4, host(4).acceptedConnections(), 5,
-                host(5).acceptedConnections());
+        Map<Integer, Integer> targetsBefore =
+                Map.of(4, host(4).acceptedConnections(), 5, host(5).acceptedConnections());
         try (SshTransport ssh = transport()) {
             for (int i : new int[] {4, 5}) {
-                Map<String, Object> via = Map.of("ansible_ssh_common_args",
-                        "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address());
+                Map<String, Object> via =
+                        Map.of(
+                                "ansible_ssh_common_args",
+                                "-o StrictHostKeyChecking=no -o ProxyJump=root@"
+                                        + bastion.address());
                 Connection c = ssh.open(target(host(i), via));
                 assertThat(c.exec("echo through").stdout()).isEqualTo("through\n");
             }
             assertThat(ssh.sessionsOpened()).as("one bastion session, two targets").isEqualTo(3);
         }
-        assertThat(bastion.acceptedConnections() - bastionBefore).as("logins on the bastion").isEqualTo(1);
+        assertThat(bastion.acceptedConnections() - bastionBefore)
+                .as("logins on the bastion")
+                .isEqualTo(1);
         for (int i : new int[] {4, 5}) {
             assertThat(host(i).acceptedConnections() - targetsBefore.get(i)).isEqualTo(1);
         }
@@ -279,13 +332,18 @@ class SshTransportIT {
     @Test
     void proxyJumpDoesNotSwitchOffHostKeyChecking() throws Exception {
         LabHost bastion = host(1);
-        Path known = Files.writeString(LAB.workDir().resolve("bastion-only"), bastion.hostKeyLine() + "\n");
+        Path known =
+                Files.writeString(
+                        LAB.workDir().resolve("bastion-only"), bastion.hostKeyLine() + "\n");
         try (SshTransport ssh = transport(options(known, false), Map.of())) {
-            Map<String, Object> via = Map.of("ansible_ssh_common_args",
-                    "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address());
+            Map<String, Object> via =
+                    Map.of(
+                            "ansible_ssh_common_args",
+                            "-o StrictHostKeyChecking=no -o ProxyJump=root@" + bastion.address());
             assertThatThrownBy(() -> ssh.open(target(host(4), via)))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("not known").hasMessageContaining("--accept-new-host-keys");
+                    .hasMessageContaining("not known")
+                    .hasMessageContaining("--accept-new-host-keys");
         }
     }
 
@@ -299,8 +357,10 @@ class SshTransportIT {
             assertThat(r.stdout()).isEqualTo("root\npiped");
             assertThat(r.stderr()).isEmpty();
             asRoot.upload("x".getBytes(StandardCharsets.UTF_8), "/root/become-upload", "0600");
-            assertThat(host(2).exec("stat", "-c", "%a %U %s", "/root/become-upload")).isEqualTo("600 root 1\n");
-            ExecResult own = Become.wrap(c, "nobody", null).exec("id -un; echo err >&2; exit 7", null, T);
+            assertThat(host(2).exec("stat", "-c", "%a %U %s", "/root/become-upload"))
+                    .isEqualTo("600 root 1\n");
+            ExecResult own =
+                    Become.wrap(c, "nobody", null).exec("id -un; echo err >&2; exit 7", null, T);
             assertThat(own).isEqualTo(new ExecResult(7, "nobody\n", "err\n", null));
         }
     }
@@ -312,21 +372,31 @@ class SshTransportIT {
             ExecResult without = Become.wrap(c, "root", null).exec("id -un", null, T);
             assertThat(without.rc()).isNotZero();
             assertThat(without.stdout()).isEmpty();
-            assertThat(without.stderr()).contains("become failed").contains("sudo needs a password")
+            assertThat(without.stderr())
+                    .contains("become failed")
+                    .contains("sudo needs a password")
                     .contains("--ask-become-pass");
 
             Remote asRoot = Become.wrap(c, "root", "lab-sudo-pass".toCharArray());
-            ExecResult with = asRoot.exec("id -un; cat", "after the password".getBytes(StandardCharsets.UTF_8), T);
+            ExecResult with =
+                    asRoot.exec(
+                            "id -un; cat",
+                            "after the password".getBytes(StandardCharsets.UTF_8),
+                            T);
             assertThat(with).isEqualTo(new ExecResult(0, "root\nafter the password", "", null));
             // timestamp_timeout=0: sudo asks every time, and gets the password every time
             assertThat(asRoot.exec("id -u", null, T).stdout()).isEqualTo("0\n");
             asRoot.upload("s".getBytes(StandardCharsets.UTF_8), "/root/secure-upload", "0644");
-            assertThat(host(3).exec("stat", "-c", "%a %U", "/root/secure-upload")).isEqualTo("644 root\n");
+            assertThat(host(3).exec("stat", "-c", "%a %U", "/root/secure-upload"))
+                    .isEqualTo("644 root\n");
 
-            ExecResult wrong = Become.wrap(c, "root", "not-it".toCharArray()).exec("id -un", null, T);
+            ExecResult wrong =
+                    Become.wrap(c, "root", "not-it".toCharArray()).exec("id -un", null, T);
             assertThat(wrong.rc()).isNotZero();
             assertThat(wrong.stdout()).isEmpty();
-            assertThat(wrong.stderr()).contains("rejected the become password").contains("--ask-become-pass");
+            assertThat(wrong.stderr())
+                    .contains("rejected the become password")
+                    .contains("--ask-become-pass");
         }
     }
 
@@ -339,24 +409,28 @@ class SshTransportIT {
         try (SshTransport ssh = transport()) {
             assertThatThrownBy(() -> ssh.open(target(h, noKey)))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("authentication failed").hasMessageContaining("'secure'");
+                    .hasMessageContaining("authentication failed")
+                    .hasMessageContaining("'secure'");
         }
         String grep = "grep -c '^Accepted password for secure ' /var/log/sshd.log || true";
         assertThat(h.exec("sh", "-c", grep).strip()).isEqualTo("0");
 
-        ConnectionOptions asked = options(LAB.knownHosts(), false, null, "lab-login-pass".toCharArray(), null);
+        ConnectionOptions asked =
+                options(LAB.knownHosts(), false, null, "lab-login-pass".toCharArray(), null);
         try (SshTransport ssh = transport(asked, Map.of())) {
             Connection c = ssh.open(target(h, noKey, asked));
             assertThat(c.exec("id -un").stdout()).isEqualTo("secure\n");
         }
         assertThat(h.exec("sh", "-c", grep).strip()).isEqualTo("1");
 
-        ConnectionOptions wrong = options(LAB.knownHosts(), false, null, "nope".toCharArray(), null);
+        ConnectionOptions wrong =
+                options(LAB.knownHosts(), false, null, "nope".toCharArray(), null);
         try (SshTransport ssh = transport(wrong, Map.of())) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> ssh.open(target(h, noKey, wrong)))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("authentication failed").hasMessageContaining("and the password")
+                    .hasMessageContaining("authentication failed")
+                    .hasMessageContaining("and the password")
                     .hasMessageNotContaining("attempts");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         }
@@ -368,8 +442,14 @@ class SshTransportIT {
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString());
         try (SshTransport ssh = transport()) {
             long t0 = System.nanoTime();
-            assertThatThrownBy(() -> ssh.open(target(host(3), Map.of("ansible_ssh_private_key_file",
-                    other.toString()))))
+            assertThatThrownBy(
+                            () ->
+                                    ssh.open(
+                                            target(
+                                                    host(3),
+                                                    Map.of(
+                                                            "ansible_ssh_private_key_file",
+                                                            other.toString()))))
                     .isInstanceOf(HostUnreachableException.class)
                     .hasMessageContaining("authentication failed for '" + host(3).name() + "'")
                     .hasMessageContaining(other.toString())
@@ -384,36 +464,90 @@ class SshTransportIT {
         run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-f", rsa.toString());
         Path enc = LAB.workDir().resolve("enc_key");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-f", enc.toString());
-        host(4).exec("sh", "-c", "printf '%s\\n' " + Shell.quote(Files.readString(Path.of(rsa + ".pub")).strip())
-                + " >>/root/.ssh/authorized_keys");
-        host(5).exec("sh", "-c", "printf '%s\\n' " + Shell.quote(Files.readString(Path.of(enc + ".pub")).strip())
-                + " >>/root/.ssh/authorized_keys");
+        host(4).exec(
+                        "sh",
+                        "-c",
+                        "printf '%s\\n' "
+                                + Shell.quote(Files.readString(Path.of(rsa + ".pub")).strip())
+                                + " >>/root/.ssh/authorized_keys");
+        host(5).exec(
+                        "sh",
+                        "-c",
+                        "printf '%s\\n' "
+                                + Shell.quote(Files.readString(Path.of(enc + ".pub")).strip())
+                                + " >>/root/.ssh/authorized_keys");
 
         try (SshTransport ssh = transport()) {
-            Connection c = ssh.open(target(host(4), Map.of("ansible_ssh_private_key_file", rsa.toString())));
+            Connection c =
+                    ssh.open(
+                            target(
+                                    host(4),
+                                    Map.of("ansible_ssh_private_key_file", rsa.toString())));
             assertThat(c.exec("echo rsa").stdout()).isEqualTo("rsa\n");
-            assertThatThrownBy(() -> ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file",
-                    enc.toString()))))
-                    .hasMessageContaining("is encrypted").hasMessageContaining("--key-passphrase-env")
+            assertThatThrownBy(
+                            () ->
+                                    ssh.open(
+                                            target(
+                                                    host(5),
+                                                    Map.of(
+                                                            "ansible_ssh_private_key_file",
+                                                            enc.toString()))))
+                    .hasMessageContaining("is encrypted")
+                    .hasMessageContaining("--key-passphrase-env")
                     .hasMessageContaining("--ask-key-passphrase");
         }
-        try (SshTransport ssh = transport(options(LAB.knownHosts(), false, "RM_PASS", null, null),
-                Map.of("RM_PASS", "open sesame"))) {
-            Connection c = ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file", enc.toString())));
+        try (SshTransport ssh =
+                transport(
+                        options(LAB.knownHosts(), false, "RM_PASS", null, null),
+                        Map.of("RM_PASS", "open sesame"))) {
+            Connection c =
+                    ssh.open(
+                            target(
+                                    host(5),
+                                    Map.of("ansible_ssh_private_key_file", enc.toString())));
             assertThat(c.exec("echo decrypted").stdout()).isEqualTo("decrypted\n");
         }
         ConnectionOptions typed = options(LAB.knownHosts(), false);
-        typed = new ConnectionOptions(false, typed.knownHosts(), typed.sshConfig(), typed.connectTimeout(),
-                typed.connectRetries(), null, null, null, "open sesame".toCharArray());
+        typed =
+                new ConnectionOptions(
+                        false,
+                        typed.knownHosts(),
+                        typed.sshConfig(),
+                        typed.connectTimeout(),
+                        typed.connectRetries(),
+                        null,
+                        null,
+                        null,
+                        "open sesame".toCharArray());
         try (SshTransport ssh = transport(typed, Map.of())) {
-            Connection c = ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file", enc.toString())));
+            Connection c =
+                    ssh.open(
+                            target(
+                                    host(5),
+                                    Map.of("ansible_ssh_private_key_file", enc.toString())));
             assertThat(c.exec("echo prompted").stdout()).isEqualTo("prompted\n");
         }
-        ConnectionOptions wrong = new ConnectionOptions(false, typed.knownHosts(), typed.sshConfig(),
-                typed.connectTimeout(), typed.connectRetries(), null, null, null, "wrong".toCharArray());
+        ConnectionOptions wrong =
+                new ConnectionOptions(
+                        false,
+                        typed.knownHosts(),
+                        typed.sshConfig(),
+                        typed.connectTimeout(),
+                        typed.connectRetries(),
+                        null,
+                        null,
+                        null,
+                        "wrong".toCharArray());
         try (SshTransport ssh = transport(wrong, Map.of())) {
-            assertThatThrownBy(() -> ssh.open(target(host(5), Map.of("ansible_ssh_private_key_file",
-                    enc.toString())))).hasMessageContaining("typed at the prompt does not decrypt");
+            assertThatThrownBy(
+                            () ->
+                                    ssh.open(
+                                            target(
+                                                    host(5),
+                                                    Map.of(
+                                                            "ansible_ssh_private_key_file",
+                                                            enc.toString()))))
+                    .hasMessageContaining("typed at the prompt does not decrypt");
         }
     }
 
@@ -426,8 +560,10 @@ class SshTransportIT {
             ProcessBuilder add = new ProcessBuilder("ssh-add", LAB.privateKey().toString());
             add.environment().put("SSH_AUTH_SOCK", sock.toString());
             assertThat(add.redirectErrorStream(true).start().waitFor()).isZero();
-            try (SshTransport ssh = transport(options(LAB.knownHosts(), false),
-                    Map.of("SSH_AUTH_SOCK", sock.toString()))) {
+            try (SshTransport ssh =
+                    transport(
+                            options(LAB.knownHosts(), false),
+                            Map.of("SSH_AUTH_SOCK", sock.toString()))) {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("ansible_host", host(2).address());
                 vars.put("ansible_user", "root");

@@ -11,14 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a playbook through {@code ansible-playbook} (when it is installed: {@code apt-get install ansible}) on the
- * local connection, so a test can compare what Ringmaster does with what Ansible does for the same file.
+ * Runs a playbook through {@code ansible-playbook} (when it is installed: {@code apt-get install
+ * ansible}) on the local connection, so a test can compare what Ringmaster does with what Ansible
+ * does for the same file.
  */
 final class AnsibleSideBySide {
-    private static final Pattern HEADER = Pattern.compile("^(TASK|RUNNING HANDLER) \\[(.*?)\\] \\*+$", Pattern.MULTILINE);
+    private static final Pattern HEADER =
+            Pattern.compile("^(TASK|RUNNING HANDLER) \\[(.*?)\\] \\*+$", Pattern.MULTILINE);
 
-    private AnsibleSideBySide() {
-    }
+    private AnsibleSideBySide() {}
 
     static boolean installed() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
@@ -31,8 +32,15 @@ final class AnsibleSideBySide {
 
     /** ansible-playbook's stdout for {@code playbook} against the implicit localhost. */
     static String play(Path playbook, String... extra) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ansible-playbook", "-i", "localhost,", "-c", "local",
-                playbook.toString()));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "ansible-playbook",
+                                "-i",
+                                "localhost,",
+                                "-c",
+                                "local",
+                                playbook.toString()));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("ANSIBLE_NOCOLOR", "1");

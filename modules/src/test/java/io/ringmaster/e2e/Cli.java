@@ -12,14 +12,20 @@ import java.util.regex.Pattern;
 
 /** Runs the real command line in-process, with the real modules, and keeps what it printed. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     record Run(int code, String out, String err) {
-        /** The PLAY RECAP line of {@code host}: ok, changed, unreachable, failed, skipped, rescued, ignored. */
+        /**
+         * The PLAY RECAP line of {@code host}: ok, changed, unreachable, failed, skipped, rescued,
+         * ignored.
+         */
         int[] recap(String host) {
-            Matcher m = Pattern.compile(Pattern.quote(host) + "\\s*: ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)"
-                    + "\\s+failed=(\\d+)\\s+skipped=(\\d+)\\s+rescued=(\\d+)\\s+ignored=(\\d+)").matcher(out);
+            Matcher m =
+                    Pattern.compile(
+                                    Pattern.quote(host)
+                                            + "\\s*: ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)"
+                                            + "\\s+failed=(\\d+)\\s+skipped=(\\d+)\\s+rescued=(\\d+)\\s+ignored=(\\d+)")
+                            .matcher(out);
             if (!m.find()) {
                 throw new AssertionError("no recap line for " + host + " in:\n" + this);
             }
@@ -50,7 +56,8 @@ final class Cli {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("playbooks/examples not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "playbooks/examples not found above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("playbooks/examples").resolve(name);
     }

@@ -12,19 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C on the real runnable jar: the running task finishes, no new task starts, the recap prints, exit 99.
- * Runs the shaded jar in its own JVM so the SIGINT reaches it as it would from a terminal.
+ * Ctrl-C on the real runnable jar: the running task finishes, no new task starts, the recap prints,
+ * exit 99. Runs the shaded jar in its own JVM so the SIGINT reaches it as it would from a terminal.
  */
 class CliInterruptIT {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void ctrlCLetsTheRunningTaskFinishPrintsTheRecapAndExits99() throws Exception {
         Path jar = Path.of("target/ringmaster.jar").toAbsolutePath();
-        assertThat(jar).as("the runnable jar is built by mvn package before failsafe runs").exists();
+        assertThat(jar)
+                .as("the runnable jar is built by mvn package before failsafe runs")
+                .exists();
         Path marker = dir.resolve("second-task-ran");
-        Path playbook = Files.writeString(dir.resolve("slow.yml"), """
+        Path playbook =
+                Files.writeString(
+                        dir.resolve("slow.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   tasks:
@@ -32,12 +36,16 @@ class CliInterruptIT {
                       command: sleep 3
                     - name: second
                       command: touch %s
-                """.formatted(marker));
-        Process p = new ProcessBuilder("java", "-jar", jar.toString(), "play", playbook.toString())
-                .redirectErrorStream(true).start();
+                """
+                                .formatted(marker));
+        Process p =
+                new ProcessBuilder("java", "-jar", jar.toString(), "play", playbook.toString())
+                        .redirectErrorStream(true)
+                        .start();
         StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 out.append(line).append('\n');
@@ -49,7 +57,9 @@ class CliInterruptIT {
         }
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out.toString()).isEqualTo(99);
-        assertThat(out.toString()).contains("changed: [localhost]").contains("PLAY RECAP")
+        assertThat(out.toString())
+                .contains("changed: [localhost]")
+                .contains("PLAY RECAP")
                 .doesNotContain("TASK [second]");
         assertThat(marker).doesNotExist();
     }

@@ -17,16 +17,17 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * {@code ringmaster play} end to end on the example playbooks, on the control machine through the local connection:
- * console output, exit codes, check mode, idempotence, and the JSON and JUnit reports.
+ * {@code ringmaster play} end to end on the example playbooks, on the control machine through the
+ * local connection: console output, exit codes, check mode, idempotence, and the JSON and JUnit
+ * reports.
  */
 class CliPlaybookTest {
-    @TempDir
-    Path out;
+    @TempDir Path out;
 
     private String[] local(String playbook, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("play", Cli.example(playbook).toString(),
-                "-e", "out_dir=" + out));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of("play", Cli.example(playbook).toString(), "-e", "out_dir=" + out));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -35,14 +36,16 @@ class CliPlaybookTest {
     void theLocalTourPrintsAnsibleShapedOutputAndExitsZero() throws Exception {
         Cli.Run r = Cli.run(local("local.yml"));
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("PLAY [Local tour] ****")
+        assertThat(r.out())
+                .contains("PLAY [Local tour] ****")
                 .contains("TASK [Read the kernel name] ****")
                 .contains("ok: [localhost]")
                 .contains("changed: [localhost]")
                 .contains("3 services, last said 'service cache', shell counted 3")
                 .contains("RUNNING HANDLER [motd changed]")
                 .contains("PLAY RECAP ****");
-        assertThat(r.out().indexOf("TASK [Read the kernel name]")).isLessThan(r.out().indexOf("TASK [The command"));
+        assertThat(r.out().indexOf("TASK [Read the kernel name]"))
+                .isLessThan(r.out().indexOf("TASK [The command"));
         int[] recap = r.recap("localhost");
         assertThat(recap[1]).as("changed").isEqualTo(1);
         assertThat(recap[2] + recap[3]).as("unreachable + failed").isZero();
@@ -64,8 +67,16 @@ class CliPlaybookTest {
 
     @Test
     void anInventoryLocalhostNeedsTheLocalConnectionAsInAnsible() {
-        Cli.Run r = Cli.run("play", Cli.example("drift.yml").toString(), "-i", "localhost,",
-                "-e", "out_dir=" + out, "-e", "ansible_connection=local");
+        Cli.Run r =
+                Cli.run(
+                        "play",
+                        Cli.example("drift.yml").toString(),
+                        "-i",
+                        "localhost,",
+                        "-e",
+                        "out_dir=" + out,
+                        "-e",
+                        "ansible_connection=local");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(out.resolve("app.conf")).exists();
     }
@@ -76,7 +87,9 @@ class CliPlaybookTest {
         Cli.Run second = Cli.run(local("local.yml", "--assert-no-changes"));
         assertThat(second.code()).as(second.toString()).isZero();
         assertThat(second.recap("localhost")[1]).isZero();
-        assertThat(second.out()).doesNotContain("changed: [localhost]").doesNotContain("RUNNING HANDLER");
+        assertThat(second.out())
+                .doesNotContain("changed: [localhost]")
+                .doesNotContain("RUNNING HANDLER");
     }
 
     @Test
@@ -106,8 +119,11 @@ class CliPlaybookTest {
     void aFailingPlaybookExitsTwoAndCountsIgnoredRescuedAndFailed() {
         Cli.Run r = Cli.run(local("failing.yml"));
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.HOST_FAILED);
-        assertThat(r.out()).contains("fatal: [localhost]: FAILED!").contains("the example failed as designed")
-                .contains("...ignoring").doesNotContain("TASK [Never reached]");
+        assertThat(r.out())
+                .contains("fatal: [localhost]: FAILED!")
+                .contains("the example failed as designed")
+                .contains("...ignoring")
+                .doesNotContain("TASK [Never reached]");
         int[] recap = r.recap("localhost");
         assertThat(recap[3]).as("failed").isEqualTo(1);
         assertThat(recap[5]).as("rescued").isEqualTo(1);
@@ -116,18 +132,25 @@ class CliPlaybookTest {
 
     @Test
     void aBrokenPlaybookExitsFourWithFileLineAndColumnAndRunsNothing() {
-        Path pb = Cli.write(out.resolve("broken.yml"), """
+        Path pb =
+                Cli.write(
+                        out.resolve("broken.yml"),
+                        """
                 - hosts: localhost
                   tasks:
                     - name: typo
                       comand: touch %s/should-not-exist
                     - name: bad param
                       template: {src: x.vm, dest: /tmp/x, mdoe: "0644"}
-                """.formatted(out));
+                """
+                                .formatted(out));
         Cli.Run r = Cli.run("play", pb.toString(), "-i", "localhost,");
         assertThat(r.code()).isEqualTo(ExitCodes.PLAYBOOK_ERROR);
-        assertThat(r.err()).containsPattern("broken\\.yml:3:\\d+: unknown module 'comand'; did you mean 'command'\\?")
-                .containsPattern("broken\\.yml:6:\\d+: .*unknown parameter 'mdoe'.*did you mean 'mode'\\?")
+        assertThat(r.err())
+                .containsPattern(
+                        "broken\\.yml:3:\\d+: unknown module 'comand'; did you mean 'command'\\?")
+                .containsPattern(
+                        "broken\\.yml:6:\\d+: .*unknown parameter 'mdoe'.*did you mean 'mode'\\?")
                 .contains("2 error(s); nothing was run.");
         assertThat(r.out()).doesNotContain("PLAY [");
         assertThat(out.resolve("should-not-exist")).doesNotExist();
@@ -135,7 +158,8 @@ class CliPlaybookTest {
 
     @Test
     void badOptionsExitFive() {
-        assertThat(Cli.run(local("drift.yml", "--forks", "0")).code()).isEqualTo(ExitCodes.BAD_OPTIONS);
+        assertThat(Cli.run(local("drift.yml", "--forks", "0")).code())
+                .isEqualTo(ExitCodes.BAD_OPTIONS);
         Cli.Run unknown = Cli.run(local("drift.yml", "--assert-no-change"));
         assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_OPTIONS);
         assertThat(unknown.err()).contains("--assert-no-changes");
@@ -148,20 +172,36 @@ class CliPlaybookTest {
         Path json = out.resolve("report.json");
         Cli.Run r = Cli.run(local("failing.yml", "--json", json.toString()));
         assertThat(r.code()).isEqualTo(ExitCodes.HOST_FAILED);
-        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(json));
-        assertThat(doc).containsKeys("playbook", "plays", "stats", "duration_ms").containsEntry("interrupted", false);
+        Map<String, Object> doc =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(json));
+        assertThat(doc)
+                .containsKeys("playbook", "plays", "stats", "duration_ms")
+                .containsEntry("interrupted", false);
         List<Map<String, Object>> plays = (List<Map<String, Object>>) doc.get("plays");
-        assertThat(plays).singleElement().satisfies(p -> assertThat(p).containsEntry("name", "Things go wrong"));
+        assertThat(plays)
+                .singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("name", "Things go wrong"));
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) plays.get(0).get("tasks");
-        assertThat(tasks).extracting(t -> t.get("name")).containsExactly("A failure we expect", "A missing file",
-                "Recovered", "Clean up", "A failure that stops the host");
+        assertThat(tasks)
+                .extracting(t -> t.get("name"))
+                .containsExactly(
+                        "A failure we expect",
+                        "A missing file",
+                        "Recovered",
+                        "Clean up",
+                        "A failure that stops the host");
         Map<String, Object> ignored = host(tasks.get(0));
         assertThat(ignored).containsEntry("status", "failed").containsEntry("ignored", true);
         assertThat((Map<String, Object>) ignored.get("data")).containsEntry("rc", 1);
-        assertThat(host(tasks.get(4))).containsEntry("status", "failed")
+        assertThat(host(tasks.get(4)))
+                .containsEntry("status", "failed")
                 .containsEntry("msg", "the example failed as designed");
-        Map<String, Object> stats = (Map<String, Object>) ((Map<String, Object>) doc.get("stats")).get("localhost");
-        assertThat(stats).containsEntry("failed", 1).containsEntry("rescued", 1).containsEntry("ignored", 1);
+        Map<String, Object> stats =
+                (Map<String, Object>) ((Map<String, Object>) doc.get("stats")).get("localhost");
+        assertThat(stats)
+                .containsEntry("failed", 1)
+                .containsEntry("rescued", 1)
+                .containsEntry("ignored", 1);
     }
 
     @SuppressWarnings("unchecked")
@@ -174,7 +214,8 @@ class CliPlaybookTest {
         Path xml = out.resolve("junit.xml");
         Cli.Run r = Cli.run(local("failing.yml", "--junit", xml.toString()));
         assertThat(r.code()).isEqualTo(ExitCodes.HOST_FAILED);
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        Document doc =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
         assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(1);
@@ -184,12 +225,18 @@ class CliPlaybookTest {
 
     @Test
     void twoLocalHostsFromAnInventoryFileBothRunAndAppearInTheRecap() {
-        Path inv = Cli.write(out.resolve("hosts.ini"), """
+        Path inv =
+                Cli.write(
+                        out.resolve("hosts.ini"),
+                        """
                 [boxes]
                 box1 ansible_connection=local
                 box2 ansible_connection=local colour=blue
                 """);
-        Path pb = Cli.write(out.resolve("boxes.yml"), """
+        Path pb =
+                Cli.write(
+                        out.resolve("boxes.yml"),
+                        """
                 - hosts: boxes
                   gather_facts: false
                   tasks:

@@ -15,17 +15,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The hypervisor-job modules on real OpenSSH lab hosts: ping, setup's OS facts, file, copy, lineinfile, stat,
- * fetch, sysctl (file only: /proc/sys is read-only in a container), wait_for, package (apt, from a local
- * file-based repository built on each host with dpkg-deb, no network) and service (no systemd in the lab: a clear
- * failure). A first run changes, a second changes nothing, --check predicts without touching the host.
+ * The hypervisor-job modules on real OpenSSH lab hosts: ping, setup's OS facts, file, copy,
+ * lineinfile, stat, fetch, sysctl (file only: /proc/sys is read-only in a container), wait_for,
+ * package (apt, from a local file-based repository built on each host with dpkg-deb, no network)
+ * and service (no systemd in the lab: a clear failure). A first run changes, a second changes
+ * nothing, --check predicts without touching the host.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostModulesIT {
-    @RegisterExtension
-    static final LabExtension LAB = LabExtension.hosts(2);
+    @RegisterExtension static final LabExtension LAB = LabExtension.hosts(2);
 
-    private static final String REPO = """
+    private static final String REPO =
+            """
             set -e
             build() {
               d=/tmp/rmq-build/rmq-hello-$1
@@ -43,7 +44,8 @@ class HostModulesIT {
             }
             """;
 
-    private static final String PLAY = """
+    private static final String PLAY =
+            """
             - name: Hypervisor job modules
               hosts: all
               gather_facts: true
@@ -94,18 +96,28 @@ class HostModulesIT {
     @BeforeAll
     static void localAptRepository() {
         for (LabHost h : LAB.hosts()) {
-            h.exec("sh", "-c", REPO + "build 1.0; index; rm -f /etc/apt/sources.list.d/*;"
-                    + " echo 'deb [trusted=yes] file:/srv/rmq-repo ./' > /etc/apt/sources.list");
+            h.exec(
+                    "sh",
+                    "-c",
+                    REPO
+                            + "build 1.0; index; rm -f /etc/apt/sources.list.d/*;"
+                            + " echo 'deb [trusted=yes] file:/srv/rmq-repo ./' > /etc/apt/sources.list");
         }
     }
 
-    private static LabPlay.Run play(String name, String playbook, String... extra) throws Exception {
-        return LabPlay.play(LAB, LAB.workDir().resolve(name), playbook,
-                Map.of("files/app.conf", "name=app\nport=80\n"), extra);
+    private static LabPlay.Run play(String name, String playbook, String... extra)
+            throws Exception {
+        return LabPlay.play(
+                LAB,
+                LAB.workDir().resolve(name),
+                playbook,
+                Map.of("files/app.conf", "name=app\nport=80\n"),
+                extra);
     }
 
-    private static final String[] CHANGED = {"conf dir", "inline", "from files", "port line", "link", "fetch",
-        "sysctl file", "package"};
+    private static final String[] CHANGED = {
+        "conf dir", "inline", "from files", "port line", "link", "fetch", "sysctl file", "package"
+    };
 
     @Test
     @Order(1)
@@ -114,12 +126,17 @@ class HostModulesIT {
         assertThat(first.exit()).as(first.toString()).isZero();
         for (LabHost h : LAB.hosts()) {
             for (String t : CHANGED) {
-                assertThat(first.status(t, h.name())).as(h.name() + " " + t + "\n" + first.out()).isEqualTo("changed");
+                assertThat(first.status(t, h.name()))
+                        .as(h.name() + " " + t + "\n" + first.out())
+                        .isEqualTo("changed");
             }
-            assertThat(h.exec("cat", "/tmp/rmq-mod/conf/app.conf")).isEqualTo("name=app\nport=80\n");
+            assertThat(h.exec("cat", "/tmp/rmq-mod/conf/app.conf"))
+                    .isEqualTo("name=app\nport=80\n");
             assertThat(h.exec("cat", "/tmp/rmq-mod/conf/ports.conf")).isEqualTo("port=8080\n");
-            assertThat(h.exec("stat", "-c", "%a %U %G", "/tmp/rmq-mod/conf")).isEqualTo("750 deploy deploy\n");
-            assertThat(h.exec("stat", "-c", "%a", "/tmp/rmq-mod/conf/inline.conf")).isEqualTo("640\n");
+            assertThat(h.exec("stat", "-c", "%a %U %G", "/tmp/rmq-mod/conf"))
+                    .isEqualTo("750 deploy deploy\n");
+            assertThat(h.exec("stat", "-c", "%a", "/tmp/rmq-mod/conf/inline.conf"))
+                    .isEqualTo("640\n");
             assertThat(h.exec("readlink", "/tmp/rmq-mod/current")).isEqualTo("/tmp/rmq-mod/conf\n");
             assertThat(h.exec("cat", "/tmp/rmq-mod/sysctl.conf")).isEqualTo("vm.swappiness=10\n");
             assertThat(h.exec("cat", "/usr/share/rmq-hello/hello")).isEqualTo("hello 1.0\n");
@@ -129,7 +146,9 @@ class HostModulesIT {
         LabPlay.Run second = play("mods", PLAY, "--assert-no-changes");
         assertThat(second.exit()).as(second.toString()).isZero();
         for (LabHost h : LAB.hosts()) {
-            assertThat(second.stats(h.name())).containsEntry("changed", 0).containsEntry("failed", 0);
+            assertThat(second.stats(h.name()))
+                    .containsEntry("changed", 0)
+                    .containsEntry("failed", 0);
         }
     }
 
@@ -137,8 +156,11 @@ class HostModulesIT {
     @Order(2)
     void checkModePredictsDriftWithADiffAndTouchesNothing() throws Exception {
         LabHost h = LAB.hosts().get(0);
-        h.exec("sh", "-c", "echo port=81 > /tmp/rmq-mod/conf/app.conf; chmod 0755 /tmp/rmq-mod/conf;"
-                + " dpkg -r rmq-hello >/dev/null");
+        h.exec(
+                "sh",
+                "-c",
+                "echo port=81 > /tmp/rmq-mod/conf/app.conf; chmod 0755 /tmp/rmq-mod/conf;"
+                        + " dpkg -r rmq-hello >/dev/null");
         LabPlay.Run check = play("mods", PLAY, "--check", "--diff", "--limit", h.name());
         assertThat(check.exit()).as(check.toString()).isZero();
         assertThat(check.status("conf dir", h.name())).isEqualTo("changed");
@@ -147,7 +169,8 @@ class HostModulesIT {
         assertThat(check.out()).contains("-port=81").contains("+name=app");
         assertThat(h.exec("cat", "/tmp/rmq-mod/conf/app.conf")).isEqualTo("port=81\n");
         assertThat(h.exec("stat", "-c", "%a", "/tmp/rmq-mod/conf")).isEqualTo("755\n");
-        assertThat(h.exec("sh", "-c", "test -e /usr/share/rmq-hello/hello && echo yes || echo no")).isEqualTo("no\n");
+        assertThat(h.exec("sh", "-c", "test -e /usr/share/rmq-hello/hello && echo yes || echo no"))
+                .isEqualTo("no\n");
     }
 
     @Test
@@ -156,7 +179,8 @@ class HostModulesIT {
         for (LabHost h : LAB.hosts()) {
             h.exec("sh", "-c", REPO + "build 2.0; index");
         }
-        String latest = """
+        String latest =
+                """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -169,18 +193,24 @@ class HostModulesIT {
             assertThat(up.status("latest", h.name())).isEqualTo("changed");
             assertThat(h.exec("cat", "/usr/share/rmq-hello/hello")).isEqualTo("hello 2.0\n");
         }
-        assertThat(play("latest", latest).stats(LAB.hosts().get(1).name())).containsEntry("changed", 0);
+        assertThat(play("latest", latest).stats(LAB.hosts().get(1).name()))
+                .containsEntry("changed", 0);
         LabPlay.Run gone = play("absent", latest.replace("latest", "absent"));
         assertThat(gone.exit()).as(gone.toString()).isZero();
         assertThat(gone.status("absent", LAB.hosts().get(0).name())).isEqualTo("changed");
-        assertThat(play("absent", latest.replace("latest", "absent")).stats(LAB.hosts().get(0).name()))
+        assertThat(
+                        play("absent", latest.replace("latest", "absent"))
+                                .stats(LAB.hosts().get(0).name()))
                 .containsEntry("changed", 0);
     }
 
     @Test
     @Order(4)
     void serviceWithoutSystemdAndSysctlReloadOnReadOnlyProcFailClearly() throws Exception {
-        LabPlay.Run r = play("nosystemd", """
+        LabPlay.Run r =
+                play(
+                        "nosystemd",
+                        """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -191,14 +221,19 @@ class HostModulesIT {
                       sysctl: {name: vm.swappiness, value: '11', sysctl_file: /tmp/rmq-mod/sysctl2.conf}
                 """);
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
-        assertThat(r.out()).contains("does not run systemd").contains("/proc/sys is read-only or closed here");
+        assertThat(r.out())
+                .contains("does not run systemd")
+                .contains("/proc/sys is read-only or closed here");
         assertThat(r.status("svc", LAB.hosts().get(0).name())).isEqualTo("failed");
     }
 
     @Test
     @Order(5)
     void waitForTimesOutWithAnsiblesMessage() throws Exception {
-        LabPlay.Run r = play("wait", """
+        LabPlay.Run r =
+                play(
+                        "wait",
+                        """
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -211,10 +246,10 @@ class HostModulesIT {
     }
 
     /**
-     * A container cannot reboot, so the lab's reboot_command stands in for one: it writes a new "boot id" and kills
-     * the host's root SSH sessions (sshd itself keeps listening, as a rebooted host's would again). The module must
-     * see the session drop, reconnect through the pool, find the new boot id, and the next task must run on the
-     * new session.
+     * A container cannot reboot, so the lab's reboot_command stands in for one: it writes a new
+     * "boot id" and kills the host's root SSH sessions (sshd itself keeps listening, as a rebooted
+     * host's would again). The module must see the session drop, reconnect through the pool, find
+     * the new boot id, and the next task must run on the new session.
      */
     @Test
     @Order(6)
@@ -222,7 +257,10 @@ class HostModulesIT {
         LabHost h = LAB.hosts().get(0);
         h.exec("sh", "-c", "echo first-boot > /tmp/rmq-boot-id");
         int loginsBefore = h.acceptedConnections();
-        LabPlay.Run r = play("reboot", """
+        LabPlay.Run r =
+                play(
+                        "reboot",
+                        """
                 - hosts: lab1
                   gather_facts: false
                   tasks:
@@ -250,6 +288,8 @@ class HostModulesIT {
                 """);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.status("reboot", "lab1")).isEqualTo("changed");
-        assertThat(h.acceptedConnections() - loginsBefore).as("a new session after the reboot").isGreaterThanOrEqualTo(2);
+        assertThat(h.acceptedConnections() - loginsBefore)
+                .as("a new session after the reboot")
+                .isGreaterThanOrEqualTo(2);
     }
 }

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
-/** {@code ringmaster inventory} prints what {@code ansible-inventory} prints (compared with it where installed). */
+/**
+ * {@code ringmaster inventory} prints what {@code ansible-inventory} prints (compared with it where
+ * installed).
+ */
 class InventoryCliParityTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String INI = """
+    private static final String INI =
+            """
             [web]
             web1 http_port=80
             web2
@@ -29,7 +32,8 @@ class InventoryCliParityTest {
             tier=front
             """;
 
-    private static final String GRAPH_VARS = """
+    private static final String GRAPH_VARS =
+            """
             @all:
               |--@ungrouped:
               |--@web:
@@ -48,7 +52,8 @@ class InventoryCliParityTest {
               |--{ntp = pool.ntp.org}
             """;
 
-    private static final String YAML_EXPORT = """
+    private static final String YAML_EXPORT =
+            """
             all:
               children:
                 db:
@@ -68,13 +73,20 @@ class InventoryCliParityTest {
             """;
 
     private Cli.Run inv(String... args) {
-        List<String> a = new ArrayList<>(List.of("inventory", "-i", Cli.write(dir.resolve("hosts.ini"), INI).toString()));
+        List<String> a =
+                new ArrayList<>(
+                        List.of(
+                                "inventory",
+                                "-i",
+                                Cli.write(dir.resolve("hosts.ini"), INI).toString()));
         a.addAll(List.of(args));
         return Cli.run(a.toArray(String[]::new));
     }
 
     private String ansible(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ansible-inventory", "-i", dir.resolve("hosts.ini").toString()));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of("ansible-inventory", "-i", dir.resolve("hosts.ini").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -96,14 +108,19 @@ class InventoryCliParityTest {
     void yamlExportAndOutput() throws Exception {
         assertThat(inv("--list", "--yaml", "--export").out()).isEqualTo(YAML_EXPORT);
         Object export = new Yaml().load(inv("--list", "--export").out());
-        assertThat(export).isEqualTo(new Yaml().load("""
+        assertThat(export)
+                .isEqualTo(
+                        new Yaml()
+                                .load(
+                                        """
                 {"_meta": {"hostvars": {"db1": {"ansible_host": "10.0.0.1"}, "web1": {"http_port": 80}}},
                  "all": {"children": ["ungrouped", "web", "db"], "vars": {"ntp": "pool.ntp.org"}},
                  "db": {"hosts": ["db1"]}, "web": {"hosts": ["web1", "web2"], "vars": {"tier": "front"}}}
                 """));
         Path file = dir.resolve("out.json");
         assertThat(inv("--list", "--output", file.toString()).out()).isEmpty();
-        assertThat(new Yaml().<Object>load(Files.readString(file))).isEqualTo(new Yaml().load(inv("--list").out()));
+        assertThat(new Yaml().<Object>load(Files.readString(file)))
+                .isEqualTo(new Yaml().load(inv("--list").out()));
         if (AnsibleSideBySide.installed()) {
             assertThat(ansible("--list", "--yaml", "--export")).isEqualTo(YAML_EXPORT);
             assertThat(new Yaml().<Object>load(ansible("--list", "--export"))).isEqualTo(export);

@@ -8,19 +8,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8 item 10: {@code no_log: true} on a task, a block or a play hides the result everywhere: the console at
- * every verbosity, --json, --junit, --diff and failure messages. The registered variable keeps the real value.
+ * Issue 8 item 10: {@code no_log: true} on a task, a block or a play hides the result everywhere:
+ * the console at every verbosity, --json, --junit, --diff and failure messages. The registered
+ * variable keeps the real value.
  */
 class NoLogTest {
     private static final String SECRET = "s3cr3t-T0KEN";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aTaskWithNoLogShowsItsResultCensoredEverywhere() throws Exception {
         Files.writeString(dir.resolve("token.conf.vm"), "token=$token\n");
-        Path playbook = Cli.write(dir.resolve("secret.yml"), """
+        Path playbook =
+                Cli.write(
+                        dir.resolve("secret.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   vars:
@@ -55,14 +58,25 @@ class NoLogTest {
                   tasks:
                     - name: play level
                       debug: {msg: "$token"}
-                """.formatted(SECRET, dir.resolve("token.conf"), SECRET));
+                """
+                                .formatted(SECRET, dir.resolve("token.conf"), SECRET));
         Path json = dir.resolve("run.json");
         Path junit = dir.resolve("run.xml");
-        Cli.Run r = Cli.run("play", playbook.toString(), "-vvv", "--diff", "--json", json.toString(),
-                "--junit", junit.toString());
+        Cli.Run r =
+                Cli.run(
+                        "play",
+                        playbook.toString(),
+                        "-vvv",
+                        "--diff",
+                        "--json",
+                        json.toString(),
+                        "--junit",
+                        junit.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out() + r.err()).doesNotContain(SECRET)
-                .contains("the output has been hidden due to the fact that 'no_log: true' was specified")
+        assertThat(r.out() + r.err())
+                .doesNotContain(SECRET)
+                .contains(
+                        "the output has been hidden due to the fact that 'no_log: true' was specified")
                 .contains("(item=None)");
         assertThat(Files.readString(json)).doesNotContain(SECRET).contains("censored");
         assertThat(Files.readString(junit)).doesNotContain(SECRET);

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Semantics that must match ansible-playbook's, run through the real command line on the implicit localhost; where
- * ansible-playbook is installed the same file also runs through it and the task sequences must be equal.
+ * Semantics that must match ansible-playbook's, run through the real command line on the implicit
+ * localhost; where ansible-playbook is installed the same file also runs through it and the task
+ * sequences must be equal.
  */
 class ParityCliTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String FLUSHES = """
+    private static final String FLUSHES =
+            """
             - hosts: localhost
               gather_facts: false
               pre_tasks:
@@ -59,9 +60,19 @@ class ParityCliTest {
                   debug: {msg: next}
             """;
 
-    private static final List<String> EXPECTED = List.of("pre", "handler:restart", "main",
-            "now", "handler:restart", "after flush", "handler:restart", "post", "handler:restart", "end it",
-            "next play");
+    private static final List<String> EXPECTED =
+            List.of(
+                    "pre",
+                    "handler:restart",
+                    "main",
+                    "now",
+                    "handler:restart",
+                    "after flush",
+                    "handler:restart",
+                    "post",
+                    "handler:restart",
+                    "end it",
+                    "next play");
 
     @Test
     void handlersFlushAndMetaActAsInAnsible() {
@@ -82,7 +93,10 @@ class ParityCliTest {
     @Test
     void includeVarsSetsVariablesFromTheVarsFolder() {
         Cli.write(dir.resolve("vars/site.yml"), "pool: fast\nsizes: [1, 2]\n");
-        Path pb = Cli.write(dir.resolve("iv.yml"), """
+        Path pb =
+                Cli.write(
+                        dir.resolve("iv.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   tasks:
@@ -101,10 +115,14 @@ class ParityCliTest {
         assertThat(r.recap("localhost")[0]).isEqualTo(3);
     }
 
-    /** The same tasks in both languages; the console lines that matter must be Ansible's, word for word. */
+    /**
+     * The same tasks in both languages; the console lines that matter must be Ansible's, word for
+     * word.
+     */
     @Test
     void retriesAssertionsAndRenderedNamesPrintAsAnsiblePrintsThem() throws Exception {
-        String body = """
+        String body =
+                """
                 - hosts: localhost
                   gather_facts: false
                   vars: {who: world}
@@ -119,17 +137,25 @@ class ParityCliTest {
                     - name: greet NAME
                       assert: {that: ['1 == 1']}
                 """;
-        Path ours = Cli.write(dir.resolve("ours.yml"), body.replace("COND", "$out.rc == 0").replace("NAME", "${who}"));
+        Path ours =
+                Cli.write(
+                        dir.resolve("ours.yml"),
+                        body.replace("COND", "$out.rc == 0").replace("NAME", "${who}"));
         Cli.Run r = Cli.run("play", ours.toString());
-        List<String> lines = List.of("FAILED - RETRYING: [localhost]: retry (2 retries left).",
-                "FAILED - RETRYING: [localhost]: retry (1 retries left).", "TASK [greet world]",
-                "\"msg\": \"All assertions passed\"");
+        List<String> lines =
+                List.of(
+                        "FAILED - RETRYING: [localhost]: retry (2 retries left).",
+                        "FAILED - RETRYING: [localhost]: retry (1 retries left).",
+                        "TASK [greet world]",
+                        "\"msg\": \"All assertions passed\"");
         for (String line : lines) {
             assertThat(r.out()).as(r.toString()).contains(line);
         }
         if (AnsibleSideBySide.installed()) {
-            Path theirs = Cli.write(dir.resolve("theirs.yml"), body.replace("COND", "out.rc == 0")
-                    .replace("NAME", "{{ who }}"));
+            Path theirs =
+                    Cli.write(
+                            dir.resolve("theirs.yml"),
+                            body.replace("COND", "out.rc == 0").replace("NAME", "{{ who }}"));
             String out = AnsibleSideBySide.play(theirs);
             for (String line : lines) {
                 assertThat(out).as(out).contains(line);
@@ -139,7 +165,10 @@ class ParityCliTest {
 
     @Test
     void listTasksSelectsWhatTagsSelectAsAnsibleDoes() throws Exception {
-        Path pb = Cli.write(dir.resolve("tags.yml"), """
+        Path pb =
+                Cli.write(
+                        dir.resolve("tags.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   tasks:
@@ -155,31 +184,44 @@ class ParityCliTest {
                       debug: {msg: d}
                       tags: [always]
                 """);
-        Map<List<String>, String> cases = Map.of(
-                List.of(), "a\tTAGS: [web]|b\tTAGS: []|d\tTAGS: [always]",
-                List.of("--tags", "web"), "a\tTAGS: [web]|d\tTAGS: [always]",
-                List.of("--skip-tags", "web"), "b\tTAGS: []|d\tTAGS: [always]",
-                List.of("--tags", "debugonly"), "c\tTAGS: [debugonly, never]|d\tTAGS: [always]");
+        Map<List<String>, String> cases =
+                Map.of(
+                        List.of(), "a\tTAGS: [web]|b\tTAGS: []|d\tTAGS: [always]",
+                        List.of("--tags", "web"), "a\tTAGS: [web]|d\tTAGS: [always]",
+                        List.of("--skip-tags", "web"), "b\tTAGS: []|d\tTAGS: [always]",
+                        List.of("--tags", "debugonly"),
+                                "c\tTAGS: [debugonly, never]|d\tTAGS: [always]");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
-            List<String> args = new java.util.ArrayList<>(List.of("play", pb.toString(), "--list-tasks"));
+            List<String> args =
+                    new java.util.ArrayList<>(List.of("play", pb.toString(), "--list-tasks"));
             args.addAll(c.getKey());
             Cli.Run r = Cli.run(args.toArray(String[]::new));
             assertThat(taskLines(r.out())).as(c.getKey() + "\n" + r).isEqualTo(c.getValue());
             if (AnsibleSideBySide.installed()) {
-                String theirs = AnsibleSideBySide.play(pb, java.util.stream.Stream.concat(Stream.of("--list-tasks"),
-                        c.getKey().stream()).toArray(String[]::new));
-                assertThat(taskLines(theirs)).as(c.getKey() + "\n" + theirs).isEqualTo(c.getValue());
+                String theirs =
+                        AnsibleSideBySide.play(
+                                pb,
+                                java.util.stream.Stream.concat(
+                                                Stream.of("--list-tasks"), c.getKey().stream())
+                                        .toArray(String[]::new));
+                assertThat(taskLines(theirs))
+                        .as(c.getKey() + "\n" + theirs)
+                        .isEqualTo(c.getValue());
             }
         }
     }
 
     private static String taskLines(String out) {
-        return String.join("|", out.lines().filter(l -> l.matches("\\s{6}\\S.*")).map(String::strip).toList());
+        return String.join(
+                "|", out.lines().filter(l -> l.matches("\\s{6}\\S.*")).map(String::strip).toList());
     }
 
     @Test
     void checkAssertNoChangesSaysWhatItCouldNotPredictAndCanCountIt() {
-        Path pb = Cli.write(dir.resolve("unpredictable.yml"), """
+        Path pb =
+                Cli.write(
+                        dir.resolve("unpredictable.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   tasks:
@@ -188,25 +230,47 @@ class ParityCliTest {
                 """);
         Cli.Run lenient = Cli.run("play", pb.toString(), "--check", "--assert-no-changes");
         assertThat(lenient.code()).as(lenient.toString()).isZero();
-        assertThat(lenient.err()).contains("1 task result(s) were skipped under --check")
-                .contains("'opaque' on localhost").contains("--unpredictable-as-changed");
-        Cli.Run strict = Cli.run("play", pb.toString(), "--check", "--assert-no-changes", "--unpredictable-as-changed");
+        assertThat(lenient.err())
+                .contains("1 task result(s) were skipped under --check")
+                .contains("'opaque' on localhost")
+                .contains("--unpredictable-as-changed");
+        Cli.Run strict =
+                Cli.run(
+                        "play",
+                        pb.toString(),
+                        "--check",
+                        "--assert-no-changes",
+                        "--unpredictable-as-changed");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(8);
     }
 
     @Test
     void dashCLocalRunsAnInventoryHostOnTheControlMachine() {
-        Path pb = Cli.write(dir.resolve("c.yml"), """
+        Path pb =
+                Cli.write(
+                        dir.resolve("c.yml"),
+                        """
                 - hosts: all
                   gather_facts: false
                   tasks:
                     - command: /bin/true
                       changed_when: false
                 """);
-        // a loopback address nothing listens on: the SSH attempt is refused at once, and stays on this machine
+        // a loopback address nothing listens on: the SSH attempt is refused at once, and stays on
+        // this machine
         Path inv = Cli.write(dir.resolve("hosts.ini"), "rmq-nohost ansible_host=127.0.99.254\n");
-        Cli.Run ssh = Cli.run("play", pb.toString(), "-i", inv.toString(), "-T", "1", "--ssh-config",
-                dir.resolve("none").toString(), "--known-hosts", dir.resolve("kh").toString());
+        Cli.Run ssh =
+                Cli.run(
+                        "play",
+                        pb.toString(),
+                        "-i",
+                        inv.toString(),
+                        "-T",
+                        "1",
+                        "--ssh-config",
+                        dir.resolve("none").toString(),
+                        "--known-hosts",
+                        dir.resolve("kh").toString());
         assertThat(ssh.code()).as(ssh.toString()).isEqualTo(3);
         Cli.Run local = Cli.run("play", pb.toString(), "-i", inv.toString(), "-c", "local");
         assertThat(local.code()).as(local.toString()).isZero();
@@ -214,7 +278,10 @@ class ParityCliTest {
 
     @Test
     void startAtTaskSkipsWhatComesBeforeAndBecomeFlagsAreLowestPrecedenceDefaults() {
-        Path pb = Cli.write(dir.resolve("start.yml"), """
+        Path pb =
+                Cli.write(
+                        dir.resolve("start.yml"),
+                        """
                 - hosts: localhost
                   gather_facts: false
                   tasks:
@@ -232,9 +299,18 @@ class ParityCliTest {
                     - name: not root by sudo
                       assert: {that: ['$who.rc == 0']}
                 """);
-        Cli.Run r = Cli.run("play", pb.toString(), "--start-at-task", "two", "-b", "--become-user", "rmq");
+        Cli.Run r =
+                Cli.run(
+                        "play",
+                        pb.toString(),
+                        "--start-at-task",
+                        "two",
+                        "-b",
+                        "--become-user",
+                        "rmq");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(AnsibleSideBySide.headers(r.out())).containsExactly("two", "three", "not root by sudo");
+        assertThat(AnsibleSideBySide.headers(r.out()))
+                .containsExactly("two", "three", "not root by sudo");
         assertThat(r.out()).contains("become=true as rmq");
     }
 }

@@ -6,18 +6,18 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Address blocks 127.0.B.1..N, B in 20..250: one block per extension, distinct within a JVM (counter) and
- * most likely across JVMs (seeded from the pid); a block where anything already answers on port 22 is skipped.
- * lab/up uses 127.0.10.x, outside this range.
+ * Address blocks 127.0.B.1..N, B in 20..250: one block per extension, distinct within a JVM
+ * (counter) and most likely across JVMs (seeded from the pid); a block where anything already
+ * answers on port 22 is skipped. lab/up uses 127.0.10.x, outside this range.
  */
 final class LabAddresses {
 
     static final int FIRST = 20;
     static final int COUNT = 231;
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() % COUNT));
+    private static final AtomicInteger NEXT =
+            new AtomicInteger((int) (ProcessHandle.current().pid() % COUNT));
 
-    private LabAddresses() {
-    }
+    private LabAddresses() {}
 
     static String block(int hosts) {
         for (int tries = 0; tries < COUNT; tries++) {

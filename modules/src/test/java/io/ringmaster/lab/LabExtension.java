@@ -29,11 +29,14 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * Starts N real OpenSSH hosts (containers of the image lab/setup builds) for one test class:
+ *
  * <pre>{@code @RegisterExtension static final LabExtension LAB = LabExtension.hosts(5);}</pre>
- * Each host listens on its own loopback address 127.0.B.i:22 (host network), B unique per extension.
- * Users root, deploy (sudo NOPASSWD) and secure (sudo password lab-sudo-pass, login password lab-login-pass)
- * all accept {@link #privateKey()}. Needs a running Docker daemon: run {@code lab/setup} as root; without one
- * the tests fail, unless {@code -Dringmaster.skipLab=true} is given, which skips them.
+ *
+ * Each host listens on its own loopback address 127.0.B.i:22 (host network), B unique per
+ * extension. Users root, deploy (sudo NOPASSWD) and secure (sudo password lab-sudo-pass, login
+ * password lab-login-pass) all accept {@link #privateKey()}. Needs a running Docker daemon: run
+ * {@code lab/setup} as root; without one the tests fail, unless {@code -Dringmaster.skipLab=true}
+ * is given, which skips them.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -73,8 +76,12 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             start(context.getDisplayName());
-            System.err.printf("lab: %d hosts on %s1..%d up in %.1f s (docker check %.1f s)%n", size,
-                    hosts.get(0).address().replaceAll("\\d+$", ""), size, (System.nanoTime() - t0) / 1e9,
+            System.err.printf(
+                    "lab: %d hosts on %s1..%d up in %.1f s (docker check %.1f s)%n",
+                    size,
+                    hosts.get(0).address().replaceAll("\\d+$", ""),
+                    size,
+                    (System.nanoTime() - t0) / 1e9,
                     (t1 - t0) / 1e9);
         } catch (Exception | Error e) {
             cleanUp();
@@ -88,7 +95,8 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
         int n = hosts.size();
         cleanUp();
         if (n > 0) {
-            System.err.printf("lab: %d hosts removed in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            System.err.printf(
+                    "lab: %d hosts removed in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
         }
         if (shutdownHook != null) {
             try {
@@ -116,25 +124,38 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
         return workDir.resolve("known_hosts");
     }
 
-    /** Ansible INI inventory: group [hypervisors] with every host as root with {@link #privateKey()}. */
+    /**
+     * Ansible INI inventory: group [hypervisors] with every host as root with {@link
+     * #privateKey()}.
+     */
     public Path inventory() {
         return workDir.resolve("inventory.ini");
     }
 
-    /** Writes a new inventory: {@link #inventory()}'s text followed by {@code extraIniText}; returns its path. */
+    /**
+     * Writes a new inventory: {@link #inventory()}'s text followed by {@code extraIniText}; returns
+     * its path.
+     */
     public Path writeInventory(String extraIniText) {
         Path p = workDir.resolve("inventory-" + inventories.incrementAndGet() + ".ini");
-        return write(p, inventoryText() + "\n" + extraIniText + (extraIniText.endsWith("\n") ? "" : "\n"));
+        return write(
+                p,
+                inventoryText() + "\n" + extraIniText + (extraIniText.endsWith("\n") ? "" : "\n"));
     }
 
     private void checkDocker() {
-        String fix = "Run lab/setup as root (it installs and starts Docker and builds " + LabImage.NAME
-                + "), or pass -D" + SKIP_PROPERTY + "=true to skip the lab tests explicitly.";
+        String fix =
+                "Run lab/setup as root (it installs and starts Docker and builds "
+                        + LabImage.NAME
+                        + "), or pass -D"
+                        + SKIP_PROPERTY
+                        + "=true to skip the lab tests explicitly.";
         if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
                 || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") == null) {
-            throw new IllegalStateException("Lab tests need TESTCONTAINERS_RYUK_DISABLED=true and "
-                    + "TESTCONTAINERS_HOST_OVERRIDE=localhost in the environment (failsafe sets both; "
-                    + "set them in your IDE's run configuration).");
+            throw new IllegalStateException(
+                    "Lab tests need TESTCONTAINERS_RYUK_DISABLED=true and "
+                            + "TESTCONTAINERS_HOST_OVERRIDE=localhost in the environment (failsafe sets both; "
+                            + "set them in your IDE's run configuration).");
         }
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new IllegalStateException("No Docker daemon for the lab. " + fix);
@@ -142,50 +163,93 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
         DockerClient docker = DockerClientFactory.instance().client();
         String label;
         try {
-            Map<String, String> labels = docker.inspectImageCmd(LabImage.NAME).exec().getConfig().getLabels();
+            Map<String, String> labels =
+                    docker.inspectImageCmd(LabImage.NAME).exec().getConfig().getLabels();
             label = labels == null ? null : labels.get(LabImage.HASH_LABEL);
         } catch (NotFoundException e) {
             throw new IllegalStateException("Image " + LabImage.NAME + " is missing. " + fix, e);
         }
-        LabImage.labDir().ifPresent(dir -> {
-            String want = LabImage.hash(dir);
-            if (!want.equals(label)) {
-                throw new IllegalStateException("Image " + LabImage.NAME + " is stale (hash " + label + ", "
-                        + dir + " gives " + want + "). " + fix);
-            }
-        });
+        LabImage.labDir()
+                .ifPresent(
+                        dir -> {
+                            String want = LabImage.hash(dir);
+                            if (!want.equals(label)) {
+                                throw new IllegalStateException(
+                                        "Image "
+                                                + LabImage.NAME
+                                                + " is stale (hash "
+                                                + label
+                                                + ", "
+                                                + dir
+                                                + " gives "
+                                                + want
+                                                + "). "
+                                                + fix);
+                            }
+                        });
     }
 
     private void start(String owner) throws IOException, InterruptedException {
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ringmaster-lab-test", "-f", privateKey().toString());
+        run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-C",
+                "ringmaster-lab-test",
+                "-f",
+                privateKey().toString());
         String publicKey = Files.readString(workDir.resolve("id_ed25519.pub")).strip();
         String prefix = LabAddresses.block(size);
         List<LabHost> started = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
             String address = prefix + i;
-            GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(LabImage.NAME))
-                    .withNetworkMode("host")
-                    // a bind set on the create command directly: withFileSystemBind makes Testcontainers probe
-                    // file mounting by pulling a helper image, which no registry here serves (200 s of retries)
-                    .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                            .withBinds(new Bind("/var/run/libvirt", new Volume("/var/run/libvirt")))
-                            // /dev/kvm as on a hypervisor (lab/up passes it too): preflight checks that it exists
-                            .withDevices(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/kvm"))
-                                    ? java.util.List.of(com.github.dockerjava.api.model.Device.parse("/dev/kvm"))
-                                    : java.util.List.of()))
-                    .withTmpFs(Map.of(TINY_DIR, "rw,size=1m"))
-                    .withEnv("LAB_AUTHORIZED_KEY", publicKey)
-                    .withLabel("ringmaster.lab.test", Long.toString(ProcessHandle.current().pid()))
-                    .withLabel("ringmaster.lab.owner", owner)
-                    .withCommand("/usr/local/sbin/lab-host", address)
-                    .waitingFor(new SshdListening(address).withStartupTimeout(Duration.ofSeconds(30)));
+            GenericContainer<?> c =
+                    new GenericContainer<>(DockerImageName.parse(LabImage.NAME))
+                            .withNetworkMode("host")
+                            // a bind set on the create command directly: withFileSystemBind makes
+                            // Testcontainers probe
+                            // file mounting by pulling a helper image, which no registry here
+                            // serves (200 s of retries)
+                            .withCreateContainerCmdModifier(
+                                    cmd ->
+                                            cmd.getHostConfig()
+                                                    .withBinds(
+                                                            new Bind(
+                                                                    "/var/run/libvirt",
+                                                                    new Volume("/var/run/libvirt")))
+                                                    // /dev/kvm as on a hypervisor (lab/up passes it
+                                                    // too): preflight checks that it exists
+                                                    .withDevices(
+                                                            java.nio.file.Files.exists(
+                                                                            java.nio.file.Path.of(
+                                                                                    "/dev/kvm"))
+                                                                    ? java.util.List.of(
+                                                                            com.github.dockerjava
+                                                                                    .api.model
+                                                                                    .Device.parse(
+                                                                                    "/dev/kvm"))
+                                                                    : java.util.List.of()))
+                            .withTmpFs(Map.of(TINY_DIR, "rw,size=1m"))
+                            .withEnv("LAB_AUTHORIZED_KEY", publicKey)
+                            .withLabel(
+                                    "ringmaster.lab.test",
+                                    Long.toString(ProcessHandle.current().pid()))
+                            .withLabel("ringmaster.lab.owner", owner)
+                            .withCommand("/usr/local/sbin/lab-host", address)
+                            .waitingFor(
+                                    new SshdListening(address)
+                                            .withStartupTimeout(Duration.ofSeconds(30)));
             started.add(new LabHost("lab" + i, address, c));
         }
         hosts = List.copyOf(started);
         try {
             Startables.deepStart(hosts.stream().map(LabHost::container)).join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("lab hosts did not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "lab hosts did not start: " + e.getCause().getMessage(), e.getCause());
         }
         StringBuilder known = new StringBuilder();
         for (LabHost h : hosts) {
@@ -198,8 +262,12 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
     private String inventoryText() {
         StringBuilder ini = new StringBuilder("[hypervisors]\n");
         for (LabHost h : hosts) {
-            ini.append(h.name()).append(" ansible_host=").append(h.address())
-                    .append(" ansible_user=root ansible_ssh_private_key_file=").append(privateKey()).append('\n');
+            ini.append(h.name())
+                    .append(" ansible_host=")
+                    .append(h.address())
+                    .append(" ansible_user=root ansible_ssh_private_key_file=")
+                    .append(privateKey())
+                    .append('\n');
         }
         return ini.append("\n[all:vars]\nansible_connection=ssh\n").toString();
     }

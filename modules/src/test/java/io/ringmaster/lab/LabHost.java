@@ -35,7 +35,10 @@ public final class LabHost {
         return address;
     }
 
-    /** Runs {@code cmd} inside the host as root (not over ssh) and returns its stdout; throws on a non-zero exit. */
+    /**
+     * Runs {@code cmd} inside the host as root (not over ssh) and returns its stdout; throws on a
+     * non-zero exit.
+     */
     public String exec(String... cmd) {
         ExecResult r;
         try {
@@ -44,33 +47,66 @@ public final class LabHost {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", cmd) + " on " + name, e);
+            throw new IllegalStateException(
+                    "interrupted while running " + String.join(" ", cmd) + " on " + name, e);
         }
         if (r.getExitCode() != 0) {
-            throw new IllegalStateException(name + " (" + address + "): '" + String.join(" ", cmd) + "' exited "
-                    + r.getExitCode() + ": " + r.getStderr().strip());
+            throw new IllegalStateException(
+                    name
+                            + " ("
+                            + address
+                            + "): '"
+                            + String.join(" ", cmd)
+                            + "' exited "
+                            + r.getExitCode()
+                            + ": "
+                            + r.getStderr().strip());
         }
         return r.getStdout();
     }
 
     /** Stops the container: the host no longer answers on its address (connection refused). */
     public void stop() {
-        container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
+        container
+                .getDockerClient()
+                .stopContainerCmd(container.getContainerId())
+                .withTimeout(2)
+                .exec();
     }
 
-    /** Replaces the host key with a new ed25519 key and restarts sshd (SIGHUP), waiting until it listens again. */
+    /**
+     * Replaces the host key with a new ed25519 key and restarts sshd (SIGHUP), waiting until it
+     * listens again.
+     */
     public void regenerateHostKey() {
-        exec("sh", "-ec", "rm -f " + HOST_KEY + " " + HOST_KEY + ".pub /run/sshd.pid\n"
-                + "ssh-keygen -q -t ed25519 -N '' -C lab@" + address + " -f " + HOST_KEY + "\n"
-                + "kill -HUP 1\n"
-                // the re-executed sshd writes its pid file once it listens again
-                + "i=0; while [ ! -s /run/sshd.pid ]; do i=$((i+1)); [ $i -lt 100 ] || exit 1; sleep 0.05; done");
+        exec(
+                "sh",
+                "-ec",
+                "rm -f "
+                        + HOST_KEY
+                        + " "
+                        + HOST_KEY
+                        + ".pub /run/sshd.pid\n"
+                        + "ssh-keygen -q -t ed25519 -N '' -C lab@"
+                        + address
+                        + " -f "
+                        + HOST_KEY
+                        + "\n"
+                        + "kill -HUP 1\n"
+                        // the re-executed sshd writes its pid file once it listens again
+                        + "i=0; while [ ! -s /run/sshd.pid ]; do i=$((i+1)); [ $i -lt 100 ] || exit 1; sleep 0.05; done");
         awaitListening(Duration.ofSeconds(5));
     }
 
-    /** Logins sshd accepted so far ("Accepted publickey" and "Accepted password" lines in its log). */
+    /**
+     * Logins sshd accepted so far ("Accepted publickey" and "Accepted password" lines in its log).
+     */
     public int acceptedConnections() {
-        String out = exec("sh", "-c", "grep -cE '^Accepted (publickey|password) for ' " + SSHD_LOG + " || true");
+        String out =
+                exec(
+                        "sh",
+                        "-c",
+                        "grep -cE '^Accepted (publickey|password) for ' " + SSHD_LOG + " || true");
         return Integer.parseInt(out.strip());
     }
 
@@ -102,7 +138,8 @@ public final class LabHost {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!listening()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + ": sshd not listening on " + address + ":22 after " + timeout);
+                throw new IllegalStateException(
+                        name + ": sshd not listening on " + address + ":22 after " + timeout);
             }
             try {
                 Thread.sleep(20);

@@ -15,21 +15,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The lab itself: five real OpenSSH hosts answer a real ssh client with strict host key checking. */
+/**
+ * The lab itself: five real OpenSSH hosts answer a real ssh client with strict host key checking.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabSmokeIT {
 
-    @RegisterExtension
-    static final LabExtension LAB = LabExtension.hosts(5);
+    @RegisterExtension static final LabExtension LAB = LabExtension.hosts(5);
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
-    private static Result ssh(String user, LabHost host, String command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", LAB.privateKey().toString(),
-                "-o", "UserKnownHostsFile=" + LAB.knownHosts(), "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=5",
-                user + "@" + host.address(), command));
+    private static Result ssh(String user, LabHost host, String command)
+            throws IOException, InterruptedException {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "ssh",
+                                "-F",
+                                "/dev/null",
+                                "-i",
+                                LAB.privateKey().toString(),
+                                "-o",
+                                "UserKnownHostsFile=" + LAB.knownHosts(),
+                                "-o",
+                                "StrictHostKeyChecking=yes",
+                                "-o",
+                                "BatchMode=yes",
+                                "-o",
+                                "IdentitiesOnly=yes",
+                                "-o",
+                                "ConnectTimeout=5",
+                                user + "@" + host.address(),
+                                command));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -60,10 +77,14 @@ class LabSmokeIT {
     void filesDescribeEveryHostOnItsOwnLoopbackAddress() throws Exception {
         List<String> known = Files.readAllLines(LAB.knownHosts());
         assertThat(known).hasSize(5);
-        assertThat(LAB.hosts()).extracting(LabHost::address).doesNotHaveDuplicates()
+        assertThat(LAB.hosts())
+                .extracting(LabHost::address)
+                .doesNotHaveDuplicates()
                 .allMatch(a -> a.startsWith("127.0."));
         String ini = Files.readString(LAB.inventory());
-        assertThat(ini).startsWith("[hypervisors]\n").contains("lab5 ansible_host=" + LAB.hosts().get(4).address());
+        assertThat(ini)
+                .startsWith("[hypervisors]\n")
+                .contains("lab5 ansible_host=" + LAB.hosts().get(4).address());
         String extra = Files.readString(LAB.writeInventory("[hypervisors:vars]\nforks=2"));
         assertThat(extra).startsWith(ini).endsWith("[hypervisors:vars]\nforks=2\n");
     }
@@ -91,7 +112,9 @@ class LabSmokeIT {
         LabHost changed = LAB.hosts().get(3);
         String before = changed.hostKeyLine();
         changed.regenerateHostKey();
-        assertThat(changed.hostKeyLine()).isNotEqualTo(before).startsWith(changed.address() + " ssh-ed25519 ");
+        assertThat(changed.hostKeyLine())
+                .isNotEqualTo(before)
+                .startsWith(changed.address() + " ssh-ed25519 ");
         Result r = ssh("root", changed, "true");
         assertThat(r.exit()).isEqualTo(255);
         assertThat(r.output()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED");

@@ -6,7 +6,10 @@ import java.net.Socket;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
-/** Ready when a TCP connect to ADDRESS:22 succeeds (host network: there are no mapped ports to probe). */
+/**
+ * Ready when a TCP connect to ADDRESS:22 succeeds (host network: there are no mapped ports to
+ * probe).
+ */
 final class SshdListening extends AbstractWaitStrategy {
 
     private final String address;
@@ -24,8 +27,8 @@ final class SshdListening extends AbstractWaitStrategy {
                 return;
             } catch (IOException notYet) {
                 if (!waitStrategyTarget.isRunning()) {
-                    throw new ContainerLaunchException("lab host on " + address + " exited: "
-                            + waitStrategyTarget.getLogs());
+                    throw new ContainerLaunchException(
+                            "lab host on " + address + " exited: " + waitStrategyTarget.getLogs());
                 }
             }
             try {
@@ -35,6 +38,7 @@ final class SshdListening extends AbstractWaitStrategy {
                 throw new ContainerLaunchException("interrupted", e);
             }
         }
-        throw new ContainerLaunchException("sshd not listening on " + address + ":22 after " + startupTimeout);
+        throw new ContainerLaunchException(
+                "sshd not listening on " + address + ":22 after " + startupTimeout);
     }
 }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two real runs writing the same template destination on a real sshd host: the second waits for the first's lock on
- * the host; one that may not wait long enough fails naming the holder, and nothing is written by it.
+ * Two real runs writing the same template destination on a real sshd host: the second waits for the
+ * first's lock on the host; one that may not wait long enough fails naming the holder, and nothing
+ * is written by it.
  */
 class HostLockIT {
-    @RegisterExtension
-    static final LabExtension LAB = LabExtension.hosts(1);
+    @RegisterExtension static final LabExtension LAB = LabExtension.hosts(1);
 
     private static final String DEST = "/srv/rms-lock/app.conf";
+
     /** A slow disk: the upload's checksum takes 6 s, so the first run holds the lock that long. */
     private static final String SLOW_SHA = "#!/bin/sh\nsleep 6\nexec /usr/bin/sha256sum \"$@\"\n";
 
@@ -28,7 +29,8 @@ class HostLockIT {
                   gather_facts: false
                   tasks:
                     - template: {src: app.vm, dest: %s, lock_timeout: %s}
-                """.formatted(DEST, lockTimeout);
+                """
+                .formatted(DEST, lockTimeout);
     }
 
     @AfterEach
@@ -40,16 +42,25 @@ class HostLockIT {
     void aSecondRunWaitsForTheLockAndAThirdThatMayNotWaitFailsNamingTheHolder() throws Exception {
         LabHost h = LAB.hosts().get(0);
         h.exec("sh", "-c", "mkdir -p /srv/rms-lock && printf 'old\\n' > " + DEST);
-        h.exec("sh", "-c", "printf '%s' '" + SLOW_SHA + "' > /usr/local/bin/sha256sum && chmod 755 /usr/local/bin/sha256sum");
+        h.exec(
+                "sh",
+                "-c",
+                "printf '%s' '"
+                        + SLOW_SHA
+                        + "' > /usr/local/bin/sha256sum && chmod 755 /usr/local/bin/sha256sum");
         Path a = Lab.playbook(LAB, playbook("60"), "app.vm", "written by A\n");
         Path b = Lab.playbook(LAB, playbook("60"), "app.vm", "written by B\n");
         Path c = Lab.playbook(LAB, playbook("1"), "app.vm", "written by C\n");
         Process first = Lab.jar(LAB, a, a.resolveSibling("a.log"));
         // the lock file names its holder once the first run has it
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!h.exec("sh", "-c", "cat /srv/rms-lock/.app.conf.ringmaster.lock 2>/dev/null || true")
+        while (!h.exec(
+                        "sh",
+                        "-c",
+                        "cat /srv/rms-lock/.app.conf.ringmaster.lock 2>/dev/null || true")
                 .contains("ringmaster pid " + first.pid())) {
-            assertThat(System.nanoTime()).as("run A took the lock: " + Lab.read(a.resolveSibling("a.log")))
+            assertThat(System.nanoTime())
+                    .as("run A took the lock: " + Lab.read(a.resolveSibling("a.log")))
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -62,14 +73,18 @@ class HostLockIT {
         String outB = Lab.read(b.resolveSibling("b.log"));
 
         assertThat(third.exit()).as(third.toString()).isEqualTo(2);
-        assertThat(third.out()).contains("is locked by ringmaster pid " + first.pid())
-                .contains("waited 1s").contains("nothing was written");
+        assertThat(third.out())
+                .contains("is locked by ringmaster pid " + first.pid())
+                .contains("waited 1s")
+                .contains("nothing was written");
         assertThat(first.exitValue()).as(outA).isZero();
         assertThat(outA).contains("changed: [lab1]");
         assertThat(second.exitValue()).as(outB).isZero();
-        // B waited, read the file again under the lock, and changed A's content (not the old one it first saw)
+        // B waited, read the file again under the lock, and changed A's content (not the old one it
+        // first saw)
         assertThat(outB).contains("changed: [lab1]");
         assertThat(h.exec("cat", DEST)).isEqualTo("written by B\n");
-        assertThat(h.exec("sh", "-c", "ls -a /srv/rms-lock")).doesNotContainPattern("\\.ringmaster\\.[0-9a-f]");
+        assertThat(h.exec("sh", "-c", "ls -a /srv/rms-lock"))
+                .doesNotContainPattern("\\.ringmaster\\.[0-9a-f]");
     }
 }

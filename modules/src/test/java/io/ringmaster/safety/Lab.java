@@ -13,13 +13,19 @@ import java.util.List;
 
 /** Runs playbooks against a lab: in-process through Main, or as the real jar in its own JVM. */
 final class Lab {
-    private Lab() {
-    }
+    private Lab() {}
 
     record Run(int exit, String out, String err, long millis) {
         @Override
         public String toString() {
-            return "exit " + exit + " in " + millis + " ms\n--- out ---\n" + out + "--- err ---\n" + err;
+            return "exit "
+                    + exit
+                    + " in "
+                    + millis
+                    + " ms\n--- out ---\n"
+                    + out
+                    + "--- err ---\n"
+                    + err;
         }
     }
 
@@ -32,9 +38,17 @@ final class Lab {
     }
 
     static List<String> args(LabExtension lab, Path playbook, String... extra) {
-        List<String> args = new ArrayList<>(List.of("play", playbook.toString(), "-i", lab.inventory().toString(),
-                "--known-hosts", lab.knownHosts().toString(),
-                "--ssh-config", playbook.resolveSibling("no-ssh-config").toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "play",
+                                playbook.toString(),
+                                "-i",
+                                lab.inventory().toString(),
+                                "--known-hosts",
+                                lab.knownHosts().toString(),
+                                "--ssh-config",
+                                playbook.resolveSibling("no-ssh-config").toString()));
         args.addAll(List.of(extra));
         return args;
     }
@@ -43,20 +57,31 @@ final class Lab {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long t0 = System.nanoTime();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
-                args(lab, playbook, extra).toArray(String[]::new));
+        int exit =
+                Main.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        args(lab, playbook, extra).toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** The real jar ({@code target/ringmaster.jar}, built by mvn package before failsafe) in its own JVM. */
-    static Process jar(LabExtension lab, Path playbook, Path output, String... extra) throws IOException {
+    /**
+     * The real jar ({@code target/ringmaster.jar}, built by mvn package before failsafe) in its own
+     * JVM.
+     */
+    static Process jar(LabExtension lab, Path playbook, Path output, String... extra)
+            throws IOException {
         Path jar = Path.of("target/ringmaster.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("the runnable jar is built by mvn package before failsafe: " + jar);
+            throw new IllegalStateException(
+                    "the runnable jar is built by mvn package before failsafe: " + jar);
         }
         List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString()));
         cmd.addAll(args(lab, playbook, extra));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     static String read(Path p) {

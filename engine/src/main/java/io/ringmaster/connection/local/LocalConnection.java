@@ -6,7 +6,6 @@ import io.ringmaster.connection.HostLocks;
 import io.ringmaster.connection.Signals;
 import io.ringmaster.connection.Timeouts;
 import io.ringmaster.module.api.ExecResult;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +52,8 @@ final class LocalConnection implements Connection {
     }
 
     @Override
-    public ExecResult exec(String command, byte[] stdin, Duration timeout) throws InterruptedException {
+    public ExecResult exec(String command, byte[] stdin, Duration timeout)
+            throws InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("/bin/sh", "-c", command).start();
@@ -72,7 +72,12 @@ final class LocalConnection implements Connection {
         }
         if (!finished) {
             kill(p);
-            return Timeouts.timedOut(text(out), text(err), timeout, host, command,
+            return Timeouts.timedOut(
+                    text(out),
+                    text(err),
+                    timeout,
+                    host,
+                    command,
                     "it and every process it started were killed (SIGKILL)");
         }
         int rc = p.exitValue();
@@ -92,13 +97,24 @@ final class LocalConnection implements Connection {
             }
             keepOwner(dest, tmp);
             try {
-                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        dest,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot rename " + tmp + " over " + dest + " atomically", e);
             }
         } catch (IOException e) {
             deleteQuietly(tmp);
-            String msg = "upload to " + path + " on " + host + " failed: " + reason(e) + "; the old file is kept";
+            String msg =
+                    "upload to "
+                            + path
+                            + " on "
+                            + host
+                            + " failed: "
+                            + reason(e)
+                            + "; the old file is kept";
             throw new UncheckedIOException(msg, e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
@@ -111,7 +127,10 @@ final class LocalConnection implements Connection {
         return HostLocks.process(command);
     }
 
-    /** An existing destination keeps its owner and group, as the remote script does with chown --reference. */
+    /**
+     * An existing destination keeps its owner and group, as the remote script does with chown
+     * --reference.
+     */
     private static void keepOwner(Path dest, Path tmp) throws IOException {
         if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -127,21 +146,29 @@ final class LocalConnection implements Connection {
         }
     }
 
-    /** What went wrong, in the system's words: "/x: No space left on device", never a Java class name. */
+    /**
+     * What went wrong, in the system's words: "/x: No space left on device", never a Java class
+     * name.
+     */
     static String reason(IOException e) {
         if (e instanceof FileSystemException f) {
             String file = f.getFile() == null ? "" : f.getFile() + ": ";
-            return file + (f.getReason() != null ? f.getReason()
-                    : f instanceof java.nio.file.AccessDeniedException ? "Permission denied"
-                    : f instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
-                    : f instanceof java.nio.file.FileAlreadyExistsException ? "File exists" : "cannot write");
+            return file
+                    + (f.getReason() != null
+                            ? f.getReason()
+                            : f instanceof java.nio.file.AccessDeniedException
+                                    ? "Permission denied"
+                                    : f instanceof java.nio.file.NoSuchFileException
+                                            ? "No such file or directory"
+                                            : f instanceof java.nio.file.FileAlreadyExistsException
+                                                    ? "File exists"
+                                                    : "cannot write");
         }
         return e.getMessage() == null ? "I/O error" : e.getMessage();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static void feed(OutputStream in, byte[] stdin) {
         try (in) {
@@ -149,7 +176,8 @@ final class LocalConnection implements Connection {
                 in.write(stdin);
             }
         } catch (IOException e) {
-            // the command exited without reading all of its input: as with a shell pipe, not an error
+            // the command exited without reading all of its input: as with a shell pipe, not an
+            // error
         }
     }
 
@@ -165,7 +193,8 @@ final class LocalConnection implements Connection {
 
     private static String text(Future<byte[]> f) throws InterruptedException {
         try {
-            return new String(f.get(DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+            return new String(
+                    f.get(DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
         } catch (ExecutionException e) {
             return "";
         } catch (TimeoutException e) {
@@ -178,9 +207,13 @@ final class LocalConnection implements Connection {
         int bits = Integer.parseInt(mode, 8);
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+                    PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < order.length; i++) {
             if ((bits & (1 << i)) != 0) {
                 set.add(order[i]);
@@ -190,7 +223,10 @@ final class LocalConnection implements Connection {
     }
 
     private static void chmod(String mode, Path file) throws IOException {
-        Process p = new ProcessBuilder("chmod", mode, file.toString()).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("chmod", mode, file.toString())
+                        .redirectErrorStream(true)
+                        .start();
         try {
             String msg = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {

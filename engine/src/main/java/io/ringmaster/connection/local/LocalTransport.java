@@ -3,7 +3,6 @@ package io.ringmaster.connection.local;
 import io.ringmaster.connection.Connection;
 import io.ringmaster.connection.ConnectionTarget;
 import io.ringmaster.connection.Transport;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -15,11 +14,12 @@ public final class LocalTransport implements Transport {
 
     public LocalTransport() {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory daemons = r -> {
-            Thread t = new Thread(r, "ringmaster-local-io-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        ThreadFactory daemons =
+                r -> {
+                    Thread t = new Thread(r, "ringmaster-local-io-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                };
         this.pumps = Executors.newCachedThreadPool(daemons);
     }
 

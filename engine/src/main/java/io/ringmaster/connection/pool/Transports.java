@@ -4,12 +4,10 @@ import io.ringmaster.connection.Connection;
 import io.ringmaster.connection.ConnectionOptions;
 import io.ringmaster.connection.ConnectionTarget;
 import io.ringmaster.connection.Transport;
-
 import io.ringmaster.connection.local.LocalTransport;
 import io.ringmaster.connection.ssh.SshTransport;
 import io.ringmaster.error.DidYouMean;
 import io.ringmaster.module.api.HostUnreachableException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +18,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The run's connections: picks each host's transport from {@code ansible_connection} (default {@code ssh}; the
- * inventory gives the implicit {@code localhost} {@code ansible_connection: local}) and keeps one connection per host
- * for the whole run, opened on first use. Thread-safe: concurrent first uses of a host share one open attempt.
- * A failed open is not remembered: the next call tries again.
+ * The run's connections: picks each host's transport from {@code ansible_connection} (default
+ * {@code ssh}; the inventory gives the implicit {@code localhost} {@code ansible_connection:
+ * local}) and keeps one connection per host for the whole run, opened on first use. Thread-safe:
+ * concurrent first uses of a host share one open attempt. A failed open is not remembered: the next
+ * call tries again.
  */
 public final class Transports implements AutoCloseable {
     public static final String DEFAULT = "ssh";
 
     private final Map<String, Transport> byName = new LinkedHashMap<>();
-    private final Map<String, CompletableFuture<Connection>> connections = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Connection>> connections =
+            new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
 
     /** The standard transports, {@code local} and {@code ssh}. */
@@ -45,7 +45,8 @@ public final class Transports implements AutoCloseable {
     }
 
     /** The connection to {@code target}'s host, opened now if this is the first use. */
-    public Connection connection(ConnectionTarget target) throws HostUnreachableException, InterruptedException {
+    public Connection connection(ConnectionTarget target)
+            throws HostUnreachableException, InterruptedException {
         String host = target.inventoryName();
         while (true) {
             CompletableFuture<Connection> mine = new CompletableFuture<>();
@@ -74,8 +75,9 @@ public final class Transports implements AutoCloseable {
     }
 
     /**
-     * Closes {@code target}'s connection and opens a new one, trying again every second until {@code timeout}
-     * (a host rebooting refuses connections for a while); the new one is the host's connection from now on.
+     * Closes {@code target}'s connection and opens a new one, trying again every second until
+     * {@code timeout} (a host rebooting refuses connections for a while); the new one is the host's
+     * connection from now on.
      */
     public Connection reopen(ConnectionTarget target, java.time.Duration timeout)
             throws HostUnreachableException, InterruptedException {
@@ -89,8 +91,14 @@ public final class Transports implements AutoCloseable {
                 return connection(target);
             } catch (HostUnreachableException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new HostUnreachableException("no new connection to " + target.inventoryName() + " within "
-                            + timeout.toSeconds() + " s: " + e.getMessage(), e);
+                    throw new HostUnreachableException(
+                            "no new connection to "
+                                    + target.inventoryName()
+                                    + " within "
+                                    + timeout.toSeconds()
+                                    + " s: "
+                                    + e.getMessage(),
+                            e);
                 }
                 Thread.sleep(1000);
             }
@@ -107,9 +115,15 @@ public final class Transports implements AutoCloseable {
         }
         Transport t = byName.get(name);
         if (t == null) {
-            throw new HostUnreachableException("host '" + target.inventoryName() + "' has ansible_connection '"
-                    + name + "', which Ringmaster does not support (it knows " + String.join(", ", byName.keySet())
-                    + ")" + DidYouMean.suffix(name, byName.keySet()));
+            throw new HostUnreachableException(
+                    "host '"
+                            + target.inventoryName()
+                            + "' has ansible_connection '"
+                            + name
+                            + "', which Ringmaster does not support (it knows "
+                            + String.join(", ", byName.keySet())
+                            + ")"
+                            + DidYouMean.suffix(name, byName.keySet()));
         }
         return t;
     }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads what Ringmaster honours from {@code ansible_ssh_common_args}: the ProxyJump ({@code -J HOST},
- * {@code -o ProxyJump=HOST}, {@code -o "ProxyJump HOST"}). Every other option is accepted and has no effect.
+ * Reads what Ringmaster honours from {@code ansible_ssh_common_args}: the ProxyJump ({@code -J
+ * HOST}, {@code -o ProxyJump=HOST}, {@code -o "ProxyJump HOST"}). Every other option is accepted
+ * and has no effect.
  */
 final class CommonArgs {
-    private CommonArgs() {
-    }
+    private CommonArgs() {}
 
     /** The ProxyJump value, or null when none is given. */
     static String proxyJump(String args) {
@@ -44,7 +44,8 @@ final class CommonArgs {
         while (sep < s.length() && s.charAt(sep) != '=' && !Character.isWhitespace(s.charAt(sep))) {
             sep++;
         }
-        if (!s.substring(0, sep).toLowerCase(Locale.ROOT).equals("proxyjump") || sep >= s.length()) {
+        if (!s.substring(0, sep).toLowerCase(Locale.ROOT).equals("proxyjump")
+                || sep >= s.length()) {
             return null;
         }
         String v = s.substring(sep + 1).strip();
@@ -54,7 +55,10 @@ final class CommonArgs {
         return v.isEmpty() ? null : v;
     }
 
-    /** Splits like a shell: whitespace separates words, single and double quotes group, backslash escapes. */
+    /**
+     * Splits like a shell: whitespace separates words, single and double quotes group, backslash
+     * escapes.
+     */
     static List<String> split(String s) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

@@ -7,17 +7,22 @@ import java.util.List;
 public sealed interface HostKeyCheck {
 
     /** The key is recorded for the host. */
-    record Known(int line) implements HostKeyCheck {
-    }
+    record Known(int line) implements HostKeyCheck {}
 
-    /** No key of this type is recorded for the host; {@code otherTypeLines} lists lines with other key types. */
+    /**
+     * No key of this type is recorded for the host; {@code otherTypeLines} lists lines with other
+     * key types.
+     */
     record Unknown(List<Integer> otherTypeLines) implements HostKeyCheck {
         public Unknown {
             otherTypeLines = List.copyOf(otherTypeLines);
         }
     }
 
-    /** A different key of the same type is recorded (or the key is marked revoked), at these lines of {@code file}. */
+    /**
+     * A different key of the same type is recorded (or the key is marked revoked), at these lines
+     * of {@code file}.
+     */
     record Changed(Path file, List<Integer> lines, boolean revoked) implements HostKeyCheck {
         public Changed {
             lines = List.copyOf(lines);

@@ -4,7 +4,6 @@ import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,10 +11,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The host key decision for one session, given to JSch as its HostKeyRepository: checks the offered key against
- * known_hosts, records it when new keys are accepted, and remembers what was offered and decided so that a
- * refusal can be explained. Checking can never be switched off here: JSch runs with StrictHostKeyChecking=yes and
- * only a {@link HostKeyCheck.Known} key, or an unknown key with accept-new, returns OK.
+ * The host key decision for one session, given to JSch as its HostKeyRepository: checks the offered
+ * key against known_hosts, records it when new keys are accepted, and remembers what was offered
+ * and decided so that a refusal can be explained. Checking can never be switched off here: JSch
+ * runs with StrictHostKeyChecking=yes and only a {@link HostKeyCheck.Known} key, or an unknown key
+ * with accept-new, returns OK.
  */
 final class HostKeyGate implements HostKeyRepository {
     private final KnownHostsFile knownHosts;
@@ -90,7 +90,9 @@ final class HostKeyGate implements HostKeyRepository {
         return new HostKey[0];
     }
 
-    /** Known key types for this endpoint, so that negotiation prefers a type already in known_hosts. */
+    /**
+     * Known key types for this endpoint, so that negotiation prefers a type already in known_hosts.
+     */
     @Override
     public HostKey[] getHostKey(String host, String type) {
         List<HostKey> keys = new ArrayList<>();
@@ -106,7 +108,10 @@ final class HostKeyGate implements HostKeyRepository {
         return keys.toArray(new HostKey[0]);
     }
 
-    /** A blob carrying only the type name: JSch only reads the type of these keys to order algorithms. */
+    /**
+     * A blob carrying only the type name: JSch only reads the type of these keys to order
+     * algorithms.
+     */
     private static byte[] placeholder(String type) {
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(4 + name.length).putInt(name.length).put(name).array();
@@ -127,7 +132,10 @@ final class HostKeyGate implements HostKeyRepository {
     @Override
     public String toString() {
         byte[] k = offered;
-        return "HostKeyGate[" + endpoint.knownHostsName() + ", offered="
-                + (k == null ? "none" : Base64.getEncoder().encodeToString(k)) + "]";
+        return "HostKeyGate["
+                + endpoint.knownHostsName()
+                + ", offered="
+                + (k == null ? "none" : Base64.getEncoder().encodeToString(k))
+                + "]";
     }
 }

@@ -8,10 +8,12 @@ import java.util.Base64;
 
 /** Host key helpers: the key type named inside a key blob and OpenSSH-style SHA256 fingerprints. */
 public final class HostKeys {
-    private HostKeys() {
-    }
+    private HostKeys() {}
 
-    /** {@code SHA256:} and the unpadded base64 of the blob's SHA-256, as {@code ssh-keygen -l} prints it. */
+    /**
+     * {@code SHA256:} and the unpadded base64 of the blob's SHA-256, as {@code ssh-keygen -l}
+     * prints it.
+     */
     public static String fingerprint(byte[] blob) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(blob);

@@ -8,7 +8,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.UnixDomainSocketFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import java.util.Vector;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Private keys for the run: each key file is read (and decrypted) once, then offered by every session that uses it.
- * Keys from a running ssh-agent ({@code SSH_AUTH_SOCK}, through JSch's JDK 16+ Unix socket support) are offered
- * after the key files.
+ * Private keys for the run: each key file is read (and decrypted) once, then offered by every
+ * session that uses it. Keys from a running ssh-agent ({@code SSH_AUTH_SOCK}, through JSch's JDK
+ * 16+ Unix socket support) are offered after the key files.
  */
 final class Identities {
     private final JSch loader = new JSch();
@@ -36,7 +35,9 @@ final class Identities {
         this(passphraseEnv, null, env);
     }
 
-    /** {@code prompted}: a passphrase typed at the prompt, tried before the environment variable. */
+    /**
+     * {@code prompted}: a passphrase typed at the prompt, tried before the environment variable.
+     */
     Identities(String passphraseEnv, char[] prompted, Map<String, String> env) {
         this.passphraseEnv = passphraseEnv;
         this.prompted = prompted;
@@ -69,13 +70,19 @@ final class Identities {
                 return id;
             }
             if (!Files.isReadable(Path.of(path))) {
-                throw new KeyProblem("private key " + path + " for " + who + " does not exist or is not readable",
+                throw new KeyProblem(
+                        "private key "
+                                + path
+                                + " for "
+                                + who
+                                + " does not exist or is not readable",
                         "check ansible_ssh_private_key_file (or IdentityFile in the ssh config)");
             }
             try {
                 loader.addIdentity(path);
             } catch (JSchException e) {
-                throw new KeyProblem("cannot read private key " + path + " for " + who + ": " + e.getMessage(),
+                throw new KeyProblem(
+                        "cannot read private key " + path + " for " + who + ": " + e.getMessage(),
                         "use an OpenSSH or PEM private key (ed25519, ecdsa or RSA)");
             }
             id = find(path);
@@ -95,34 +102,52 @@ final class Identities {
                     return;
                 }
                 if (passphraseEnv == null) {
-                    throw new KeyProblem("the passphrase typed at the prompt does not decrypt private key " + path,
+                    throw new KeyProblem(
+                            "the passphrase typed at the prompt does not decrypt private key "
+                                    + path,
                             "run again and type the key's passphrase");
                 }
             } catch (JSchException e) {
-                throw new KeyProblem("cannot decrypt private key " + path + ": " + e.getMessage(),
+                throw new KeyProblem(
+                        "cannot decrypt private key " + path + ": " + e.getMessage(),
                         "run again and type the key's passphrase");
             } finally {
                 java.util.Arrays.fill(typed, (byte) 0);
             }
         }
         if (passphraseEnv == null) {
-            throw new KeyProblem("private key " + path + " for " + who + " is encrypted and no passphrase was given",
+            throw new KeyProblem(
+                    "private key "
+                            + path
+                            + " for "
+                            + who
+                            + " is encrypted and no passphrase was given",
                     "run with --ask-key-passphrase to type it, or put it in an environment variable named with "
-                    + "--key-passphrase-env VAR, or load the key into ssh-agent (SSH_AUTH_SOCK)");
+                            + "--key-passphrase-env VAR, or load the key into ssh-agent (SSH_AUTH_SOCK)");
         }
         String pass = env.get(passphraseEnv);
         if (pass == null) {
-            throw new KeyProblem("private key " + path + " is encrypted and the passphrase variable "
-                    + passphraseEnv + " is not set", "export " + passphraseEnv + " before the run");
+            throw new KeyProblem(
+                    "private key "
+                            + path
+                            + " is encrypted and the passphrase variable "
+                            + passphraseEnv
+                            + " is not set",
+                    "export " + passphraseEnv + " before the run");
         }
         byte[] bytes = pass.getBytes(StandardCharsets.UTF_8);
         try {
             if (!id.setPassphrase(bytes)) {
-                throw new KeyProblem("the passphrase in " + passphraseEnv + " does not decrypt private key " + path,
+                throw new KeyProblem(
+                        "the passphrase in "
+                                + passphraseEnv
+                                + " does not decrypt private key "
+                                + path,
                         "check the value of " + passphraseEnv);
             }
         } catch (JSchException e) {
-            throw new KeyProblem("cannot decrypt private key " + path + ": " + e.getMessage(),
+            throw new KeyProblem(
+                    "cannot decrypt private key " + path + ": " + e.getMessage(),
                     "check the value of " + passphraseEnv);
         } finally {
             java.util.Arrays.fill(bytes, (byte) 0);
@@ -143,8 +168,9 @@ final class Identities {
             return null;
         }
         try {
-            AgentIdentityRepository repo = new AgentIdentityRepository(
-                    new SSHAgentConnector(new UnixDomainSocketFactory(), Path.of(socket)));
+            AgentIdentityRepository repo =
+                    new AgentIdentityRepository(
+                            new SSHAgentConnector(new UnixDomainSocketFactory(), Path.of(socket)));
             return repo.getStatus() == IdentityRepository.RUNNING ? repo : null;
         } catch (AgentProxyException | RuntimeException e) {
             return null;
@@ -167,7 +193,8 @@ final class Identities {
     }
 
     /** The identities one session offers: key files in order, then the agent's keys. */
-    private record Offered(List<Identity> files, IdentityRepository agent) implements IdentityRepository {
+    private record Offered(List<Identity> files, IdentityRepository agent)
+            implements IdentityRepository {
         @Override
         public String getName() {
             return "ringmaster";

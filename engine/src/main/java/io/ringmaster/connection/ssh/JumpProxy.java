@@ -4,15 +4,15 @@ import com.jcraft.jsch.Channel;
 import com.jcraft.jsch.Proxy;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 
 /**
- * ProxyJump: the target session's bytes travel through a {@code direct-tcpip} channel of an already open bastion
- * session, as {@code ssh -J} does. One bastion session carries the channels of every host behind it.
+ * ProxyJump: the target session's bytes travel through a {@code direct-tcpip} channel of an already
+ * open bastion session, as {@code ssh -J} does. One bastion session carries the channels of every
+ * host behind it.
  */
 final class JumpProxy implements Proxy {
     private final Session bastion;
@@ -27,9 +27,11 @@ final class JumpProxy implements Proxy {
     }
 
     @Override
-    public void connect(SocketFactory ignored, String host, int port, int timeout) throws Exception {
+    public void connect(SocketFactory ignored, String host, int port, int timeout)
+            throws Exception {
         if (!bastion.isConnected()) {
-            throw new JumpException("the jump host " + bastionName + " is no longer connected", null);
+            throw new JumpException(
+                    "the jump host " + bastionName + " is no longer connected", null);
         }
         Channel ch = bastion.getStreamForwarder(host, port);
         in = ch.getInputStream();
@@ -38,8 +40,17 @@ final class JumpProxy implements Proxy {
             ch.connect(timeout);
         } catch (Exception e) {
             ch.disconnect();
-            throw new JumpException("the jump host " + bastionName + " could not open a connection to " + host + ":"
-                    + port + " (" + e.getMessage() + ")", e);
+            throw new JumpException(
+                    "the jump host "
+                            + bastionName
+                            + " could not open a connection to "
+                            + host
+                            + ":"
+                            + port
+                            + " ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
         channel = ch;
     }

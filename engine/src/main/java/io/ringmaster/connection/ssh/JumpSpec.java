@@ -1,11 +1,14 @@
 package io.ringmaster.connection.ssh;
 
 /**
- * One hop of a ProxyJump as written: {@code [user@]host[:port]}; user and port are null when not given.
+ * One hop of a ProxyJump as written: {@code [user@]host[:port]}; user and port are null when not
+ * given.
  */
 public record JumpSpec(String user, String host, Integer port) {
 
-    /** Parses {@code [user@]host[:port]} or {@code [user@][ipv6]:port}, or an {@code ssh://} URI. */
+    /**
+     * Parses {@code [user@]host[:port]} or {@code [user@][ipv6]:port}, or an {@code ssh://} URI.
+     */
     public static JumpSpec parse(String text) {
         String s = text.strip();
         if (s.startsWith("ssh://")) {

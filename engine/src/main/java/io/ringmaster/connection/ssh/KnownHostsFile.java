@@ -1,7 +1,5 @@
 package io.ringmaster.connection.ssh;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,16 +16,17 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An OpenSSH known_hosts file: plain and hashed ({@code |1|salt|hash}) host patterns, {@code [host]:port},
- * wildcards, negation and the {@code @revoked} marker ({@code @cert-authority} lines are ignored). Loaded once;
- * new keys are appended by one writer at a time (in-process lock plus a file lock), so many hosts may be trusted
- * concurrently. Thread-safe.
+ * An OpenSSH known_hosts file: plain and hashed ({@code |1|salt|hash}) host patterns, {@code
+ * [host]:port}, wildcards, negation and the {@code @revoked} marker ({@code @cert-authority} lines
+ * are ignored). Loaded once; new keys are appended by one writer at a time (in-process lock plus a
+ * file lock), so many hosts may be trusted concurrently. Thread-safe.
  */
 public final class KnownHostsFile {
-    private record Entry(int line, String marker, List<String> patterns, String type, byte[] key) {
-    }
+    private record Entry(int line, String marker, List<String> patterns, String type, byte[] key) {}
 
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
@@ -49,7 +48,8 @@ public final class KnownHostsFile {
         } catch (NoSuchFileException e) {
             // no file yet: nothing is known
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read known_hosts file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read known_hosts file " + file + ": " + e.getMessage(), e);
         }
         return k;
     }
@@ -58,7 +58,10 @@ public final class KnownHostsFile {
         return file;
     }
 
-    /** What this file says about {@code key} (a public key blob) for {@code name} ({@code host} or {@code [host]:port}). */
+    /**
+     * What this file says about {@code key} (a public key blob) for {@code name} ({@code host} or
+     * {@code [host]:port}).
+     */
     public synchronized HostKeyCheck check(String name, byte[] key) {
         String type = HostKeys.type(key);
         List<Integer> changed = new ArrayList<>();
@@ -92,7 +95,9 @@ public final class KnownHostsFile {
         return new HostKeyCheck.Unknown(other);
     }
 
-    /** The key types recorded for {@code name}, in file order (used to prefer them in negotiation). */
+    /**
+     * The key types recorded for {@code name}, in file order (used to prefer them in negotiation).
+     */
     public synchronized List<String> typesFor(String name) {
         List<String> types = new ArrayList<>();
         for (Entry e : entries) {
@@ -103,7 +108,10 @@ public final class KnownHostsFile {
         return types;
     }
 
-    /** Appends {@code name TYPE BASE64} to the file, unless the key is already recorded; returns its line. */
+    /**
+     * Appends {@code name TYPE BASE64} to the file, unless the key is already recorded; returns its
+     * line.
+     */
     public synchronized int add(String name, byte[] key) {
         HostKeyCheck now = check(name, key);
         if (now instanceof HostKeyCheck.Known k) {
@@ -113,12 +121,18 @@ public final class KnownHostsFile {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-                 FileLock ignored = ch.lock()) {
+            try (FileChannel ch =
+                            FileChannel.open(
+                                    file,
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.WRITE,
+                                    StandardOpenOption.READ);
+                    FileLock ignored = ch.lock()) {
                 long size = ch.size();
                 if (size > 0) {
                     ByteBuffer last = ByteBuffer.allocate(1);
@@ -131,8 +145,9 @@ public final class KnownHostsFile {
                 ch.force(false);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the host key of " + name + " in " + file + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot record the host key of " + name + " in " + file + ": " + e.getMessage(),
+                    e);
         }
         lineCount++;
         entries.add(new Entry(lineCount, null, List.of(name), HostKeys.type(key), key));
@@ -220,7 +235,10 @@ public final class KnownHostsFile {
         return si == s.length();
     }
 
-    /** RSA keys are recorded as {@code ssh-rsa} whatever signature algorithm (rsa-sha2-*) was negotiated. */
+    /**
+     * RSA keys are recorded as {@code ssh-rsa} whatever signature algorithm (rsa-sha2-*) was
+     * negotiated.
+     */
     private static boolean sameType(String a, String b) {
         return a.equals(b);
     }

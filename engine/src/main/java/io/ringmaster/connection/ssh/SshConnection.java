@@ -6,11 +6,10 @@ import com.jcraft.jsch.Session;
 import io.ringmaster.connection.AtomicWrite;
 import io.ringmaster.connection.Connection;
 import io.ringmaster.connection.HostLocks;
-import io.ringmaster.connection.Timeouts;
 import io.ringmaster.connection.Signals;
+import io.ringmaster.connection.Timeouts;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One host's SSH session, open for the whole run. Each command runs on its own exec channel: the server's
- * {@code /bin/sh -c} (the user's login shell, really) gets the command string as it is; stdin is sent and closed;
- * stdout and stderr are collected by JSch's reader thread straight into buffers, and the command is complete when
- * JSch closes them at channel close, which comes after the exit status. No sleep-polling.
+ * One host's SSH session, open for the whole run. Each command runs on its own exec channel: the
+ * server's {@code /bin/sh -c} (the user's login shell, really) gets the command string as it is;
+ * stdin is sent and closed; stdout and stderr are collected by JSch's reader thread straight into
+ * buffers, and the command is complete when JSch closes them at channel close, which comes after
+ * the exit status. No sleep-polling.
  */
 final class SshConnection implements Connection {
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
@@ -63,7 +63,12 @@ final class SshConnection implements Connection {
         try {
             if (!done.await(timeout.plus(Timeouts.BACKSTOP).toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(ch);
-                return Timeouts.timedOut(out.text(), err.text(), timeout, host(), command,
+                return Timeouts.timedOut(
+                        out.text(),
+                        err.text(),
+                        timeout,
+                        host(),
+                        command,
                         "the host did not end it; its channel was closed");
             }
             int rc = ch.getExitStatus();
@@ -72,15 +77,24 @@ final class SshConnection implements Connection {
                 if (sessionLost()) {
                     throw dropped(command);
                 }
-                return new ExecResult(255, out.text(), err.text()
-                        + "ringmaster: the server closed the channel without an exit status\n", null);
+                return new ExecResult(
+                        255,
+                        out.text(),
+                        err.text()
+                                + "ringmaster: the server closed the channel without an exit status\n",
+                        null);
             }
             if (signal != null) {
                 String name = signal.startsWith("SIG") ? signal.substring(3) : signal;
                 return new ExecResult(Signals.shellExitCode(name), out.text(), err.text(), name);
             }
             if (Timeouts.hitBound(rc, System.nanoTime() - t0, timeout)) {
-                return Timeouts.timedOut(out.text(), err.text(), timeout, host(), command,
+                return Timeouts.timedOut(
+                        out.text(),
+                        err.text(),
+                        timeout,
+                        host(),
+                        command,
                         "it and its process group were killed on the host");
             }
             return new ExecResult(rc, out.text(), err.text(), null);
@@ -94,14 +108,22 @@ final class SshConnection implements Connection {
             throws HostUnreachableException, InterruptedException {
         ExecResult r = exec(AtomicWrite.script(path, mode, content), content, UPLOAD_TIMEOUT);
         if (!r.ok()) {
-            String msg = "upload to " + path + " on " + target.inventoryName() + " failed (rc " + r.rc() + "): "
-                    + r.stderr().strip();
+            String msg =
+                    "upload to "
+                            + path
+                            + " on "
+                            + target.inventoryName()
+                            + " failed (rc "
+                            + r.rc()
+                            + "): "
+                            + r.stderr().strip();
             throw new UncheckedIOException(msg, new IOException(msg));
         }
     }
 
     @Override
-    public HostLocks.Channel openHolder(String command) throws IOException, HostUnreachableException {
+    public HostLocks.Channel openHolder(String command)
+            throws IOException, HostUnreachableException {
         if (!session.isConnected()) {
             throw dropped("flock");
         }
@@ -152,7 +174,8 @@ final class SshConnection implements Connection {
         onClose.accept(session);
     }
 
-    private ChannelExec open(String command, byte[] stdin, Sink out, Sink err) throws HostUnreachableException {
+    private ChannelExec open(String command, byte[] stdin, Sink out, Sink err)
+            throws HostUnreachableException {
         if (!session.isConnected()) {
             throw dropped(command);
         }
@@ -180,16 +203,22 @@ final class SshConnection implements Connection {
             if (!session.isConnected()) {
                 throw dropped(command);
             }
-            throw new HostUnreachableException("cannot run a command on " + target.describe()
-                    + ": the server refused a new channel (" + e.getMessage() + "). Check MaxSessions in the"
-                    + " host's sshd_config.", e);
+            throw new HostUnreachableException(
+                    "cannot run a command on "
+                            + target.describe()
+                            + ": the server refused a new channel ("
+                            + e.getMessage()
+                            + "). Check MaxSessions in the"
+                            + " host's sshd_config.",
+                    e);
         }
         return ch;
     }
 
     /**
-     * After a channel ended without an exit status: is the session gone? JSch closes the channels of a broken
-     * session a moment before it marks the session disconnected, so give it that moment, then probe.
+     * After a channel ended without an exit status: is the session gone? JSch closes the channels
+     * of a broken session a moment before it marks the session disconnected, so give it that
+     * moment, then probe.
      */
     private boolean sessionLost() throws InterruptedException {
         for (int i = 0; i < 50 && session.isConnected(); i++) {
@@ -217,10 +246,16 @@ final class SshConnection implements Connection {
 
     private HostUnreachableException dropped(String command) {
         String what = command.length() > 60 ? command.substring(0, 57) + "..." : command;
-        return new HostUnreachableException("the connection to " + target.describe()
-                + " dropped (while running: " + what + "). The host went down, sshd was restarted, or the network"
-                + " failed; keepalives every " + SshTransport.SERVER_ALIVE_INTERVAL_MS / 1000 + "s got no answer"
-                + " or the server closed the connection.");
+        return new HostUnreachableException(
+                "the connection to "
+                        + target.describe()
+                        + " dropped (while running: "
+                        + what
+                        + "). The host went down, sshd was restarted, or the network"
+                        + " failed; keepalives every "
+                        + SshTransport.SERVER_ALIVE_INTERVAL_MS / 1000
+                        + "s got no answer"
+                        + " or the server closed the connection.");
     }
 
     /** Collects one output stream of a channel; JSch closes it when the channel ends. */

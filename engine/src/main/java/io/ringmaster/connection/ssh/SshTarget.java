@@ -6,11 +6,12 @@ import java.util.List;
  * Everything needed to open one host's session.
  *
  * @param inventoryName the host's inventory name
- * @param endpoint      the host itself
- * @param jumps         ProxyJump hops, first hop first; empty for a direct connection
- * @param password      login password when explicitly given, else null
+ * @param endpoint the host itself
+ * @param jumps ProxyJump hops, first hop first; empty for a direct connection
+ * @param password login password when explicitly given, else null
  */
-public record SshTarget(String inventoryName, Endpoint endpoint, List<Endpoint> jumps, char[] password) {
+public record SshTarget(
+        String inventoryName, Endpoint endpoint, List<Endpoint> jumps, char[] password) {
 
     public SshTarget {
         jumps = List.copyOf(jumps);
@@ -18,7 +19,11 @@ public record SshTarget(String inventoryName, Endpoint endpoint, List<Endpoint> 
 
     /** "inventory name (user@address:port[ via jump])", for messages. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("'").append(inventoryName).append("' (").append(endpoint.display());
+        StringBuilder sb =
+                new StringBuilder("'")
+                        .append(inventoryName)
+                        .append("' (")
+                        .append(endpoint.display());
         for (Endpoint j : jumps) {
             sb.append(" via ").append(j.display());
         }

@@ -8,7 +8,6 @@ import io.ringmaster.connection.ConnectionOptions;
 import io.ringmaster.connection.ConnectionTarget;
 import io.ringmaster.connection.Transport;
 import io.ringmaster.module.api.HostUnreachableException;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +23,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code ssh} connection, on JSch: one {@link Session} per host for the whole run (every command on its own
- * channel), one session per jump host shared by all hosts behind it. Sessions are opened concurrently from many
- * threads through one JSch instance. Host keys are always checked against the known_hosts file.
+ * The {@code ssh} connection, on JSch: one {@link Session} per host for the whole run (every
+ * command on its own channel), one session per jump host shared by all hosts behind it. Sessions
+ * are opened concurrently from many threads through one JSch instance. Host keys are always checked
+ * against the known_hosts file.
  */
 public final class SshTransport implements Transport {
     /** Fast key exchanges first; the rest of JSch's list follows for older servers. */
     static final String PREFERRED_KEX = "curve25519-sha256,curve25519-sha256@libssh.org";
+
     static final int SERVER_ALIVE_INTERVAL_MS = 15_000;
     static final int SERVER_ALIVE_COUNT_MAX = 3;
 
@@ -49,8 +50,12 @@ public final class SshTransport implements Transport {
         this(options, System.getenv(), TargetResolver.forCurrentUser(options.sshConfig()));
     }
 
-    /** A transport with an explicit environment (passphrase variable, SSH_AUTH_SOCK) and target resolver. */
-    public SshTransport(ConnectionOptions options, Map<String, String> env, TargetResolver resolver) {
+    /**
+     * A transport with an explicit environment (passphrase variable, SSH_AUTH_SOCK) and target
+     * resolver.
+     */
+    public SshTransport(
+            ConnectionOptions options, Map<String, String> env, TargetResolver resolver) {
         this.options = options;
         this.resolver = resolver;
         this.identities = new Identities(options.passphraseEnv(), options.keyPassphrase(), env);
@@ -68,26 +73,31 @@ public final class SshTransport implements Transport {
     }
 
     @Override
-    public Connection open(ConnectionTarget target) throws HostUnreachableException, InterruptedException {
+    public Connection open(ConnectionTarget target)
+            throws HostUnreachableException, InterruptedException {
         SshTarget t;
         try {
             t = resolver.resolve(target);
         } catch (IllegalArgumentException e) {
-            throw new HostUnreachableException("cannot connect to '" + target.inventoryName() + "': "
-                    + e.getMessage());
+            throw new HostUnreachableException(
+                    "cannot connect to '" + target.inventoryName() + "': " + e.getMessage());
         }
         Session via = t.jumps().isEmpty() ? null : bastion(t, t.jumps().size() - 1);
         Session s = connect(t.endpoint(), t.describe(), t.password(), via);
         sessions.add(s);
         if (closed) {
             s.disconnect();
-            throw new HostUnreachableException("cannot connect to " + t.describe() + ": the run's connections are"
-                    + " closed");
+            throw new HostUnreachableException(
+                    "cannot connect to "
+                            + t.describe()
+                            + ": the run's connections are"
+                            + " closed");
         }
         return new SshConnection(t, s, sessions::remove);
     }
 
-    private Session bastion(SshTarget t, int hop) throws HostUnreachableException, InterruptedException {
+    private Session bastion(SshTarget t, int hop)
+            throws HostUnreachableException, InterruptedException {
         Endpoint e = t.jumps().get(hop);
         List<Endpoint> chain = t.jumps().subList(0, hop + 1);
         String key = chain.toString();
@@ -115,8 +125,14 @@ public final class SshTransport implements Transport {
             } catch (ExecutionException ex) {
                 Throwable c = ex.getCause();
                 if (c instanceof HostUnreachableException h) {
-                    throw new HostUnreachableException("cannot connect to '" + t.inventoryName() + "' through "
-                            + e.display() + ": " + h.getMessage(), h);
+                    throw new HostUnreachableException(
+                            "cannot connect to '"
+                                    + t.inventoryName()
+                                    + "' through "
+                                    + e.display()
+                                    + ": "
+                                    + h.getMessage(),
+                            h);
                 }
                 bastions.remove(key, f);
             }
@@ -126,7 +142,8 @@ public final class SshTransport implements Transport {
     private Session connect(Endpoint e, String who, char[] password, Session via)
             throws HostUnreachableException, InterruptedException {
         if (closed) {
-            throw new HostUnreachableException("cannot connect to " + who + ": the run's connections are closed");
+            throw new HostUnreachableException(
+                    "cannot connect to " + who + ": the run's connections are closed");
         }
         int attempts = 0;
         int max = 1 + Math.max(0, options.connectRetries());
@@ -138,9 +155,21 @@ public final class SshTransport implements Transport {
             try {
                 s = newSession(e, password, gate, who, via);
             } catch (Identities.KeyProblem p) {
-                throw unreachable(new ConnectFailure.KeyUnusable(p.getMessage(), p.hint()), who, e, attempts, timeout, p);
+                throw unreachable(
+                        new ConnectFailure.KeyUnusable(p.getMessage(), p.hint()),
+                        who,
+                        e,
+                        attempts,
+                        timeout,
+                        p);
             } catch (JSchException ex) {
-                throw unreachable(new ConnectFailure.Other(ex.getMessage(), false), who, e, attempts, timeout, ex);
+                throw unreachable(
+                        new ConnectFailure.Other(ex.getMessage(), false),
+                        who,
+                        e,
+                        attempts,
+                        timeout,
+                        ex);
             }
             try {
                 s.connect((int) timeout.toMillis());
@@ -148,7 +177,8 @@ public final class SshTransport implements Transport {
                 return s;
             } catch (JSchException ex) {
                 s.disconnect();
-                ConnectFailure f = ConnectFailure.classify(ex, gate, password != null, identities.hasAgent());
+                ConnectFailure f =
+                        ConnectFailure.classify(ex, gate, password != null, identities.hasAgent());
                 if (!f.retryable() || attempts >= max) {
                     throw unreachable(f, who, e, attempts, timeout, ex);
                 }
@@ -157,7 +187,8 @@ public final class SshTransport implements Transport {
         }
     }
 
-    private Session newSession(Endpoint e, char[] password, HostKeyGate gate, String who, Session via)
+    private Session newSession(
+            Endpoint e, char[] password, HostKeyGate gate, String who, Session via)
             throws JSchException, Identities.KeyProblem {
         Session s = jsch.getSession(e.user(), e.host(), e.port());
         s.setHostKeyRepository(gate);
@@ -165,8 +196,11 @@ public final class SshTransport implements Transport {
         s.setConfig("StrictHostKeyChecking", "yes");
         s.setConfig("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
         s.setConfig("server_host_key", withRsaSha2(JSch.getConfig("server_host_key")));
-        s.setConfig("PubkeyAcceptedAlgorithms", withRsaSha2(JSch.getConfig("PubkeyAcceptedAlgorithms")));
-        s.setConfig("PreferredAuthentications", password == null ? "publickey" : "publickey,password");
+        s.setConfig(
+                "PubkeyAcceptedAlgorithms",
+                withRsaSha2(JSch.getConfig("PubkeyAcceptedAlgorithms")));
+        s.setConfig(
+                "PreferredAuthentications", password == null ? "publickey" : "publickey,password");
         if (password != null) {
             ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
             s.setPassword(Arrays.copyOf(b.array(), b.limit()));
@@ -175,13 +209,20 @@ public final class SshTransport implements Transport {
         s.setServerAliveInterval(SERVER_ALIVE_INTERVAL_MS);
         s.setServerAliveCountMax(SERVER_ALIVE_COUNT_MAX);
         if (via != null) {
-            s.setProxy(new JumpProxy(via, via.getUserName() + "@" + via.getHost() + ":" + via.getPort()));
+            s.setProxy(
+                    new JumpProxy(
+                            via, via.getUserName() + "@" + via.getHost() + ":" + via.getPort()));
         }
         return s;
     }
 
-    private static HostUnreachableException unreachable(ConnectFailure f, String who, Endpoint e, int attempts,
-                                                        Duration timeout, Exception cause) {
+    private static HostUnreachableException unreachable(
+            ConnectFailure f,
+            String who,
+            Endpoint e,
+            int attempts,
+            Duration timeout,
+            Exception cause) {
         return new HostUnreachableException(f.explain(who, e, attempts, timeout), cause);
     }
 
@@ -196,7 +237,10 @@ public final class SshTransport implements Transport {
         return String.join(",", out);
     }
 
-    /** Makes sure RSA keys sign with rsa-sha2-512/256 (ssh-rsa with SHA-1 is refused by OpenSSH 8.8+). */
+    /**
+     * Makes sure RSA keys sign with rsa-sha2-512/256 (ssh-rsa with SHA-1 is refused by OpenSSH
+     * 8.8+).
+     */
     static String withRsaSha2(String algorithms) {
         List<String> out = new ArrayList<>(List.of(algorithms.split(",")));
         for (String a : List.of("rsa-sha2-512", "rsa-sha2-256")) {

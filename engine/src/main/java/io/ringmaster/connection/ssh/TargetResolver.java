@@ -3,7 +3,6 @@ package io.ringmaster.connection.ssh;
 import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.OpenSSHConfig;
 import io.ringmaster.connection.ConnectionTarget;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,10 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Resolves a host's variables and the ssh config file into an {@link SshTarget}, with Ansible's precedence:
- * host variables first ({@code ansible_host}, {@code ansible_port}, {@code ansible_user},
- * {@code ansible_ssh_private_key_file}, {@code ansible_password}, {@code ssh_proxy_jump},
- * {@code ansible_ssh_common_args}), then the matching {@code Host} blocks of the ssh config, then defaults.
+ * Resolves a host's variables and the ssh config file into an {@link SshTarget}, with Ansible's
+ * precedence: host variables first ({@code ansible_host}, {@code ansible_port}, {@code
+ * ansible_user}, {@code ansible_ssh_private_key_file}, {@code ansible_password}, {@code
+ * ssh_proxy_jump}, {@code ansible_ssh_common_args}), then the matching {@code Host} blocks of the
+ * ssh config, then defaults.
  */
 public final class TargetResolver {
     static final List<String> DEFAULT_IDENTITIES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
@@ -25,7 +25,9 @@ public final class TargetResolver {
     private final Path home;
     private final String localUser;
 
-    /** A resolver reading {@code sshConfig} (absent file: no config), for a user with {@code home}. */
+    /**
+     * A resolver reading {@code sshConfig} (absent file: no config), for a user with {@code home}.
+     */
     public TargetResolver(Path sshConfig, Path home, String localUser) {
         this.config = load(sshConfig);
         this.home = home;
@@ -34,18 +36,27 @@ public final class TargetResolver {
 
     /** A resolver for the current user. */
     public static TargetResolver forCurrentUser(Path sshConfig) {
-        return new TargetResolver(sshConfig, Path.of(System.getProperty("user.home")),
+        return new TargetResolver(
+                sshConfig,
+                Path.of(System.getProperty("user.home")),
                 System.getProperty("user.name"));
     }
 
-    /** Resolves {@code target}; malformed values raise IllegalArgumentException with the variable named. */
+    /**
+     * Resolves {@code target}; malformed values raise IllegalArgumentException with the variable
+     * named.
+     */
     public SshTarget resolve(ConnectionTarget target) {
         String alias = target.string("ansible_host", target.inventoryName());
         ConfigRepository.Config c = config.getConfig(alias);
         String host = firstNonNull(c.getHostname(), alias);
         int port = port(target, c);
-        String user = firstNonNull(target.string("ansible_user", null), target.string("ansible_ssh_user", null),
-                c.getUser(), localUser);
+        String user =
+                firstNonNull(
+                        target.string("ansible_user", null),
+                        target.string("ansible_ssh_user", null),
+                        c.getUser(),
+                        localUser);
         List<String> explicit = explicitKeys(target, c);
         List<String> keys = explicit.isEmpty() ? defaultKeys() : explicit;
         Endpoint endpoint = new Endpoint(target.inventoryName(), host, port, user, keys);
@@ -103,13 +114,21 @@ public final class TargetResolver {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ansible_port of '" + target.inventoryName()
-                    + "' must be a port number 1-65535, got '" + p + "'", e);
+            throw new IllegalArgumentException(
+                    "ansible_port of '"
+                            + target.inventoryName()
+                            + "' must be a port number 1-65535, got '"
+                            + p
+                            + "'",
+                    e);
         }
     }
 
     private List<String> explicitKeys(ConnectionTarget target, ConfigRepository.Config c) {
-        String v = target.string("ansible_ssh_private_key_file", target.string("ansible_private_key_file", null));
+        String v =
+                target.string(
+                        "ansible_ssh_private_key_file",
+                        target.string("ansible_private_key_file", null));
         if (v != null && !v.isBlank()) {
             return List.of(expandOne(v.strip()));
         }
@@ -167,7 +186,8 @@ public final class TargetResolver {
         try {
             return OpenSSHConfig.parseFile(sshConfig.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read ssh config " + sshConfig + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read ssh config " + sshConfig + ": " + e.getMessage(), e);
         }
     }
 }

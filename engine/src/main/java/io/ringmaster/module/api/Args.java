@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A module's arguments after rendering, defaulting and type conversion: every declared parameter that has a
- * value or a default is present, already of its declared type (STRING to String, INT to Long, BOOL to Boolean,
- * LIST to List, MAP to Map, MODE to String).
+ * A module's arguments after rendering, defaulting and type conversion: every declared parameter
+ * that has a value or a default is present, already of its declared type (STRING to String, INT to
+ * Long, BOOL to Boolean, LIST to List, MAP to Map, MODE to String).
  */
 public record Args(Map<String, Object> values) {
 
@@ -25,7 +25,9 @@ public record Args(Map<String, Object> values) {
     }
 
     public String requireString(String name) {
-        return string(name).orElseThrow(() -> new IllegalStateException("parameter " + name + " has no value"));
+        return string(name)
+                .orElseThrow(
+                        () -> new IllegalStateException("parameter " + name + " has no value"));
     }
 
     public Optional<Long> integer(String name) {

@@ -3,7 +3,8 @@ package io.ringmaster.module.api;
 import java.util.List;
 
 /**
- * A finished remote command. {@code signal} is the signal name when the command was killed, else null.
+ * A finished remote command. {@code signal} is the signal name when the command was killed, else
+ * null.
  */
 public record ExecResult(int rc, String stdout, String stderr, String signal) {
 
@@ -17,19 +18,26 @@ public record ExecResult(int rc, String stdout, String stderr, String signal) {
         return rc == 0;
     }
 
-    /** True when the command was killed because it outlived its timeout (the stderr says after how long). */
+    /**
+     * True when the command was killed because it outlived its timeout (the stderr says after how
+     * long).
+     */
     public boolean timedOut() {
         return rc == TIMEOUT_RC && stderr.contains(TIMED_OUT);
     }
 
-    /** The timeout line of a timed-out command ({@code timed out after 5s ...}), or an empty string. */
+    /**
+     * The timeout line of a timed-out command ({@code timed out after 5s ...}), or an empty string.
+     */
     public String timeoutMessage() {
         int at = stderr.lastIndexOf(TIMED_OUT);
         return timedOut() && at >= 0 ? stderr.substring(at + "ringmaster: ".length()).strip() : "";
     }
 
     public List<String> stdoutLines() {
-        return stdout.isEmpty() ? List.of() : List.of(stdout.split("\r?\n", -1)).subList(0, trimmedLineCount(stdout));
+        return stdout.isEmpty()
+                ? List.of()
+                : List.of(stdout.split("\r?\n", -1)).subList(0, trimmedLineCount(stdout));
     }
 
     private static int trimmedLineCount(String s) {

@@ -10,7 +10,9 @@ public interface HostLock extends AutoCloseable {
     @Override
     void close();
 
-    /** Another run held the lock for longer than the wait; the message says who and how to proceed. */
+    /**
+     * Another run held the lock for longer than the wait; the message says who and how to proceed.
+     */
     final class Busy extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A task module: one class per module, found through {@link java.util.ServiceLoader}.
- * The engine validates a task's arguments against {@link #params()} before any host is contacted,
- * renders expressions, then calls {@link #run(ModuleContext)} once per host.
+ * A task module: one class per module, found through {@link java.util.ServiceLoader}. The engine
+ * validates a task's arguments against {@link #params()} before any host is contacted, renders
+ * expressions, then calls {@link #run(ModuleContext)} once per host.
  */
 public interface Module {
 
@@ -28,28 +28,33 @@ public interface Module {
         return Optional.empty();
     }
 
-    /** True when the module can predict its result under {@code --check} without changing anything. */
+    /**
+     * True when the module can predict its result under {@code --check} without changing anything.
+     */
     default boolean supportsCheckMode() {
         return false;
     }
 
     /**
-     * True when the module sets host variables through the data key {@code ansible_facts} (as {@code setup} and
-     * {@code set_fact} do). For any other module that key is ordinary data (a {@code debug} of
-     * {@code ansible_facts} shows the facts and sets nothing).
+     * True when the module sets host variables through the data key {@code ansible_facts} (as
+     * {@code setup} and {@code set_fact} do). For any other module that key is ordinary data (a
+     * {@code debug} of {@code ansible_facts} shows the facts and sets nothing).
      */
     default boolean returnsFacts() {
         return false;
     }
 
     /**
-     * Cross-parameter checks on the arguments as written (values may still hold unrendered {@code ${...}}).
-     * Each string is one problem; the engine adds the task's position.
+     * Cross-parameter checks on the arguments as written (values may still hold unrendered {@code
+     * ${...}}). Each string is one problem; the engine adds the task's position.
      */
     default List<String> validate(Map<String, Object> literalArgs) {
         return List.of();
     }
 
-    /** Runs the module on one host. A lost connection propagates as {@link HostUnreachableException}. */
+    /**
+     * Runs the module on one host. A lost connection propagates as {@link
+     * HostUnreachableException}.
+     */
     ModuleResult run(ModuleContext context) throws HostUnreachableException, InterruptedException;
 }

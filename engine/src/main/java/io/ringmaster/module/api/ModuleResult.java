@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * What a module did on one host. {@code data} holds the fields a {@code register} exposes besides
- * {@code changed/failed/msg} (for example {@code rc}, {@code stdout}, {@code stderr}); a key {@code ansible_facts}
- * holding a map sets those variables on the host for the rest of the run (as {@code set_fact} does).
+ * {@code changed/failed/msg} (for example {@code rc}, {@code stdout}, {@code stderr}); a key {@code
+ * ansible_facts} holding a map sets those variables on the host for the rest of the run (as {@code
+ * set_fact} does).
  */
-public sealed interface ModuleResult permits ModuleResult.Ok, ModuleResult.Changed, ModuleResult.Failed,
-        ModuleResult.Skipped {
+public sealed interface ModuleResult
+        permits ModuleResult.Ok, ModuleResult.Changed, ModuleResult.Failed, ModuleResult.Skipped {
 
     String msg();
 
@@ -22,9 +23,7 @@ public sealed interface ModuleResult permits ModuleResult.Ok, ModuleResult.Chang
         }
     }
 
-    /**
-     * Something changed (or, under check mode, would change). {@code diff} may be null.
-     */
+    /** Something changed (or, under check mode, would change). {@code diff} may be null. */
     record Changed(String msg, Map<String, Object> data, Diff diff) implements ModuleResult {
         public Changed {
             msg = msg == null ? "" : msg;

@@ -6,16 +6,22 @@ import java.util.Objects;
 /**
  * One declared module parameter.
  *
- * @param name         the key in the task
- * @param type         what the value must be after rendering
- * @param required     whether the task must give it
+ * @param name the key in the task
+ * @param type what the value must be after rendering
+ * @param required whether the task must give it
  * @param defaultValue the value used when absent (null for none)
- * @param choices      allowed values (strings), empty for any
- * @param aliases      other accepted keys
- * @param description  one line for {@code ringmaster modules}
+ * @param choices allowed values (strings), empty for any
+ * @param aliases other accepted keys
+ * @param description one line for {@code ringmaster modules}
  */
-public record Param(String name, ParamType type, boolean required, Object defaultValue,
-                    List<String> choices, List<String> aliases, String description) {
+public record Param(
+        String name,
+        ParamType type,
+        boolean required,
+        Object defaultValue,
+        List<String> choices,
+        List<String> aliases,
+        String description) {
 
     public Param {
         Objects.requireNonNull(name, "name");

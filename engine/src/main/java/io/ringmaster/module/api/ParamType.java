@@ -17,15 +17,15 @@ public enum ParamType {
     /** Anything, unconverted (rendered). */
     RAW,
     /**
-     * A Velocity condition, or a list of them, kept exactly as written: the engine checks its syntax before the run
-     * but does not render it; the module evaluates it with {@link Expressions#test(String)} (as {@code assert}'s
-     * {@code that}).
+     * A Velocity condition, or a list of them, kept exactly as written: the engine checks its
+     * syntax before the run but does not render it; the module evaluates it with {@link
+     * Expressions#test(String)} (as {@code assert}'s {@code that}).
      */
     EXPRESSION,
     /**
-     * Velocity template text kept exactly as written: the engine checks its syntax before the run but does not
-     * render it; the module renders it once with {@link Expressions#renderText} (as {@code virt_domain}'s
-     * {@code xml}, which must be rendered with XML escaping).
+     * Velocity template text kept exactly as written: the engine checks its syntax before the run
+     * but does not render it; the module renders it once with {@link Expressions#renderText} (as
+     * {@code virt_domain}'s {@code xml}, which must be rendered with XML escaping).
      */
     TEMPLATE
 }

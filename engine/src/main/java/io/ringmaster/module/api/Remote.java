@@ -7,10 +7,11 @@ import java.util.Optional;
  * The host as a module sees it: commands and file uploads over the run's one connection to it.
  * {@code become} is applied by the engine: a module never writes {@code sudo} itself.
  *
- * <p>Every remote step is bounded. A command that outlives its timeout is killed on the host with its whole process
- * group, and its result says so ({@link ExecResult#timedOut()}). A module bounds its own steps with
- * {@link #stepTimeout()}: the task's {@code timeout:} keyword when the task set one, else
- * {@link #DEFAULT_STEP_TIMEOUT}; a task's {@code timeout:} also caps every explicit timeout a module passes.
+ * <p>Every remote step is bounded. A command that outlives its timeout is killed on the host with
+ * its whole process group, and its result says so ({@link ExecResult#timedOut()}). A module bounds
+ * its own steps with {@link #stepTimeout()}: the task's {@code timeout:} keyword when the task set
+ * one, else {@link #DEFAULT_STEP_TIMEOUT}; a task's {@code timeout:} also caps every explicit
+ * timeout a module passes.
  */
 public interface Remote {
 
@@ -18,8 +19,9 @@ public interface Remote {
     Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(2);
 
     /**
-     * Runs {@code command} with {@code /bin/sh -c} on the host; {@code stdin} may be null. After {@code timeout} the
-     * command and every process of its group on the host are killed and the result is {@link ExecResult#timedOut()}.
+     * Runs {@code command} with {@code /bin/sh -c} on the host; {@code stdin} may be null. After
+     * {@code timeout} the command and every process of its group on the host are killed and the
+     * result is {@link ExecResult#timedOut()}.
      *
      * @throws HostUnreachableException when the connection fails or drops
      */
@@ -32,13 +34,14 @@ public interface Remote {
     }
 
     /**
-     * Writes {@code content} to {@code path} atomically: to a temporary file in the same directory, checked on the
-     * host against the length and SHA-256 of {@code content}, then renamed over {@code path}. Anything else (a
-     * dropped connection, a killed controller, a full disk) leaves the old file as it was and removes the temporary
-     * one. An existing file keeps its owner and group. {@code mode} is an octal string such as {@code 0644} or null
-     * to keep the default.
+     * Writes {@code content} to {@code path} atomically: to a temporary file in the same directory,
+     * checked on the host against the length and SHA-256 of {@code content}, then renamed over
+     * {@code path}. Anything else (a dropped connection, a killed controller, a full disk) leaves
+     * the old file as it was and removes the temporary one. An existing file keeps its owner and
+     * group. {@code mode} is an octal string such as {@code 0644} or null to keep the default.
      */
-    void upload(byte[] content, String path, String mode) throws HostUnreachableException, InterruptedException;
+    void upload(byte[] content, String path, String mode)
+            throws HostUnreachableException, InterruptedException;
 
     /** True when commands run on the control machine itself (the local connection). */
     boolean isLocal();
@@ -48,17 +51,22 @@ public interface Remote {
         return Optional.empty();
     }
 
-    /** The bound for one remote step of a module: the task's {@code timeout:}, else {@link #DEFAULT_STEP_TIMEOUT}. */
+    /**
+     * The bound for one remote step of a module: the task's {@code timeout:}, else {@link
+     * #DEFAULT_STEP_TIMEOUT}.
+     */
     default Duration stepTimeout() {
         return taskTimeout().orElse(DEFAULT_STEP_TIMEOUT);
     }
 
     /**
-     * Takes an exclusive lock on the host ({@code flock} on {@code lockFile}, created if missing), waiting at most
-     * {@code wait} for another holder to let go. The lock is held until the returned handle is closed, or until the
-     * connection ends (a killed controller releases it). The lock file keeps a line naming the holder.
+     * Takes an exclusive lock on the host ({@code flock} on {@code lockFile}, created if missing),
+     * waiting at most {@code wait} for another holder to let go. The lock is held until the
+     * returned handle is closed, or until the connection ends (a killed controller releases it).
+     * The lock file keeps a line naming the holder.
      *
-     * @throws HostLock.Busy when another run still holds it after {@code wait}; its message names the holder
+     * @throws HostLock.Busy when another run still holds it after {@code wait}; its message names
+     *     the holder
      */
     default HostLock lock(String lockFile, Duration wait)
             throws HostUnreachableException, InterruptedException, HostLock.Busy {
@@ -71,13 +79,14 @@ public interface Remote {
     }
 
     /**
-     * Drops the host's connection and opens a new one, retrying until {@code timeout} (after a reboot): the
-     * returned Remote, and every later task on the host, use the new connection. A connection that cannot be
-     * reopened (the local one) returns itself.
+     * Drops the host's connection and opens a new one, retrying until {@code timeout} (after a
+     * reboot): the returned Remote, and every later task on the host, use the new connection. A
+     * connection that cannot be reopened (the local one) returns itself.
      *
      * @throws HostUnreachableException when no new connection could be opened in time
      */
-    default Remote reconnect(Duration timeout) throws HostUnreachableException, InterruptedException {
+    default Remote reconnect(Duration timeout)
+            throws HostUnreachableException, InterruptedException {
         return this;
     }
 }

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** POSIX shell quoting and word splitting, so that no value (a VM name such as {@code '; rm -rf /}) can change a command's structure. */
+/**
+ * POSIX shell quoting and word splitting, so that no value (a VM name such as {@code '; rm -rf /})
+ * can change a command's structure.
+ */
 public final class Shell {
-    private Shell() {
-    }
+    private Shell() {}
 
-    /** Quotes one word for {@code /bin/sh}: safe words stay as they are, others are single-quoted. */
+    /**
+     * Quotes one word for {@code /bin/sh}: safe words stay as they are, others are single-quoted.
+     */
     public static String quote(String word) {
         if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
             return word;
@@ -23,13 +27,15 @@ public final class Shell {
     }
 
     /**
-     * Splits a line into words as Python's {@code shlex.split} does (POSIX mode), which is what Ansible uses for a
-     * {@code command} line and an INI host line: whitespace separates words, single quotes keep everything literal,
-     * double quotes keep everything but {@code \"} and {@code \\}, and a backslash outside quotes escapes the next
-     * character. With {@code comments}, a {@code #} outside quotes ends the line. Nothing else is special:
-     * {@code |}, {@code ;}, {@code $(...)} and {@code *} are ordinary characters.
+     * Splits a line into words as Python's {@code shlex.split} does (POSIX mode), which is what
+     * Ansible uses for a {@code command} line and an INI host line: whitespace separates words,
+     * single quotes keep everything literal, double quotes keep everything but {@code \"} and
+     * {@code \\}, and a backslash outside quotes escapes the next character. With {@code comments},
+     * a {@code #} outside quotes ends the line. Nothing else is special: {@code |}, {@code ;},
+     * {@code $(...)} and {@code *} are ordinary characters.
      *
-     * @throws IllegalArgumentException for an unclosed quote or a trailing backslash; the message says which
+     * @throws IllegalArgumentException for an unclosed quote or a trailing backslash; the message
+     *     says which
      */
     public static List<String> split(String line, boolean comments) {
         List<String> words = new ArrayList<>();
@@ -50,7 +56,8 @@ public final class Shell {
             } else if (c == '\'') {
                 int close = line.indexOf('\'', i + 1);
                 if (close < 0) {
-                    throw new IllegalArgumentException("no closing quotation for the ' at character " + (i + 1));
+                    throw new IllegalArgumentException(
+                            "no closing quotation for the ' at character " + (i + 1));
                 }
                 word.append(line, i + 1, close);
                 inWord = true;
@@ -60,7 +67,8 @@ public final class Shell {
                 inWord = true;
             } else if (c == '\\') {
                 if (i + 1 >= line.length()) {
-                    throw new IllegalArgumentException("no escaped character after the trailing backslash");
+                    throw new IllegalArgumentException(
+                            "no escaped character after the trailing backslash");
                 }
                 word.append(line.charAt(i + 1));
                 inWord = true;
@@ -77,7 +85,10 @@ public final class Shell {
         return words;
     }
 
-    /** Appends the double-quoted text starting at {@code open} and returns the index after its closing quote. */
+    /**
+     * Appends the double-quoted text starting at {@code open} and returns the index after its
+     * closing quote.
+     */
     private static int doubleQuoted(String line, int open, StringBuilder word) {
         int i = open + 1;
         while (i < line.length()) {
@@ -85,7 +96,9 @@ public final class Shell {
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+            if (c == '\\'
+                    && i + 1 < line.length()
+                    && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
                 word.append(line.charAt(i + 1));
                 i += 2;
             } else {
@@ -93,6 +106,7 @@ public final class Shell {
                 i++;
             }
         }
-        throw new IllegalArgumentException("no closing quotation for the \" at character " + (open + 1));
+        throw new IllegalArgumentException(
+                "no closing quotation for the \" at character " + (open + 1));
     }
 }

@@ -1,13 +1,12 @@
 package io.ringmaster.connection.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.ringmaster.connection.Connection;
 import io.ringmaster.connection.ConnectionOptions;
 import io.ringmaster.connection.ConnectionTarget;
 import io.ringmaster.module.api.ExecResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,17 +14,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalTransportTest {
     private final LocalTransport transport = new LocalTransport();
-    private final Connection local = transport.open(
-            new ConnectionTarget("localhost", Map.of("ansible_connection", "local"), ConnectionOptions.defaults()));
+    private final Connection local =
+            transport.open(
+                    new ConnectionTarget(
+                            "localhost",
+                            Map.of("ansible_connection", "local"),
+                            ConnectionOptions.defaults()));
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void close() {
@@ -51,7 +53,11 @@ class LocalTransportTest {
 
     @Test
     void feedsStdinAndClosesIt() throws Exception {
-        ExecResult r = local.exec("tr a-z A-Z", "hello\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+        ExecResult r =
+                local.exec(
+                        "tr a-z A-Z",
+                        "hello\n".getBytes(StandardCharsets.UTF_8),
+                        Duration.ofSeconds(10));
         assertThat(r.stdout()).isEqualTo("HELLO\n");
         ExecResult none = local.exec("cat; echo end", null, Duration.ofSeconds(10));
         assertThat(none.stdout()).isEqualTo("end\n");
@@ -77,8 +83,9 @@ class LocalTransportTest {
 
     @Test
     void bigOutputOnBothStreamsDoesNotDeadlock() throws Exception {
-        String cmd = "i=0; while [ $i -lt 20 ]; do head -c 100000 /dev/zero | tr '\\0' o; "
-                + "head -c 100000 /dev/zero | tr '\\0' e >&2; i=$((i+1)); done";
+        String cmd =
+                "i=0; while [ $i -lt 20 ]; do head -c 100000 /dev/zero | tr '\\0' o; "
+                        + "head -c 100000 /dev/zero | tr '\\0' e >&2; i=$((i+1)); done";
         ExecResult r = local.exec(cmd, null, Duration.ofSeconds(30));
         assertThat(r.rc()).isZero();
         assertThat(r.stdout()).hasSize(2_000_000);
@@ -98,7 +105,8 @@ class LocalTransportTest {
         Files.writeString(f, "old");
         local.upload("new\n".getBytes(StandardCharsets.UTF_8), f.toString(), "0640");
         assertThat(Files.readString(f)).isEqualTo("new\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-r-----");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(f);
         }
@@ -109,7 +117,8 @@ class LocalTransportTest {
         Path target = dir.resolve("busy");
         Files.createDirectories(target.resolve("inside"));
         assertThatThrownBy(() -> local.upload(new byte[] {1}, target.toString(), "0644"))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(target.toString());
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(target.toString());
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
@@ -117,7 +126,9 @@ class LocalTransportTest {
 
     @Test
     void rejectsNonOctalMode() {
-        assertThatThrownBy(() -> local.upload(new byte[0], dir.resolve("x").toString(), "rw-r--r--"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("octal");
+        assertThatThrownBy(
+                        () -> local.upload(new byte[0], dir.resolve("x").toString(), "rw-r--r--"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("octal");
     }
 }

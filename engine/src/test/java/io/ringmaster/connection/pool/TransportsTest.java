@@ -1,14 +1,14 @@
 package io.ringmaster.connection.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.ringmaster.connection.Connection;
 import io.ringmaster.connection.ConnectionOptions;
 import io.ringmaster.connection.ConnectionTarget;
 import io.ringmaster.connection.Transport;
-
 import io.ringmaster.connection.local.LocalTransport;
 import io.ringmaster.module.api.HostUnreachableException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TransportsTest {
 
@@ -85,9 +83,11 @@ class TransportsTest {
     @Test
     void unknownConnectionTypeSuggestsTheNearest() {
         try (Transports t = new Transports(List.of(new Counting("ssh"), new Counting("local")))) {
-            assertThatThrownBy(() -> t.connection(host("a", Map.of("ansible_connection", "locall"))))
+            assertThatThrownBy(
+                            () -> t.connection(host("a", Map.of("ansible_connection", "locall"))))
                     .isInstanceOf(HostUnreachableException.class)
-                    .hasMessageContaining("'locall'").hasMessageContaining("did you mean 'local'");
+                    .hasMessageContaining("'locall'")
+                    .hasMessageContaining("did you mean 'local'");
         }
     }
 }

@@ -1,15 +1,16 @@
 package io.ringmaster.connection.ssh;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class CommonArgsTest {
 
     @Test
     void findsProxyJumpInEveryForm() {
-        assertThat(CommonArgs.proxyJump("-o ProxyJump=root@127.0.0.2:2222")).isEqualTo("root@127.0.0.2:2222");
+        assertThat(CommonArgs.proxyJump("-o ProxyJump=root@127.0.0.2:2222"))
+                .isEqualTo("root@127.0.0.2:2222");
         assertThat(CommonArgs.proxyJump("-oProxyJump=j")).isEqualTo("j");
         assertThat(CommonArgs.proxyJump("-o 'ProxyJump j2'")).isEqualTo("j2");
         assertThat(CommonArgs.proxyJump("-o \"proxyjump = j3\"")).isEqualTo("j3");
@@ -20,14 +21,17 @@ class CommonArgsTest {
     @Test
     void ignoresOtherOptions() {
         assertThat(CommonArgs.proxyJump("")).isNull();
-        assertThat(CommonArgs.proxyJump("-o StrictHostKeyChecking=no -C -o ControlMaster=auto -o")).isNull();
+        assertThat(CommonArgs.proxyJump("-o StrictHostKeyChecking=no -C -o ControlMaster=auto -o"))
+                .isNull();
         assertThat(CommonArgs.proxyJump("-o ProxyCommand='ssh -W %h:%p j' -v")).isNull();
-        assertThat(CommonArgs.proxyJump("-o ServerAliveInterval=5 -J b -o ProxyJump=c")).isEqualTo("b");
+        assertThat(CommonArgs.proxyJump("-o ServerAliveInterval=5 -J b -o ProxyJump=c"))
+                .isEqualTo("b");
     }
 
     @Test
     void splitsLikeAShell() {
-        assertThat(CommonArgs.split("a 'b c' \"d \\\" e\" f\\ g")).containsExactly("a", "b c", "d \" e", "f g");
+        assertThat(CommonArgs.split("a 'b c' \"d \\\" e\" f\\ g"))
+                .containsExactly("a", "b c", "d \" e", "f g");
     }
 
     @Test

@@ -1,21 +1,19 @@
 package io.ringmaster.connection.ssh;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fingerprints match what {@code ssh-keygen -l} prints for the same key. */
 class HostKeysTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"ed25519", "ecdsa", "rsa"})
@@ -27,7 +25,8 @@ class HostKeysTest {
         String keygen = run("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub").split(" ")[1];
         assertThat(HostKeys.fingerprint(blob)).isEqualTo(keygen).startsWith("SHA256:");
         assertThat(HostKeys.type(blob)).isEqualTo(pub.split(" ")[0]);
-        assertThat(HostKeys.publicKeyText(blob)).isEqualTo(pub.split(" ")[0] + " " + pub.split(" ")[1]);
+        assertThat(HostKeys.publicKeyText(blob))
+                .isEqualTo(pub.split(" ")[0] + " " + pub.split(" ")[1]);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.ringmaster.connection.ssh;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KnownHostsFileTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     byte[] keyA;
     byte[] keyB;
     byte[] rsa;
@@ -47,8 +45,16 @@ class KnownHostsFileTest {
     @Test
     void plainPortAndWildcardEntries() throws Exception {
         Path f = dir.resolve("known_hosts");
-        Files.writeString(f, "# comment\n\n127.0.0.5,web " + lineA + "\n[127.0.0.6]:2222 " + lineA + "\n"
-                + "127.0.1.* " + lineB + "\n");
+        Files.writeString(
+                f,
+                "# comment\n\n127.0.0.5,web "
+                        + lineA
+                        + "\n[127.0.0.6]:2222 "
+                        + lineA
+                        + "\n"
+                        + "127.0.1.* "
+                        + lineB
+                        + "\n");
         KnownHostsFile k = KnownHostsFile.load(f);
         assertThat(k.check("127.0.0.5", keyA)).isEqualTo(new HostKeyCheck.Known(3));
         assertThat(k.check("web", keyA)).isEqualTo(new HostKeyCheck.Known(3));
@@ -84,10 +90,19 @@ class KnownHostsFileTest {
     @Test
     void revokedAndNegatedAndCertAuthority() throws Exception {
         Path f = dir.resolve("known_hosts");
-        Files.writeString(f, "@cert-authority * " + lineB + "\n@revoked * " + lineA + "\n"
-                + "127.0.0.*,!127.0.0.9 " + lineB + "\n");
+        Files.writeString(
+                f,
+                "@cert-authority * "
+                        + lineB
+                        + "\n@revoked * "
+                        + lineA
+                        + "\n"
+                        + "127.0.0.*,!127.0.0.9 "
+                        + lineB
+                        + "\n");
         KnownHostsFile k = KnownHostsFile.load(f);
-        assertThat(k.check("127.0.0.5", keyA)).isEqualTo(new HostKeyCheck.Changed(f, List.of(2), true));
+        assertThat(k.check("127.0.0.5", keyA))
+                .isEqualTo(new HostKeyCheck.Changed(f, List.of(2), true));
         assertThat(k.check("127.0.0.5", keyB)).isEqualTo(new HostKeyCheck.Known(3));
         assertThat(k.check("127.0.0.9", keyB)).isInstanceOf(HostKeyCheck.Unknown.class);
     }

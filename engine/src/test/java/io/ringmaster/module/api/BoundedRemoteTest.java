@@ -10,22 +10,22 @@ import org.junit.jupiter.api.Test;
 /** A task's timeout caps every step a module asks for, and is what stepTimeout() gives. */
 class BoundedRemoteTest {
     private final List<Duration> asked = new ArrayList<>();
-    private final Remote inner = new Remote() {
-        @Override
-        public ExecResult exec(String command, byte[] stdin, Duration timeout) {
-            asked.add(timeout);
-            return new ExecResult(0, "", "", null);
-        }
+    private final Remote inner =
+            new Remote() {
+                @Override
+                public ExecResult exec(String command, byte[] stdin, Duration timeout) {
+                    asked.add(timeout);
+                    return new ExecResult(0, "", "", null);
+                }
 
-        @Override
-        public void upload(byte[] content, String path, String mode) {
-        }
+                @Override
+                public void upload(byte[] content, String path, String mode) {}
 
-        @Override
-        public boolean isLocal() {
-            return false;
-        }
-    };
+                @Override
+                public boolean isLocal() {
+                    return false;
+                }
+            };
 
     @Test
     void theTaskTimeoutCapsLongerStepsAndLeavesShorterOnes() throws Exception {
@@ -33,7 +33,9 @@ class BoundedRemoteTest {
         bounded.exec("a", null, Duration.ofDays(1));
         bounded.exec("b", null, Duration.ofSeconds(2));
         bounded.exec("c");
-        assertThat(asked).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        assertThat(asked)
+                .containsExactly(
+                        Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5));
         assertThat(bounded.taskTimeout()).contains(Duration.ofSeconds(5));
         assertThat(inner.taskTimeout()).isEmpty();
         assertThat(inner.stepTimeout()).isEqualTo(Remote.DEFAULT_STEP_TIMEOUT);
@@ -42,10 +44,15 @@ class BoundedRemoteTest {
     @Test
     void timedOutIsTheConnectionsMarkNotJustExitCode124() {
         ExecResult own124 = new ExecResult(124, "", "", null);
-        ExecResult killed = new ExecResult(124, "", "x\n" + ExecResult.TIMED_OUT + "5s on h (running: virsh); killed\n",
-                "KILL");
+        ExecResult killed =
+                new ExecResult(
+                        124,
+                        "",
+                        "x\n" + ExecResult.TIMED_OUT + "5s on h (running: virsh); killed\n",
+                        "KILL");
         assertThat(own124.timedOut()).isFalse();
         assertThat(killed.timedOut()).isTrue();
-        assertThat(killed.timeoutMessage()).isEqualTo("timed out after 5s on h (running: virsh); killed");
+        assertThat(killed.timeoutMessage())
+                .isEqualTo("timed out after 5s on h (running: virsh); killed");
     }
 }

@@ -14,7 +14,8 @@ class DiffsTest {
 
     @Test
     void aNewFileStartsAtLineZero() {
-        assertThat(Diffs.of("a", "b", "", "x\ny\n").unified()).isEqualTo("--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n");
+        assertThat(Diffs.of("a", "b", "", "x\ny\n").unified())
+                .isEqualTo("--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n");
     }
 
     @Test

@@ -7,16 +7,16 @@ import java.util.Map;
 /** Checks on a {@code storage_bench} task as written, before any host is contacted. */
 final class BenchValidation {
 
-    private BenchValidation() {
-    }
+    private BenchValidation() {}
 
     static List<String> problems(Map<String, Object> a) {
         List<String> out = new ArrayList<>();
         boolean path = a.get("path") != null;
         boolean domain = a.get("domain") != null;
         if (path == domain) {
-            out.add("give exactly one of path (an image file or block device) or domain (a libvirt domain)"
-                    + (path ? ", not both" : ""));
+            out.add(
+                    "give exactly one of path (an image file or block device) or domain (a libvirt domain)"
+                            + (path ? ", not both" : ""));
         }
         Object modes = a.get("modes");
         if (modes instanceof List<?> list) {
@@ -34,7 +34,9 @@ final class BenchValidation {
             }
         }
         if (a.get("block_size") instanceof Number n && n.longValue() % 512 != 0) {
-            out.add("block_size must be a multiple of 512 (O_DIRECT needs aligned requests), not " + n);
+            out.add(
+                    "block_size must be a multiple of 512 (O_DIRECT needs aligned requests), not "
+                            + n);
         }
         return out;
     }

@@ -9,13 +9,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Parses fio's {@code --output-format=json} (JSON is YAML, read with SnakeYAML's safe loader). Notes fio prints before
- * the document ("note: both iodepth >= 1 and synchronous I/O engine ...") are skipped.
+ * Parses fio's {@code --output-format=json} (JSON is YAML, read with SnakeYAML's safe loader).
+ * Notes fio prints before the document ("note: both iodepth >= 1 and synchronous I/O engine ...")
+ * are skipped.
  */
 final class FioOutput {
 
-    private FioOutput() {
-    }
+    private FioOutput() {}
 
     /** The first job's read (or write) figures; an error message when fio reported none. */
     static Optional<Measurement> parse(String text, boolean write) {
@@ -30,8 +30,11 @@ final class FioOutput {
         } catch (YAMLException e) {
             return Optional.empty();
         }
-        if (!(doc instanceof Map<?, ?> root) || !(root.get("jobs") instanceof List<?> jobs) || jobs.isEmpty()
-                || !(jobs.get(0) instanceof Map<?, ?> job) || number(job.get("error")) != 0
+        if (!(doc instanceof Map<?, ?> root)
+                || !(root.get("jobs") instanceof List<?> jobs)
+                || jobs.isEmpty()
+                || !(jobs.get(0) instanceof Map<?, ?> job)
+                || number(job.get("error")) != 0
                 || !(job.get(write ? "write" : "read") instanceof Map<?, ?> io)) {
             return Optional.empty();
         }
@@ -39,16 +42,24 @@ final class FioOutput {
         if (ops == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Measurement(number(io.get("iops")), number(io.get("bw_bytes")) / 1048576.0,
-                number(io.get("runtime")) / 1000.0, ops, latency(io.get("clat_ns"))));
+        return Optional.of(
+                new Measurement(
+                        number(io.get("iops")),
+                        number(io.get("bw_bytes")) / 1048576.0,
+                        number(io.get("runtime")) / 1000.0,
+                        ops,
+                        latency(io.get("clat_ns"))));
     }
 
     private static Optional<Measurement.Latency> latency(Object clat) {
         if (!(clat instanceof Map<?, ?> c) || !(c.get("percentile") instanceof Map<?, ?> p)) {
             return Optional.empty();
         }
-        return Optional.of(new Measurement.Latency(number(p.get("50.000000")) / 1000.0,
-                number(p.get("99.000000")) / 1000.0, number(p.get("99.900000")) / 1000.0));
+        return Optional.of(
+                new Measurement.Latency(
+                        number(p.get("50.000000")) / 1000.0,
+                        number(p.get("99.000000")) / 1000.0,
+                        number(p.get("99.900000")) / 1000.0));
     }
 
     private static double number(Object o) {

@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Runs the read step: at most two execs (what the host has, then the facts of every path involved). */
+/**
+ * Runs the read step: at most two execs (what the host has, then the facts of every path involved).
+ */
 final class HostReader {
 
-    private HostReader() {
-    }
+    private HostReader() {}
 
-    static ReadOutcome read(ModuleContext ctx, BenchSpec spec) throws HostUnreachableException, InterruptedException {
+    static ReadOutcome read(ModuleContext ctx, BenchSpec spec)
+            throws HostUnreachableException, InterruptedException {
         boolean needInUse = spec.writes() && spec.path().isPresent();
         Sections first = BenchScripts.first(spec, needInUse);
         ExecResult r1 = ctx.remote().exec(first.command(), null, StorageBench.readTimeout());
@@ -30,15 +32,27 @@ final class HostReader {
             String name = spec.domain().get();
             Sections.Section xml = s1.get("xml");
             if (xml == null || !xml.ok()) {
-                return new ReadOutcome.Broken("domain " + name + " is not defined on " + ctx.host() + " (virsh -c "
-                        + spec.uri() + " dumpxml: " + (xml == null ? "no answer" : xml.text().strip())
-                        + "); check the name and the uri");
+                return new ReadOutcome.Broken(
+                        "domain "
+                                + name
+                                + " is not defined on "
+                                + ctx.host()
+                                + " (virsh -c "
+                                + spec.uri()
+                                + " dumpxml: "
+                                + (xml == null ? "no answer" : xml.text().strip())
+                                + "); check the name and the uri");
             }
             try {
                 targets = DomainDisks.parse(xml.text());
             } catch (Xml.XmlException e) {
-                return new ReadOutcome.Broken("cannot read the definition of domain " + name + " on " + ctx.host()
-                        + ": " + e.getMessage());
+                return new ReadOutcome.Broken(
+                        "cannot read the definition of domain "
+                                + name
+                                + " on "
+                                + ctx.host()
+                                + ": "
+                                + e.getMessage());
             }
             String state = Sections.okText(s1, "state").orElse("").strip();
             running = state.equals("running") || state.equals("paused");
@@ -49,8 +63,13 @@ final class HostReader {
         return new ReadOutcome.Read(facts(ctx, spec, s1, targets, inUse, running));
     }
 
-    private static HostFacts facts(ModuleContext ctx, BenchSpec spec, Map<String, Sections.Section> s1,
-                                   List<Disk> targets, Optional<Map<Disk, String>> known, boolean running)
+    private static HostFacts facts(
+            ModuleContext ctx,
+            BenchSpec spec,
+            Map<String, Sections.Section> s1,
+            List<Disk> targets,
+            Optional<Map<Disk, String>> known,
+            boolean running)
             throws HostUnreachableException, InterruptedException {
         Map<Disk, String> inUse = known.orElse(Map.of());
         List<Disk> sources = new ArrayList<>(inUse.keySet());
@@ -70,12 +89,14 @@ final class HostReader {
                 used.put(p.realPath(), inUse.get(sources.get(i)));
             }
         }
-        return new HostFacts(ctx.host(), tools(s1), uring(s1), running, targets, facts, used, known.isPresent());
+        return new HostFacts(
+                ctx.host(), tools(s1), uring(s1), running, targets, facts, used, known.isPresent());
     }
 
     /**
-     * Every file, block or volume disk of every defined domain, to the domain's name; empty when the domains could
-     * not be listed or a definition could not be read (a write is then refused: nothing proves the target is free).
+     * Every file, block or volume disk of every defined domain, to the domain's name; empty when
+     * the domains could not be listed or a definition could not be read (a write is then refused:
+     * nothing proves the target is free).
      */
     private static Optional<Map<Disk, String>> inUse(Map<String, Sections.Section> s1) {
         Sections.Section listed = s1.get("domains");

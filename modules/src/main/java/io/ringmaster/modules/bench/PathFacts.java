@@ -5,15 +5,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the host says about one path: {@code kind} is file, block, missing or other; {@code direct} is "ok" or the
- * error of an O_DIRECT read of its first block; {@code resolveError} is set when a pool volume had no path;
- * {@code allocated} is the bytes a file really holds on disk (-1 for a block device or when unknown);
- * {@code virtualSize} is the size of the disk the image holds as {@code qemu-img info} reports it (-1 unknown).
+ * What the host says about one path: {@code kind} is file, block, missing or other; {@code direct}
+ * is "ok" or the error of an O_DIRECT read of its first block; {@code resolveError} is set when a
+ * pool volume had no path; {@code allocated} is the bytes a file really holds on disk (-1 for a
+ * block device or when unknown); {@code virtualSize} is the size of the disk the image holds as
+ * {@code qemu-img info} reports it (-1 unknown).
  */
-record PathFacts(String path, String kind, long size, String realPath, String direct, Optional<String> resolveError,
-                 long allocated, long virtualSize) {
+record PathFacts(
+        String path,
+        String kind,
+        long size,
+        String realPath,
+        String direct,
+        Optional<String> resolveError,
+        long allocated,
+        long virtualSize) {
 
-    PathFacts(String path, String kind, long size, String realPath, String direct, Optional<String> resolveError) {
+    PathFacts(
+            String path,
+            String kind,
+            long size,
+            String realPath,
+            String direct,
+            Optional<String> resolveError) {
         this(path, kind, size, realPath, direct, resolveError, -1, -1);
     }
 
@@ -30,8 +44,14 @@ record PathFacts(String path, String kind, long size, String realPath, String di
             return new PathFacts("", "missing", 0, "", "", Optional.of(kv.get("volume-error")));
         }
         String path = kv.getOrDefault("path", "");
-        return new PathFacts(path, kv.getOrDefault("kind", "missing"), number(kv.get("size"), 0),
-                kv.getOrDefault("real", path), kv.getOrDefault("direct", ""), Optional.empty(), number(kv.get("alloc"), -1),
+        return new PathFacts(
+                path,
+                kv.getOrDefault("kind", "missing"),
+                number(kv.get("size"), 0),
+                kv.getOrDefault("real", path),
+                kv.getOrDefault("direct", ""),
+                Optional.empty(),
+                number(kv.get("alloc"), -1),
                 number(kv.get("vsize"), -1));
     }
 
@@ -44,14 +64,17 @@ record PathFacts(String path, String kind, long size, String realPath, String di
     }
 
     /**
-     * A file holding less than half of the disk it stands for (a sparse raw file, a qcow2 image with unallocated
-     * clusters): reads of the holes never reach the drive.
+     * A file holding less than half of the disk it stands for (a sparse raw file, a qcow2 image
+     * with unallocated clusters): reads of the holes never reach the drive.
      */
     boolean sparse() {
         return kind.equals("file") && allocated >= 0 && allocated < Math.max(size, virtualSize) / 2;
     }
 
-    /** The size of the disk behind the path: the image's virtual size when known, else the file's size. */
+    /**
+     * The size of the disk behind the path: the image's virtual size when known, else the file's
+     * size.
+     */
     long diskSize() {
         return virtualSize > 0 ? virtualSize : size;
     }

@@ -16,11 +16,13 @@ record Row(Job job, Measurement m) {
         r.put("mib_per_s", round(m.mibPerS(), 1));
         r.put("seconds", round(m.seconds(), 3));
         r.put("ops", m.ops());
-        m.latency().ifPresent(l -> {
-            r.put("lat_p50_us", round(l.p50(), 1));
-            r.put("lat_p99_us", round(l.p99(), 1));
-            r.put("lat_p999_us", round(l.p999(), 1));
-        });
+        m.latency()
+                .ifPresent(
+                        l -> {
+                            r.put("lat_p50_us", round(l.p50(), 1));
+                            r.put("lat_p99_us", round(l.p99(), 1));
+                            r.put("lat_p999_us", round(l.p999(), 1));
+                        });
         job.disk().configuredMode().ifPresent(c -> r.put("configured_mode", c));
         if (job.facts().sparse()) {
             r.put("sparse", true);

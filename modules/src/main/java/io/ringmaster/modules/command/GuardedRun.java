@@ -15,24 +15,36 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One run of {@code command} or {@code shell}: the {@code chdir}, {@code creates} and {@code removes} guards and the
- * payload go to the host as a single script, so the whole task is one round trip. When a guard decides, the script
- * prints only a line made of a random marker and exits, so the module can tell that apart from anything the
- * command itself could print; the command's own output is never touched.
+ * One run of {@code command} or {@code shell}: the {@code chdir}, {@code creates} and {@code
+ * removes} guards and the payload go to the host as a single script, so the whole task is one round
+ * trip. When a guard decides, the script prints only a line made of a random marker and exits, so
+ * the module can tell that apart from anything the command itself could print; the command's own
+ * output is never touched.
  *
- * @param host           the inventory name, for messages
- * @param payload        the shell text that runs the command (already quoted as it must be)
- * @param cmd            what the result reports as {@code cmd} (the argv list or the shell string)
- * @param chdir          directory to run in, if any
- * @param creates        skip when this path (or glob) exists, if any
- * @param removes        skip unless this path (or glob) exists, if any
- * @param stdin          text sent to the command's standard input, or null
- * @param stripEmptyEnds whether to drop trailing newlines from stdout and stderr, as Ansible does by default
+ * @param host the inventory name, for messages
+ * @param payload the shell text that runs the command (already quoted as it must be)
+ * @param cmd what the result reports as {@code cmd} (the argv list or the shell string)
+ * @param chdir directory to run in, if any
+ * @param creates skip when this path (or glob) exists, if any
+ * @param removes skip unless this path (or glob) exists, if any
+ * @param stdin text sent to the command's standard input, or null
+ * @param stripEmptyEnds whether to drop trailing newlines from stdout and stderr, as Ansible does
+ *     by default
  */
-record GuardedRun(String host, String payload, Object cmd, Optional<String> chdir, Optional<String> creates,
-                  Optional<String> removes, String stdin, boolean stripEmptyEnds) {
+record GuardedRun(
+        String host,
+        String payload,
+        Object cmd,
+        Optional<String> chdir,
+        Optional<String> creates,
+        Optional<String> removes,
+        String stdin,
+        boolean stripEmptyEnds) {
 
-    /** Ansible's command has no time limit; a task-level timeout is the engine's. This only bounds a hung host. */
+    /**
+     * Ansible's command has no time limit; a task-level timeout is the engine's. This only bounds a
+     * hung host.
+     */
     static final Duration NO_LIMIT = Duration.ofDays(1);
 
     /** Runs the script on {@code remote} and turns its outcome into Ansible's result shape. */
@@ -52,14 +64,25 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
             String path = created ? creates.get() : removes.get();
             String why = created ? path + " exists" : path + " does not exist";
             Map<String, Object> data = data(0, "skipped, since " + why, "", start, end, took);
-            return new ModuleResult.Ok("Did not run command since '" + path + "' " + (created ? "exists"
-                    : "does not exist"), data);
+            return new ModuleResult.Ok(
+                    "Did not run command since '"
+                            + path
+                            + "' "
+                            + (created ? "exists" : "does not exist"),
+                    data);
         }
         if (out.equals(marker + ":chdir\n")) {
             Map<String, Object> data = data(r.rc(), "", strip(err), start, end, took);
-            return new ModuleResult.Failed("Unable to change directory before execution on " + host + ": "
-                    + chdir.orElse("") + " (" + strip(err).strip() + "); check that the directory exists and the"
-                    + " remote user may enter it", data);
+            return new ModuleResult.Failed(
+                    "Unable to change directory before execution on "
+                            + host
+                            + ": "
+                            + chdir.orElse("")
+                            + " ("
+                            + strip(err).strip()
+                            + "); check that the directory exists and the"
+                            + " remote user may enter it",
+                    data);
         }
         Map<String, Object> data = data(r.rc(), strip(out), strip(err), start, end, took);
         if (r.timedOut()) {
@@ -67,7 +90,8 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
             return new ModuleResult.Failed("command on " + host + " " + r.timeoutMessage(), data);
         }
         if (r.signal() != null) {
-            return new ModuleResult.Failed("non-zero return code (killed by signal " + r.signal() + ")", data);
+            return new ModuleResult.Failed(
+                    "non-zero return code (killed by signal " + r.signal() + ")", data);
         }
         if (r.rc() != 0) {
             return new ModuleResult.Failed("non-zero return code", data);
@@ -76,24 +100,36 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
     }
 
     /** Runs the command, or under check mode predicts whether it would run. */
-    ModuleResult runOrPredict(Remote remote, boolean checkMode) throws HostUnreachableException, InterruptedException {
+    ModuleResult runOrPredict(Remote remote, boolean checkMode)
+            throws HostUnreachableException, InterruptedException {
         return checkMode ? predict(remote) : run(remote);
     }
 
     /**
-     * Check mode, as Ansible's command and shell: without creates/removes nothing can be predicted, so the command
-     * is skipped; with them, only the guards run (never the command) and tell whether it would run.
+     * Check mode, as Ansible's command and shell: without creates/removes nothing can be predicted,
+     * so the command is skipped; with them, only the guards run (never the command) and tell
+     * whether it would run.
      */
     ModuleResult predict(Remote remote) throws HostUnreachableException, InterruptedException {
         if (creates.isEmpty() && removes.isEmpty()) {
-            return new ModuleResult.Skipped("check mode: the command would run, but what it changes cannot be "
-                    + "predicted, so it did not run (creates/removes let check mode decide)");
+            return new ModuleResult.Skipped(
+                    "check mode: the command would run, but what it changes cannot be "
+                            + "predicted, so it did not run (creates/removes let check mode decide)");
         }
         String marker = "ringmaster-guard-" + UUID.randomUUID();
-        GuardedRun probe = new GuardedRun(host, "printf '%s\\n' '" + marker + ":run'", cmd, chdir, creates, removes,
-                null, stripEmptyEnds);
+        GuardedRun probe =
+                new GuardedRun(
+                        host,
+                        "printf '%s\\n' '" + marker + ":run'",
+                        cmd,
+                        chdir,
+                        creates,
+                        removes,
+                        null,
+                        stripEmptyEnds);
         ModuleResult r = probe.run(remote);
-        if (r instanceof ModuleResult.Changed c && String.valueOf(c.data().get("stdout")).equals(marker + ":run")) {
+        if (r instanceof ModuleResult.Changed c
+                && String.valueOf(c.data().get("stdout")).equals(marker + ":run")) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("cmd", cmd);
             return new ModuleResult.Changed("check mode: the command would run", data, null);
@@ -101,21 +137,41 @@ record GuardedRun(String host, String payload, Object cmd, Optional<String> chdi
         return r;
     }
 
-    /** The script sent to the host's {@code /bin/sh -c}; just the payload when there are no guards. */
+    /**
+     * The script sent to the host's {@code /bin/sh -c}; just the payload when there are no guards.
+     */
     String script(String marker) {
         List<String> parts = new ArrayList<>();
-        chdir.ifPresent(d -> parts.add("cd " + RemotePaths.path(d) + " || { printf '%s\\n' '" + marker
-                + ":chdir'; exit 1; }"));
-        creates.ifPresent(p -> parts.add("if " + RemotePaths.existsTest(p) + "; then printf '%s\\n' '" + marker
-                + ":skip'; exit 0; fi"));
-        removes.ifPresent(p -> parts.add("if ! " + RemotePaths.existsTest(p) + "; then printf '%s\\n' '" + marker
-                + ":skip'; exit 0; fi"));
+        chdir.ifPresent(
+                d ->
+                        parts.add(
+                                "cd "
+                                        + RemotePaths.path(d)
+                                        + " || { printf '%s\\n' '"
+                                        + marker
+                                        + ":chdir'; exit 1; }"));
+        creates.ifPresent(
+                p ->
+                        parts.add(
+                                "if "
+                                        + RemotePaths.existsTest(p)
+                                        + "; then printf '%s\\n' '"
+                                        + marker
+                                        + ":skip'; exit 0; fi"));
+        removes.ifPresent(
+                p ->
+                        parts.add(
+                                "if ! "
+                                        + RemotePaths.existsTest(p)
+                                        + "; then printf '%s\\n' '"
+                                        + marker
+                                        + ":skip'; exit 0; fi"));
         parts.add(payload);
         return String.join("; ", parts);
     }
 
-    private Map<String, Object> data(int rc, String out, String err, LocalDateTime start, LocalDateTime end,
-                                     Duration took) {
+    private Map<String, Object> data(
+            int rc, String out, String err, LocalDateTime start, LocalDateTime end, Duration took) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cmd", cmd);
         data.put("rc", rc);

@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ansible's legacy {@code key=value} options inside a free-form command, such as
- * {@code command: creates=/etc/done chdir=/srv make install}. Only the keys a module names are recognised, and only
- * as whole unquoted words at the start or the end of the string (Ansible also finds them in the middle; writing
- * them as task parameters is clearer). A value may be quoted: {@code chdir="/srv/my app"}. A word that is quoted
- * as a whole ({@code 'creates=x'}) is never an option, so a program can still receive such an argument.
+ * Ansible's legacy {@code key=value} options inside a free-form command, such as {@code command:
+ * creates=/etc/done chdir=/srv make install}. Only the keys a module names are recognised, and only
+ * as whole unquoted words at the start or the end of the string (Ansible also finds them in the
+ * middle; writing them as task parameters is clearer). A value may be quoted: {@code chdir="/srv/my
+ * app"}. A word that is quoted as a whole ({@code 'creates=x'}) is never an option, so a program
+ * can still receive such an argument.
  *
- * @param rest    the command with the options removed, trimmed
+ * @param rest the command with the options removed, trimmed
  * @param options the options found, by key
  */
 record LegacyOptions(String rest, Map<String, String> options) {
@@ -47,15 +48,24 @@ record LegacyOptions(String rest, Map<String, String> options) {
         java.util.Optional<String> param = args.string(key);
         String legacy = options.get(key);
         if (param.isPresent() && legacy != null && !param.get().equals(legacy)) {
-            throw new IllegalArgumentException(key + " is given twice, as the parameter '" + param.get()
-                    + "' and as the word '" + key + "=" + legacy + "' in the command; keep one of them");
+            throw new IllegalArgumentException(
+                    key
+                            + " is given twice, as the parameter '"
+                            + param.get()
+                            + "' and as the word '"
+                            + key
+                            + "="
+                            + legacy
+                            + "' in the command; keep one of them");
         }
         return param.isPresent() ? param : java.util.Optional.ofNullable(legacy);
     }
 
     private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-                || value.startsWith("\"") && value.endsWith("\""));
+        boolean quoted =
+                value.length() >= 2
+                        && (value.startsWith("'") && value.endsWith("'")
+                                || value.startsWith("\"") && value.endsWith("\""));
         return quoted ? value.substring(1, value.length() - 1) : value;
     }
 }

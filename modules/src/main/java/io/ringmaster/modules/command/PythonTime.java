@@ -5,17 +5,23 @@ import java.time.LocalDateTime;
 
 /**
  * Times written as Ansible writes them, which is Python's {@code str()} of a {@code datetime} and a
- * {@code timedelta}: {@code 2024-05-01 12:00:00.123456} and {@code 0:00:00.003512} (microseconds are left out
- * when they are zero, and whole days come first as {@code 1 day, 0:00:00}).
+ * {@code timedelta}: {@code 2024-05-01 12:00:00.123456} and {@code 0:00:00.003512} (microseconds
+ * are left out when they are zero, and whole days come first as {@code 1 day, 0:00:00}).
  */
 final class PythonTime {
-    private PythonTime() {
-    }
+    private PythonTime() {}
 
     /** {@code str(datetime)}: local time to the microsecond. */
     static String timestamp(LocalDateTime t) {
-        String base = String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        String base =
+                String.format(
+                        "%04d-%02d-%02d %02d:%02d:%02d",
+                        t.getYear(),
+                        t.getMonthValue(),
+                        t.getDayOfMonth(),
+                        t.getHour(),
+                        t.getMinute(),
+                        t.getSecond());
         int micros = t.getNano() / 1000;
         return micros == 0 ? base : base + String.format(".%06d", micros);
     }

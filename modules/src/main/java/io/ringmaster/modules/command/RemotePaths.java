@@ -3,14 +3,14 @@ package io.ringmaster.modules.command;
 import io.ringmaster.module.api.Shell;
 
 /**
- * Shell words for paths the remote shell should resolve: everything is quoted except a leading {@code ~/} (so it
- * expands to the remote user's home, as Ansible's {@code expanduser} does) and, in patterns, the glob characters
- * {@code *} and {@code ?} (Ansible checks {@code creates}/{@code removes} with {@code glob}). No other expansion can
- * happen: {@code $(...)}, {@code ;} and spaces stay literal.
+ * Shell words for paths the remote shell should resolve: everything is quoted except a leading
+ * {@code ~/} (so it expands to the remote user's home, as Ansible's {@code expanduser} does) and,
+ * in patterns, the glob characters {@code *} and {@code ?} (Ansible checks {@code creates}/{@code
+ * removes} with {@code glob}). No other expansion can happen: {@code $(...)}, {@code ;} and spaces
+ * stay literal.
  */
 final class RemotePaths {
-    private RemotePaths() {
-    }
+    private RemotePaths() {}
 
     /** A path as one shell word with only a leading {@code ~} or {@code ~/} left to expand. */
     static String path(String path) {
@@ -23,7 +23,9 @@ final class RemotePaths {
         return Shell.quote(path);
     }
 
-    /** A glob pattern as one shell word: literal parts quoted, {@code *} and {@code ?} left bare. */
+    /**
+     * A glob pattern as one shell word: literal parts quoted, {@code *} and {@code ?} left bare.
+     */
     static String pattern(String pattern) {
         String prefix = "";
         String body = pattern;
@@ -51,8 +53,8 @@ final class RemotePaths {
     }
 
     /**
-     * A shell condition that is true when something matches {@code pattern} (a broken symlink counts, as with
-     * Python's {@code glob}).
+     * A shell condition that is true when something matches {@code pattern} (a broken symlink
+     * counts, as with Python's {@code glob}).
      */
     static String existsTest(String pattern) {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {

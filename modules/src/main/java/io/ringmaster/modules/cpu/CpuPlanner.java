@@ -6,16 +6,16 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The placement planner: a pure function of {@link PlanInput}. In order: explicit pins (they win), kept placements
- * (the host's existing domains), other domains' cores, then every new VM in input order (whole free cores on one
- * node, the node of its disks when they have one), then IOThreads (a dedicated core while the plan has room, else
- * the node's shared IOThread core), emulator threads on housekeeping, memory bound to the VM's node.
- * Because earlier VMs choose first and kept placements are claimed before anything new, appending a VM never moves
- * the others and removing one never moves the rest.
+ * The placement planner: a pure function of {@link PlanInput}. In order: explicit pins (they win),
+ * kept placements (the host's existing domains), other domains' cores, then every new VM in input
+ * order (whole free cores on one node, the node of its disks when they have one), then IOThreads (a
+ * dedicated core while the plan has room, else the node's shared IOThread core), emulator threads
+ * on housekeeping, memory bound to the VM's node. Because earlier VMs choose first and kept
+ * placements are claimed before anything new, appending a VM never moves the others and removing
+ * one never moves the rest.
  */
 public final class CpuPlanner {
-    private CpuPlanner() {
-    }
+    private CpuPlanner() {}
 
     public static PlanOutcome plan(PlanInput in) {
         String bad = checkHousekeeping(in);
@@ -41,8 +41,11 @@ public final class CpuPlanner {
         SortedSet<Integer> unknown = new TreeSet<>(in.housekeeping());
         unknown.removeAll(in.topology().cpus());
         if (!unknown.isEmpty()) {
-            return "housekeeping CPUs " + CpuSet.format(unknown) + " are not on this host (its CPUs: "
-                    + CpuSet.format(in.topology().cpus()) + "); fix kvm_housekeeping_cpuset / housekeeping";
+            return "housekeeping CPUs "
+                    + CpuSet.format(unknown)
+                    + " are not on this host (its CPUs: "
+                    + CpuSet.format(in.topology().cpus())
+                    + "); fix kvm_housekeeping_cpuset / housekeeping";
         }
         if (in.housekeeping().isEmpty()) {
             return "no housekeeping CPUs: emulator threads need at least one host CPU; set housekeeping "

@@ -9,19 +9,31 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.w3c.dom.Element;
 
-/** The placements of a host's existing domains, from their persistent definitions' {@code <cputune>}. */
+/**
+ * The placements of a host's existing domains, from their persistent definitions' {@code
+ * <cputune>}.
+ */
 public final class DomainPlacements {
-    private DomainPlacements() {
-    }
+    private DomainPlacements() {}
 
-    /** Shell text printing every domain's inactive XML with ONE virsh process (domains named by UUID: no quoting). */
+    /**
+     * Shell text printing every domain's inactive XML with ONE virsh process (domains named by
+     * UUID: no quoting).
+     */
     public static String script(String uri) {
         String v = "virsh -c " + Shell.quote(uri);
-        return "ids=$(" + v + " list --all --uuid) || exit $?; c=; for i in $ids; do c=\"$c dumpxml --inactive $i;\"; done;"
-                + " [ -z \"$c\" ] || " + v + " \"$c\"";
+        return "ids=$("
+                + v
+                + " list --all --uuid) || exit $?; c=; for i in $ids; do c=\"$c dumpxml --inactive $i;\"; done;"
+                + " [ -z \"$c\" ] || "
+                + v
+                + " \"$c\"";
     }
 
-    /** Placement by domain name; domains without vCPU pins (floating) are left out. Unreadable chunks are skipped. */
+    /**
+     * Placement by domain name; domains without vCPU pins (floating) are left out. Unreadable
+     * chunks are skipped.
+     */
     public static Map<String, Placement> parse(String dumps) {
         Map<String, Placement> out = new TreeMap<>();
         for (String chunk : dumps.split("</domain>")) {
@@ -53,8 +65,7 @@ public final class DomainPlacements {
                 case "vcpupin" -> vcpuPins.put(intOr(e.getAttribute("vcpu")), cpuset);
                 case "iothreadpin" -> ioPins.put(intOr(e.getAttribute("iothread")), cpuset);
                 case "emulatorpin" -> emulator = cpuset;
-                default -> {
-                }
+                default -> {}
             }
         }
         List<String> pins = new ArrayList<>();
@@ -65,24 +76,42 @@ public final class DomainPlacements {
             }
             pins.add(p);
         }
-        return vcpus == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(new Placement(pins, emulator, List.copyOf(ioPins.values()), -1, ""));
+        return vcpus == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        new Placement(pins, emulator, List.copyOf(ioPins.values()), -1, ""));
     }
 
     private static int intOr(String s) {
         return s.matches("\\d+") ? Integer.parseInt(s) : -1;
     }
 
-    /** The {@code current} parameter's shape: {NAME: {vcpu_pins: [...], iothread_pins: [...], emulator_cpuset}}. */
+    /**
+     * The {@code current} parameter's shape: {NAME: {vcpu_pins: [...], iothread_pins: [...],
+     * emulator_cpuset}}.
+     */
     public static Map<String, Placement> fromMap(Map<?, ?> map) {
         Map<String, Placement> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            if (!(v instanceof Map<?, ?> m)) {
-                throw new IllegalArgumentException("current." + k + " must be a map {vcpu_pins, iothread_pins, emulator_cpuset}");
-            }
-            out.put(String.valueOf(k), new Placement(strings(m.get("vcpu_pins")), String.valueOf(
-                    m.get("emulator_cpuset") == null ? "" : m.get("emulator_cpuset")), strings(m.get("iothread_pins")), -1, ""));
-        });
+        map.forEach(
+                (k, v) -> {
+                    if (!(v instanceof Map<?, ?> m)) {
+                        throw new IllegalArgumentException(
+                                "current."
+                                        + k
+                                        + " must be a map {vcpu_pins, iothread_pins, emulator_cpuset}");
+                    }
+                    out.put(
+                            String.valueOf(k),
+                            new Placement(
+                                    strings(m.get("vcpu_pins")),
+                                    String.valueOf(
+                                            m.get("emulator_cpuset") == null
+                                                    ? ""
+                                                    : m.get("emulator_cpuset")),
+                                    strings(m.get("iothread_pins")),
+                                    -1,
+                                    ""));
+                });
         return out;
     }
 

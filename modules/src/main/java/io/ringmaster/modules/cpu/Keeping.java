@@ -6,13 +6,19 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Whether an existing placement may stay as it is: the rules a kept placement must still follow. */
+/**
+ * Whether an existing placement may stay as it is: the rules a kept placement must still follow.
+ */
 final class Keeping {
-    private Keeping() {
-    }
+    private Keeping() {}
 
     /** Why {@code cur} cannot be kept for {@code vm}, or null when it can. */
-    static String refusal(VmRequest vm, Placement cur, Occupancy occ, Optional<Integer> disk, boolean overcommit) {
+    static String refusal(
+            VmRequest vm,
+            Placement cur,
+            Occupancy occ,
+            Optional<Integer> disk,
+            boolean overcommit) {
         if (cur.vcpuPins().size() != vm.vcpus()) {
             return "it had " + cur.vcpuPins().size() + " vCPUs pinned and now has " + vm.vcpus();
         }
@@ -41,19 +47,31 @@ final class Keeping {
             return "it runs on node " + nodes.first() + " but its disks are on node " + disk.get();
         }
         Set<String> owners = occ.ownersOf(List.copyOf(cpus), vm.name());
-        return owners.isEmpty() || overcommit ? null : "it shares cores with " + String.join(", ", owners);
+        return owners.isEmpty() || overcommit
+                ? null
+                : "it shares cores with " + String.join(", ", owners);
     }
 
-    /** Whether the existing IOThread pins may stay: as many as wanted, on the VM's node (or on housekeeping, where
-     * they went when the node had no free core), on no vCPU's core. */
+    /**
+     * Whether the existing IOThread pins may stay: as many as wanted, on the VM's node (or on
+     * housekeeping, where they went when the node had no free core), on no vCPU's core.
+     */
     static boolean iothreadsKeepable(VmRequest vm, Placement cur, Occupancy occ, int node) {
         if (vm.iothreads() == 0 || cur.iothreadPins().size() != vm.iothreads()) {
             return false;
         }
         try {
             SortedSet<Integer> cpus = Planning.union(cur.iothreadPins());
-            return !cpus.isEmpty() && cpus.stream().allMatch(c -> !occ.vcpuTaken(c) && (occ.housekeeping().contains(c)
-                    || occ.topology().nodeOf(c).map(n -> n.id() == node).orElse(false)));
+            return !cpus.isEmpty()
+                    && cpus.stream()
+                            .allMatch(
+                                    c ->
+                                            !occ.vcpuTaken(c)
+                                                    && (occ.housekeeping().contains(c)
+                                                            || occ.topology()
+                                                                    .nodeOf(c)
+                                                                    .map(n -> n.id() == node)
+                                                                    .orElse(false)));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -12,7 +12,10 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The planner's working state for one plan: which cores and CPUs are taken, by whom. Never outlives a plan. */
+/**
+ * The planner's working state for one plan: which cores and CPUs are taken, by whom. Never outlives
+ * a plan.
+ */
 final class Occupancy {
     private final Topology topology;
     private final SortedSet<Integer> housekeeping;
@@ -44,16 +47,26 @@ final class Occupancy {
 
     /** Cores of {@code node} with no housekeeping thread: the only ones a vCPU may get. */
     List<List<Integer>> usableCores(Topology.Node node) {
-        return node.cores().stream().filter(c -> c.stream().noneMatch(housekeeping::contains)).toList();
+        return node.cores().stream()
+                .filter(c -> c.stream().noneMatch(housekeeping::contains))
+                .toList();
     }
 
     /** Usable cores nobody has: no vCPU, no IOThread, not reserved. */
     List<List<Integer>> freeCores(Topology.Node node) {
-        return usableCores(node).stream().filter(c -> !vcpuOwner.containsKey(c) && !reserved.containsValue(c)
-                && c.stream().noneMatch(ioOwner::containsKey)).toList();
+        return usableCores(node).stream()
+                .filter(
+                        c ->
+                                !vcpuOwner.containsKey(c)
+                                        && !reserved.containsValue(c)
+                                        && c.stream().noneMatch(ioOwner::containsKey))
+                .toList();
     }
 
-    /** Takes the cores of {@code cpus} for {@code owner}'s vCPUs; returns the other owners already there. */
+    /**
+     * Takes the cores of {@code cpus} for {@code owner}'s vCPUs; returns the other owners already
+     * there.
+     */
     Set<String> claimVcpus(String owner, List<Integer> cpus) {
         Set<String> shared = new LinkedHashSet<>();
         for (int cpu : cpus) {
@@ -99,7 +112,9 @@ final class Occupancy {
         }
     }
 
-    /** Sets the highest free core of {@code node} aside for its IOThreads; false when none is free. */
+    /**
+     * Sets the highest free core of {@code node} aside for its IOThreads; false when none is free.
+     */
     boolean reserveIo(Topology.Node node) {
         if (reserved.containsKey(node.id()) || sharedIo.containsKey(node.id())) {
             return true;
@@ -125,7 +140,11 @@ final class Occupancy {
     }
 
     String ioOwnerOf(String cpuset) {
-        return CpuSet.parse(cpuset).stream().map(ioOwner::get).filter(java.util.Objects::nonNull).findFirst().orElse("?");
+        return CpuSet.parse(cpuset).stream()
+                .map(ioOwner::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("?");
     }
 
     int load(int cpu) {
@@ -143,16 +162,23 @@ final class Occupancy {
     /** The housekeeping CPUs of {@code node}, else all housekeeping CPUs. */
     String housekeepingOn(int node) {
         SortedSet<Integer> on = new TreeSet<>(housekeeping);
-        topology.nodes().stream().filter(n -> n.id() == node).findFirst().ifPresent(n -> on.retainAll(n.cpus()));
+        topology.nodes().stream()
+                .filter(n -> n.id() == node)
+                .findFirst()
+                .ifPresent(n -> on.retainAll(n.cpus()));
         return CpuSet.format(on.isEmpty() ? housekeeping : on);
     }
 
-    /** Host CPUs nobody uses: not housekeeping, not in a taken or reserved core, not an IOThread's. */
+    /**
+     * Host CPUs nobody uses: not housekeeping, not in a taken or reserved core, not an IOThread's.
+     */
     List<Integer> free() {
         List<Integer> out = new ArrayList<>();
         for (int cpu : topology.cpus()) {
             List<Integer> c = coreOf.get(cpu);
-            if (!housekeeping.contains(cpu) && !vcpuOwner.containsKey(c) && !ioOwner.containsKey(cpu)
+            if (!housekeeping.contains(cpu)
+                    && !vcpuOwner.containsKey(c)
+                    && !ioOwner.containsKey(cpu)
                     && !reserved.containsValue(c)) {
                 out.add(cpu);
             }
@@ -167,30 +193,49 @@ final class Occupancy {
             List<List<Integer>> free = freeCores(n);
             SortedSet<Integer> cpus = new TreeSet<>();
             free.forEach(cpus::addAll);
-            parts.add("node " + n.id() + ": " + free.size() + " free core" + (free.size() == 1 ? "" : "s")
-                    + (cpus.isEmpty() ? "" : " (CPUs " + CpuSet.format(cpus) + ")")
-                    + (n.memoryMib() > 0 ? ", " + freeMemory(n) + " of " + n.memoryMib() + " MiB" : "") + ioCores(n));
+            parts.add(
+                    "node "
+                            + n.id()
+                            + ": "
+                            + free.size()
+                            + " free core"
+                            + (free.size() == 1 ? "" : "s")
+                            + (cpus.isEmpty() ? "" : " (CPUs " + CpuSet.format(cpus) + ")")
+                            + (n.memoryMib() > 0
+                                    ? ", " + freeMemory(n) + " of " + n.memoryMib() + " MiB"
+                                    : "")
+                            + ioCores(n));
         }
         return String.join("; ", parts);
     }
 
-    /** "; IOThread cores: 7 (a), 6 (b)": the node's CPUs held by IOThreads (dedicated_iothreads: false shares one). */
+    /**
+     * "; IOThread cores: 7 (a), 6 (b)": the node's CPUs held by IOThreads (dedicated_iothreads:
+     * false shares one).
+     */
     private String ioCores(Topology.Node n) {
         Map<List<Integer>, String> cores = new LinkedHashMap<>();
-        ioOwner.forEach((cpu, owner) -> {
-            if (n.cpus().contains(cpu) && !housekeeping.contains(cpu)) {
-                cores.putIfAbsent(coreOf.get(cpu), owner);
-            }
-        });
+        ioOwner.forEach(
+                (cpu, owner) -> {
+                    if (n.cpus().contains(cpu) && !housekeeping.contains(cpu)) {
+                        cores.putIfAbsent(coreOf.get(cpu), owner);
+                    }
+                });
         Optional.ofNullable(reserved.get(n.id())).ifPresent(c -> cores.putIfAbsent(c, "reserved"));
         List<String> parts = new ArrayList<>();
         cores.forEach((c, owner) -> parts.add(CpuSet.format(c) + " (" + owner + ")"));
         return parts.isEmpty() ? "" : "; IOThread cores: " + String.join(", ", parts);
     }
 
-    /** Usable cores of {@code node}, least loaded first (then by first thread): overcommit's order. */
+    /**
+     * Usable cores of {@code node}, least loaded first (then by first thread): overcommit's order.
+     */
     List<List<Integer>> coresByLoad(Topology.Node node) {
-        return usableCores(node).stream().sorted(Comparator.<List<Integer>>comparingInt(
-                c -> c.stream().mapToInt(this::load).sum()).thenComparing(c -> c.get(0))).toList();
+        return usableCores(node).stream()
+                .sorted(
+                        Comparator.<List<Integer>>comparingInt(
+                                        c -> c.stream().mapToInt(this::load).sum())
+                                .thenComparing(c -> c.get(0)))
+                .toList();
     }
 }

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where one VM runs: a cpuset per vCPU, the emulator threads' cpuset, a cpuset per IOThread, its NUMA node and the
- * nodes its memory is bound to ({@code <numatune>}).
+ * Where one VM runs: a cpuset per vCPU, the emulator threads' cpuset, a cpuset per IOThread, its
+ * NUMA node and the nodes its memory is bound to ({@code <numatune>}).
  */
-public record Placement(List<String> vcpuPins, String emulatorCpuset, List<String> iothreadPins, int numaNode,
-                        String memoryNodeset) {
+public record Placement(
+        List<String> vcpuPins,
+        String emulatorCpuset,
+        List<String> iothreadPins,
+        int numaNode,
+        String memoryNodeset) {
 
     public Placement {
         vcpuPins = List.copyOf(vcpuPins);

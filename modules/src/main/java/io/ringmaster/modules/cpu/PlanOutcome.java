@@ -9,11 +9,13 @@ public sealed interface PlanOutcome permits PlanOutcome.Planned, PlanOutcome.Ref
     /**
      * Every VM placed.
      *
-     * @param plan  placements by VM name, in the order of the input
-     * @param free  host CPUs that no VM uses and that are not housekeeping
-     * @param notes what the plan did that an operator should know (kept, re-planned, shared, overcommitted)
+     * @param plan placements by VM name, in the order of the input
+     * @param free host CPUs that no VM uses and that are not housekeeping
+     * @param notes what the plan did that an operator should know (kept, re-planned, shared,
+     *     overcommitted)
      */
-    record Planned(Map<String, Placement> plan, List<Integer> free, List<String> notes) implements PlanOutcome {
+    record Planned(Map<String, Placement> plan, List<Integer> free, List<String> notes)
+            implements PlanOutcome {
         public Planned {
             plan = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plan));
             free = List.copyOf(free);
@@ -22,6 +24,5 @@ public sealed interface PlanOutcome permits PlanOutcome.Planned, PlanOutcome.Ref
     }
 
     /** No plan: {@code message} names the VM, what it needs and what is free, and how to fix it. */
-    record Refused(String message) implements PlanOutcome {
-    }
+    record Refused(String message) implements PlanOutcome {}
 }

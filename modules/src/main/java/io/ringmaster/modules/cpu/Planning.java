@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** One run of the planner over one {@link PlanInput}; see {@link CpuPlanner} for the order of the steps. */
+/**
+ * One run of the planner over one {@link PlanInput}; see {@link CpuPlanner} for the order of the
+ * steps.
+ */
 final class Planning {
 
     /** A VM that cannot be placed; the message says what it needs and what is free. */
@@ -48,7 +51,10 @@ final class Planning {
                 SortedSet<Integer> cpus = hostCpus(vm, vm.explicitVcpuPins(), "vcpu_pins");
                 Set<String> shared = occ.claimVcpus(vm.name(), List.copyOf(cpus));
                 if (!shared.isEmpty()) {
-                    notes.add(vm.name() + ": its own vcpu_pins share cores with " + String.join(", ", shared));
+                    notes.add(
+                            vm.name()
+                                    + ": its own vcpu_pins share cores with "
+                                    + String.join(", ", shared));
                 }
                 SortedSet<Integer> nodes = nodesOf(cpus);
                 occ.addMemory(nodes.first(), vm.memoryMib());
@@ -79,17 +85,29 @@ final class Planning {
             SortedSet<Integer> cpus = union(cur.vcpuPins());
             Set<String> shared = occ.claimVcpus(vm.name(), List.copyOf(cpus));
             if (!shared.isEmpty()) {
-                notes.add(vm.name() + ": overcommit: keeps cores it shares with " + String.join(", ", shared));
+                notes.add(
+                        vm.name()
+                                + ": overcommit: keeps cores it shares with "
+                                + String.join(", ", shared));
             }
             int n = nodesOf(cpus).first();
             occ.addMemory(n, vm.memoryMib());
-            decide(vm, cur.vcpuPins().stream().map(p -> CpuSet.format(CpuSet.parse(p))).toList(), n, Integer.toString(n));
+            decide(
+                    vm,
+                    cur.vcpuPins().stream().map(p -> CpuSet.format(CpuSet.parse(p))).toList(),
+                    n,
+                    Integer.toString(n));
         }
         for (VmRequest vm : in.vms()) {
             Placement cur = in.current().get(vm.name());
-            if (cur != null && node.containsKey(vm.name()) && !ioPins.containsKey(vm.name())
+            if (cur != null
+                    && node.containsKey(vm.name())
+                    && !ioPins.containsKey(vm.name())
                     && Keeping.iothreadsKeepable(vm, cur, occ, node.get(vm.name()))) {
-                List<String> pins = cur.iothreadPins().stream().map(p -> CpuSet.format(CpuSet.parse(p))).toList();
+                List<String> pins =
+                        cur.iothreadPins().stream()
+                                .map(p -> CpuSet.format(CpuSet.parse(p)))
+                                .toList();
                 pins.forEach(p -> occ.claimIo(vm.name(), node.get(vm.name()), p));
                 ioPins.put(vm.name(), pins);
             }
@@ -98,18 +116,34 @@ final class Planning {
 
     /** Step 3: domains the play does not manage keep their cores. */
     void others() {
-        in.others().forEach((name, pl) -> {
-            String owner = "domain '" + name + "' (not in vms)";
-            List<Integer> cpus = union(pl.vcpuPins()).stream().filter(c -> occ.core(c).isPresent()).toList();
-            Set<String> shared = occ.claimVcpus(owner, cpus);
-            if (!shared.isEmpty()) {
-                notes.add(owner + " shares cores with " + String.join(", ", shared));
-            }
-            for (String p : pl.iothreadPins()) {
-                union(List.of(p)).stream().filter(c -> occ.core(c).isPresent()).findFirst().ifPresent(
-                        c -> occ.claimIo(owner, in.topology().nodeOf(c).map(Topology.Node::id).orElse(0), p));
-            }
-        });
+        in.others()
+                .forEach(
+                        (name, pl) -> {
+                            String owner = "domain '" + name + "' (not in vms)";
+                            List<Integer> cpus =
+                                    union(pl.vcpuPins()).stream()
+                                            .filter(c -> occ.core(c).isPresent())
+                                            .toList();
+                            Set<String> shared = occ.claimVcpus(owner, cpus);
+                            if (!shared.isEmpty()) {
+                                notes.add(
+                                        owner + " shares cores with " + String.join(", ", shared));
+                            }
+                            for (String p : pl.iothreadPins()) {
+                                union(List.of(p)).stream()
+                                        .filter(c -> occ.core(c).isPresent())
+                                        .findFirst()
+                                        .ifPresent(
+                                                c ->
+                                                        occ.claimIo(
+                                                                owner,
+                                                                in.topology()
+                                                                        .nodeOf(c)
+                                                                        .map(Topology.Node::id)
+                                                                        .orElse(0),
+                                                                p));
+                            }
+                        });
     }
 
     /** Step 4: every VM without a placement yet, in input order. */
@@ -143,20 +177,41 @@ final class Planning {
 
     private void overcommit(VmRequest vm, Optional<Integer> disk) throws NoFit {
         String before = occ.describeFree();
-        Topology.Node n = Fit.leastLoaded(candidates(disk), occ).orElseThrow(() -> new NoFit("VM '" + vm.name()
-                + "' cannot be placed even with overcommit: every CPU is housekeeping ("
-                + CpuSet.format(occ.housekeeping()) + "); leave some CPUs to VMs"));
+        Topology.Node n =
+                Fit.leastLoaded(candidates(disk), occ)
+                        .orElseThrow(
+                                () ->
+                                        new NoFit(
+                                                "VM '"
+                                                        + vm.name()
+                                                        + "' cannot be placed even with overcommit: every CPU is housekeeping ("
+                                                        + CpuSet.format(occ.housekeeping())
+                                                        + "); leave some CPUs to VMs"));
         List<Integer> threads = Fit.leastLoadedThreads(n, vm.vcpus(), occ);
         Set<String> shared = occ.ownersOf(threads, vm.name());
         occ.claimVcpus(vm.name(), threads);
         occ.addMemory(n.id(), vm.memoryMib());
-        notes.add(vm.name() + ": overcommit: " + vm.vcpus() + " vCPUs share CPUs " + CpuSet.format(threads)
-                + (shared.isEmpty() ? "" : " with " + String.join(", ", shared)) + " (it did not fit; free: " + before + ")"
-                + (n.memoryMib() > 0 && occ.freeMemory(n) < 0 ? "; memory of node " + n.id() + " overcommitted" : ""));
+        notes.add(
+                vm.name()
+                        + ": overcommit: "
+                        + vm.vcpus()
+                        + " vCPUs share CPUs "
+                        + CpuSet.format(threads)
+                        + (shared.isEmpty() ? "" : " with " + String.join(", ", shared))
+                        + " (it did not fit; free: "
+                        + before
+                        + ")"
+                        + (n.memoryMib() > 0 && occ.freeMemory(n) < 0
+                                ? "; memory of node " + n.id() + " overcommitted"
+                                : ""));
         if (needsIo(vm)) {
             occ.reserveIo(n);
         }
-        decide(vm, threads.stream().map(String::valueOf).toList(), n.id(), Integer.toString(n.id()));
+        decide(
+                vm,
+                threads.stream().map(String::valueOf).toList(),
+                n.id(),
+                Integer.toString(n.id()));
     }
 
     /** Step 5: IOThreads on the VM's node, on CPUs no vCPU uses. */
@@ -170,7 +225,8 @@ final class Planning {
     }
 
     private String iothreadCpuset(VmRequest vm, int n) {
-        Topology.Node nd = in.topology().nodes().stream().filter(x -> x.id() == n).findFirst().orElseThrow();
+        Topology.Node nd =
+                in.topology().nodes().stream().filter(x -> x.id() == n).findFirst().orElseThrow();
         Optional<List<Integer>> reserved = occ.reservedIo(n);
         List<List<Integer>> free = occ.freeCores(nd);
         if (reserved.isEmpty() && in.dedicatedIothreads() && !free.isEmpty()) {
@@ -183,19 +239,35 @@ final class Planning {
         }
         Optional<String> shared = occ.sharedIo(n);
         if (shared.isPresent()) {
-            notes.add(vm.name() + ": IOThreads share the IOThread core " + shared.get() + " of "
-                    + occ.ioOwnerOf(shared.get()) + " (no free core left on node " + n + ")");
+            notes.add(
+                    vm.name()
+                            + ": IOThreads share the IOThread core "
+                            + shared.get()
+                            + " of "
+                            + occ.ioOwnerOf(shared.get())
+                            + " (no free core left on node "
+                            + n
+                            + ")");
             return shared.get();
         }
         String hk = occ.housekeepingOn(n);
-        notes.add(vm.name() + ": IOThreads on housekeeping CPUs " + hk + ": no free core on node " + n);
+        notes.add(
+                vm.name()
+                        + ": IOThreads on housekeeping CPUs "
+                        + hk
+                        + ": no free core on node "
+                        + n);
         return hk;
     }
 
     Placement placement(VmRequest vm) {
         int n = node.get(vm.name());
         String emulator = vm.explicitEmulator().orElseGet(() -> occ.housekeepingOn(n));
-        return new Placement(vcpuPins.get(vm.name()), emulator, ioPins.getOrDefault(vm.name(), List.of()), n,
+        return new Placement(
+                vcpuPins.get(vm.name()),
+                emulator,
+                ioPins.getOrDefault(vm.name(), List.of()),
+                n,
                 nodeset.get(vm.name()));
     }
 
@@ -213,11 +285,15 @@ final class Planning {
 
     private List<Topology.Node> candidates(Optional<Integer> disk) {
         List<Topology.Node> all = in.topology().nodes();
-        List<Topology.Node> on = all.stream().filter(n -> disk.isPresent() && n.id() == disk.get()).toList();
+        List<Topology.Node> on =
+                all.stream().filter(n -> disk.isPresent() && n.id() == disk.get()).toList();
         return on.isEmpty() ? all : on;
     }
 
-    /** The node of the VM's first disk whose device has one; a note when its disks are on several nodes. */
+    /**
+     * The node of the VM's first disk whose device has one; a note when its disks are on several
+     * nodes.
+     */
     private Optional<Integer> diskNode(VmRequest vm) {
         SortedSet<Integer> seen = new TreeSet<>();
         Optional<Integer> first = Optional.empty();
@@ -226,7 +302,8 @@ final class Planning {
             n.ifPresent(seen::add);
             first = first.or(() -> n);
         }
-        if (seen.size() > 1 && !notes.contains(vm.name() + ": disks on nodes " + CpuSet.format(seen))) {
+        if (seen.size() > 1
+                && !notes.contains(vm.name() + ": disks on nodes " + CpuSet.format(seen))) {
             notes.add(vm.name() + ": disks on nodes " + CpuSet.format(seen));
         }
         return first;
@@ -242,8 +319,16 @@ final class Planning {
         SortedSet<Integer> unknown = new TreeSet<>(cpus);
         unknown.removeAll(in.topology().cpus());
         if (!unknown.isEmpty() || cpus.isEmpty()) {
-            throw new NoFit("VM '" + vm.name() + "': " + what + " name CPUs " + CpuSet.format(unknown)
-                    + " that this host does not have (its CPUs: " + CpuSet.format(in.topology().cpus()) + ")");
+            throw new NoFit(
+                    "VM '"
+                            + vm.name()
+                            + "': "
+                            + what
+                            + " name CPUs "
+                            + CpuSet.format(unknown)
+                            + " that this host does not have (its CPUs: "
+                            + CpuSet.format(in.topology().cpus())
+                            + ")");
         }
         return cpus;
     }

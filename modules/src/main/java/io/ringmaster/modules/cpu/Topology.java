@@ -11,17 +11,21 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A host as the planner sees it: NUMA nodes, each with its memory and its physical cores (a core is the list of its
- * hardware threads), and the NUMA node of block devices and mount points ({@code devices}: path to node).
- * The shape is the {@code numa_topology} fact's: {@code {nodes: [{id, memory_mib, cores: [[0, 16], ...]}], devices: {}}}.
+ * A host as the planner sees it: NUMA nodes, each with its memory and its physical cores (a core is
+ * the list of its hardware threads), and the NUMA node of block devices and mount points ({@code
+ * devices}: path to node). The shape is the {@code numa_topology} fact's: {@code {nodes: [{id,
+ * memory_mib, cores: [[0, 16], ...]}], devices: {}}}.
  */
 public record Topology(List<Node> nodes, Map<String, Integer> devices) {
 
     /** One NUMA node. */
     public record Node(int id, long memoryMib, List<List<Integer>> cores) {
         public Node {
-            cores = cores.stream().map(c -> List.copyOf(new TreeSet<>(c))).sorted(Comparator.comparing(c -> c.get(0)))
-                    .toList();
+            cores =
+                    cores.stream()
+                            .map(c -> List.copyOf(new TreeSet<>(c)))
+                            .sorted(Comparator.comparing(c -> c.get(0)))
+                            .toList();
         }
 
         public SortedSet<Integer> cpus() {
@@ -83,8 +87,9 @@ public record Topology(List<Node> nodes, Map<String, Integer> devices) {
     /** Reads the map shape; throws {@link IllegalArgumentException} saying which entry is wrong. */
     public static Topology fromMap(Map<?, ?> map) {
         if (!(map.get("nodes") instanceof List<?> list) || list.isEmpty()) {
-            throw new IllegalArgumentException("topology has no 'nodes' list (expected {nodes: [{id, memory_mib, "
-                    + "cores: [[0, 16], ...]}], devices: {PATH: node}})");
+            throw new IllegalArgumentException(
+                    "topology has no 'nodes' list (expected {nodes: [{id, memory_mib, "
+                            + "cores: [[0, 16], ...]}], devices: {PATH: node}})");
         }
         List<Node> nodes = new ArrayList<>();
         for (Object o : list) {
@@ -100,10 +105,14 @@ public record Topology(List<Node> nodes, Map<String, Integer> devices) {
 
     private static Node node(Object o, int index) {
         if (!(o instanceof Map<?, ?> m) || !(m.get("cores") instanceof List<?> cores)) {
-            throw new IllegalArgumentException("topology nodes[" + index + "] needs id, memory_mib and cores");
+            throw new IllegalArgumentException(
+                    "topology nodes[" + index + "] needs id, memory_mib and cores");
         }
         int id = m.containsKey("id") ? integer(m.get("id"), "nodes[" + index + "].id") : index;
-        long mem = m.containsKey("memory_mib") ? integer(m.get("memory_mib"), "nodes[" + index + "].memory_mib") : 0;
+        long mem =
+                m.containsKey("memory_mib")
+                        ? integer(m.get("memory_mib"), "nodes[" + index + "].memory_mib")
+                        : 0;
         List<List<Integer>> cs = new ArrayList<>();
         for (Object c : cores) {
             List<Integer> threads = new ArrayList<>();
@@ -122,7 +131,8 @@ public record Topology(List<Node> nodes, Map<String, Integer> devices) {
         for (Node n : nodes) {
             for (int c : n.cpus()) {
                 if (!seen.add(c)) {
-                    throw new IllegalArgumentException("topology lists CPU " + c + " twice (node " + n.id() + ")");
+                    throw new IllegalArgumentException(
+                            "topology lists CPU " + c + " twice (node " + n.id() + ")");
                 }
             }
         }
@@ -134,7 +144,8 @@ public record Topology(List<Node> nodes, Map<String, Integer> devices) {
         }
         String s = String.valueOf(v).trim();
         if (!s.matches("-?\\d+")) {
-            throw new IllegalArgumentException("topology " + where + ": '" + v + "' is not a number");
+            throw new IllegalArgumentException(
+                    "topology " + where + ": '" + v + "' is not a number");
         }
         return Integer.parseInt(s);
     }

@@ -6,12 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One VM to place, read from the {@code kvm_vms} shape. {@code iothreads} is how many IOThreads it gets;
- * {@code explicit*} are the values the VM gives itself (they win over the plan; empty when not given).
+ * One VM to place, read from the {@code kvm_vms} shape. {@code iothreads} is how many IOThreads it
+ * gets; {@code explicit*} are the values the VM gives itself (they win over the plan; empty when
+ * not given).
  */
-public record VmRequest(String name, int vcpus, long memoryMib, int iothreads, List<String> diskPaths,
-                        List<String> explicitVcpuPins, Optional<String> explicitEmulator,
-                        List<String> explicitIothreadPins) {
+public record VmRequest(
+        String name,
+        int vcpus,
+        long memoryMib,
+        int iothreads,
+        List<String> diskPaths,
+        List<String> explicitVcpuPins,
+        Optional<String> explicitEmulator,
+        List<String> explicitIothreadPins) {
 
     public VmRequest {
         diskPaths = List.copyOf(diskPaths);
@@ -20,31 +27,54 @@ public record VmRequest(String name, int vcpus, long memoryMib, int iothreads, L
     }
 
     /** A VM with nothing explicit (tests and hand-made plans). */
-    public static VmRequest of(String name, int vcpus, long memoryMib, int iothreads, String... disks) {
-        return new VmRequest(name, vcpus, memoryMib, iothreads, List.of(disks), List.of(), Optional.empty(), List.of());
+    public static VmRequest of(
+            String name, int vcpus, long memoryMib, int iothreads, String... disks) {
+        return new VmRequest(
+                name,
+                vcpus,
+                memoryMib,
+                iothreads,
+                List.of(disks),
+                List.of(),
+                Optional.empty(),
+                List.of());
     }
 
     /**
-     * Reads one {@code kvm_vms} entry. A disk is {@code path}, or {@code volume} of the default pool, which lives in
-     * {@code poolPath} (when known). {@code iothreads}: the size of the VM's list, else the highest disk
-     * {@code iothread}, else 1 (site.yml gives every VM one IOThread).
+     * Reads one {@code kvm_vms} entry. A disk is {@code path}, or {@code volume} of the default
+     * pool, which lives in {@code poolPath} (when known). {@code iothreads}: the size of the VM's
+     * list, else the highest disk {@code iothread}, else 1 (site.yml gives every VM one IOThread).
      */
     public static VmRequest fromMap(Map<?, ?> vm, Optional<String> poolPath) {
         String name = String.valueOf(vm.get("name"));
         int vcpus = positive(vm.get("vcpus"), name, "vcpus");
-        long memory = vm.get("memory_mib") == null ? 0 : positive(vm.get("memory_mib"), name, "memory_mib");
+        long memory =
+                vm.get("memory_mib") == null
+                        ? 0
+                        : positive(vm.get("memory_mib"), name, "memory_mib");
         List<String> paths = new ArrayList<>();
         int highest = 0;
         for (Object o : vm.get("disks") instanceof List<?> l ? l : List.of()) {
             if (o instanceof Map<?, ?> d) {
                 diskPath(d, poolPath).ifPresent(paths::add);
-                highest = Math.max(highest, d.get("iothread") == null ? 0 : positive(d.get("iothread"), name, "iothread"));
+                highest =
+                        Math.max(
+                                highest,
+                                d.get("iothread") == null
+                                        ? 0
+                                        : positive(d.get("iothread"), name, "iothread"));
             }
         }
         List<String> pins = strings(vm.get("vcpu_pins"));
         if (!pins.isEmpty() && pins.size() != vcpus) {
-            throw new IllegalArgumentException("VM '" + name + "' has " + vcpus + " vcpus but " + pins.size()
-                    + " vcpu_pins: give one cpuset per vCPU, or none to let cpu_plan place it");
+            throw new IllegalArgumentException(
+                    "VM '"
+                            + name
+                            + "' has "
+                            + vcpus
+                            + " vcpus but "
+                            + pins.size()
+                            + " vcpu_pins: give one cpuset per vCPU, or none to let cpu_plan place it");
         }
         List<String> ioPins = new ArrayList<>();
         int iothreads = Math.max(1, highest);
@@ -52,9 +82,18 @@ public record VmRequest(String name, int vcpus, long memoryMib, int iothreads, L
             iothreads = ts.size();
             ts.forEach(t -> cpuset(t).ifPresent(ioPins::add));
         }
-        Optional<String> emulator = Optional.ofNullable(vm.get("emulator_cpuset")).map(String::valueOf)
-                .filter(s -> !s.isBlank());
-        return new VmRequest(name, vcpus, memory, iothreads, paths, pins, emulator,
+        Optional<String> emulator =
+                Optional.ofNullable(vm.get("emulator_cpuset"))
+                        .map(String::valueOf)
+                        .filter(s -> !s.isBlank());
+        return new VmRequest(
+                name,
+                vcpus,
+                memory,
+                iothreads,
+                paths,
+                pins,
+                emulator,
                 ioPins.size() == iothreads ? ioPins : List.of());
     }
 
@@ -69,8 +108,11 @@ public record VmRequest(String name, int vcpus, long memoryMib, int iothreads, L
     }
 
     private static Optional<String> cpuset(Object t) {
-        return t instanceof Map<?, ?> m && m.get("cpuset") != null && !String.valueOf(m.get("cpuset")).isBlank()
-                ? Optional.of(String.valueOf(m.get("cpuset"))) : Optional.empty();
+        return t instanceof Map<?, ?> m
+                        && m.get("cpuset") != null
+                        && !String.valueOf(m.get("cpuset")).isBlank()
+                ? Optional.of(String.valueOf(m.get("cpuset")))
+                : Optional.empty();
     }
 
     private static List<String> strings(Object v) {
@@ -83,7 +125,8 @@ public record VmRequest(String name, int vcpus, long memoryMib, int iothreads, L
     private static int positive(Object v, String vm, String field) {
         String s = String.valueOf(v).trim();
         if (!s.matches("\\d+") || Long.parseLong(s) < 1 || Long.parseLong(s) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("VM '" + vm + "': " + field + " must be a positive number, not '" + v + "'");
+            throw new IllegalArgumentException(
+                    "VM '" + vm + "': " + field + " must be a positive number, not '" + v + "'");
         }
         return Integer.parseInt(s);
     }

@@ -7,15 +7,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The NUMA node of block storage by path: {@code /dev/NAME} of disks and their partitions (a partition is on its
- * disk's node), device-mapper devices (on their slaves' node when they agree), {@code /dev/disk/by-*} and
- * {@code /dev/mapper} links, and mount points of block devices. Paths without a known node are left out.
+ * The NUMA node of block storage by path: {@code /dev/NAME} of disks and their partitions (a
+ * partition is on its disk's node), device-mapper devices (on their slaves' node when they agree),
+ * {@code /dev/disk/by-*} and {@code /dev/mapper} links, and mount points of block devices. Paths
+ * without a known node are left out.
  */
 final class BlockNodes {
-    private BlockNodes() {
-    }
+    private BlockNodes() {}
 
-    /** From the sys_block ("NAME DISK NODE SLAVES,"), dev_links ("PATH TARGET") and /proc/mounts sections. */
+    /**
+     * From the sys_block ("NAME DISK NODE SLAVES,"), dev_links ("PATH TARGET") and /proc/mounts
+     * sections.
+     */
     static Map<String, Object> devices(String block, String links, String mounts) {
         Map<String, Integer> byName = names(block);
         Map<String, Object> out = new TreeMap<>();
@@ -43,7 +46,10 @@ final class BlockNodes {
         return out;
     }
 
-    /** Device name to node: disks and partitions first, then device-mapper devices from their slaves. */
+    /**
+     * Device name to node: disks and partitions first, then device-mapper devices from their
+     * slaves.
+     */
     private static Map<String, Integer> names(String block) {
         Map<String, Integer> node = new TreeMap<>();
         Map<String, List<String>> slaves = new TreeMap<>();
@@ -60,21 +66,26 @@ final class BlockNodes {
                 }
             }
         }
-        slaves.forEach((name, of) -> {
-            TreeSet<Integer> nodes = new TreeSet<>();
-            of.forEach(s -> {
-                Integer n = node.get(s);
-                nodes.add(n == null ? -1 : n);
-            });
-            if (nodes.size() == 1 && nodes.first() >= 0 && !node.containsKey(name)) {
-                node.put(name, nodes.first());
-            }
-        });
+        slaves.forEach(
+                (name, of) -> {
+                    TreeSet<Integer> nodes = new TreeSet<>();
+                    of.forEach(
+                            s -> {
+                                Integer n = node.get(s);
+                                nodes.add(n == null ? -1 : n);
+                            });
+                    if (nodes.size() == 1 && nodes.first() >= 0 && !node.containsKey(name)) {
+                        node.put(name, nodes.first());
+                    }
+                });
         return node;
     }
 
     /** /proc/mounts writes space, tab, newline and backslash as octal escapes. */
     static String unescape(String s) {
-        return s.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");
+        return s.replace("\\040", " ")
+                .replace("\\011", "\t")
+                .replace("\\012", "\n")
+                .replace("\\134", "\\");
     }
 }

@@ -10,24 +10,28 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The CPU facts {@code virsh capabilities} used to give (online CPUs, NUMA cells, sockets/cores/threads), read from
- * {@code /sys} by shell built-ins in the fact script: no extra process and no libvirt connection per host.
- * The section prints lines {@code online LIST}, {@code node ID [LIST]} and {@code cpu ID PACKAGE CORE}.
+ * The CPU facts {@code virsh capabilities} used to give (online CPUs, NUMA cells,
+ * sockets/cores/threads), read from {@code /sys} by shell built-ins in the fact script: no extra
+ * process and no libvirt connection per host. The section prints lines {@code online LIST}, {@code
+ * node ID [LIST]} and {@code cpu ID PACKAGE CORE}.
  */
 final class CpuTopology {
     /** The section's shell text: only {@code read} and {@code echo}, so it starts no process. */
-    static final String SCRIPT = "read -r o </sys/devices/system/cpu/online && echo \"online $o\";"
-            // a node's cpulist is a binary sysfs attribute that dash's read cannot read: list its cpuN links instead
-            + " for n in /sys/devices/system/node/node[0-9]*; do [ -d \"$n\" ] || continue; l=;"
-            + " for c in \"$n\"/cpu[0-9]*; do [ -e \"$c\" ] && l=\"$l,${c##*/cpu}\"; done; echo \"node ${n##*/node} ${l#,}\"; done;"
-            + " for t in /sys/devices/system/cpu/cpu[0-9]*/topology; do [ -r \"$t/core_id\" ]"
-            + " && read -r p <\"$t/physical_package_id\" && read -r k <\"$t/core_id\" && c=${t%/topology}"
-            + " && echo \"cpu ${c##*/cpu} $p $k\"; done; true";
+    static final String SCRIPT =
+            "read -r o </sys/devices/system/cpu/online && echo \"online $o\";"
+                    // a node's cpulist is a binary sysfs attribute that dash's read cannot read:
+                    // list its cpuN links instead
+                    + " for n in /sys/devices/system/node/node[0-9]*; do [ -d \"$n\" ] || continue; l=;"
+                    + " for c in \"$n\"/cpu[0-9]*; do [ -e \"$c\" ] && l=\"$l,${c##*/cpu}\"; done; echo \"node ${n##*/node} ${l#,}\"; done;"
+                    + " for t in /sys/devices/system/cpu/cpu[0-9]*/topology; do [ -r \"$t/core_id\" ]"
+                    + " && read -r p <\"$t/physical_package_id\" && read -r k <\"$t/core_id\" && c=${t%/topology}"
+                    + " && echo \"cpu ${c##*/cpu} $p $k\"; done; true";
 
-    private CpuTopology() {
-    }
+    private CpuTopology() {}
 
-    /** Puts cpu_sockets, cpu_cores (per socket), cpu_threads (per core), numa_nodes and host_cpus. */
+    /**
+     * Puts cpu_sockets, cpu_cores (per socket), cpu_threads (per core), numa_nodes and host_cpus.
+     */
     static void put(Map<String, Object> f, String text) {
         TreeSet<Integer> online = new TreeSet<>();
         TreeMap<Integer, List<Integer>> nodes = new TreeMap<>();
@@ -39,7 +43,9 @@ final class CpuTopology {
             if (w.length == 2 && "online".equals(w[0])) {
                 online.addAll(cpuList(w[1]));
             } else if ((w.length == 2 || w.length == 3) && "node".equals(w[0])) {
-                nodes.put(FactProbe.intOr(w[1], nodes.size()), w.length == 3 ? cpuList(w[2]) : List.of());
+                nodes.put(
+                        FactProbe.intOr(w[1], nodes.size()),
+                        w.length == 3 ? cpuList(w[2]) : List.of());
             }
         }
         for (String line : text.split("\n")) {
@@ -57,18 +63,23 @@ final class CpuTopology {
         f.put("host_cpus", List.copyOf(online));
     }
 
-    /** The NUMA cells with their online CPUs; a host without NUMA in /sys is one cell 0 (as libvirt reports it). */
-    private static List<Map<String, Object>> numaNodes(TreeMap<Integer, List<Integer>> nodes, Set<Integer> online) {
+    /**
+     * The NUMA cells with their online CPUs; a host without NUMA in /sys is one cell 0 (as libvirt
+     * reports it).
+     */
+    private static List<Map<String, Object>> numaNodes(
+            TreeMap<Integer, List<Integer>> nodes, Set<Integer> online) {
         if (nodes.isEmpty() && !online.isEmpty()) {
             nodes.put(0, List.copyOf(online));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        nodes.forEach((id, list) -> {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("id", id);
-            node.put("cpus", list.stream().filter(online::contains).toList());
-            out.add(node);
-        });
+        nodes.forEach(
+                (id, list) -> {
+                    Map<String, Object> node = new LinkedHashMap<>();
+                    node.put("id", id);
+                    node.put("cpus", list.stream().filter(online::contains).toList());
+                    out.add(node);
+                });
         return List.copyOf(out);
     }
 

@@ -1,8 +1,7 @@
 package io.ringmaster.modules.facts;
 
-import io.ringmaster.modules.support.Sections;
-
 import io.ringmaster.module.api.Shell;
+import io.ringmaster.modules.support.Sections;
 import io.ringmaster.modules.support.Sections.Section;
 import io.ringmaster.modules.support.Version;
 import java.util.LinkedHashMap;
@@ -10,35 +9,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The host facts that matter for io_uring tuning, gathered by ONE remote exec of a short POSIX sh script, and
- * parsed from its sections. A missing tool is a fact (an empty version), never a failure.
+ * The host facts that matter for io_uring tuning, gathered by ONE remote exec of a short POSIX sh
+ * script, and parsed from its sections. A missing tool is a fact (an empty version), never a
+ * failure.
  */
 public final class FactProbe {
     /** The libvirt URI used when the host has no {@code libvirt_uri} variable. */
     public static final String DEFAULT_URI = "qemu:///system";
 
-    private FactProbe() {
-    }
+    private FactProbe() {}
 
     /** The script gathering every fact; {@code uri} is the libvirt connection URI. */
     public static Sections script(String uri) {
         Sections s = Sections.script();
         s.raw("U=" + Shell.quote(uri) + "; LC_ALL=C; export LC_ALL");
         s.section("kernel", "uname -r");
-        // shell built-ins (read/echo) where a tool would start a process: every process counts on a large fleet
-        s.section("hostname", "read -r h 2>/dev/null </proc/sys/kernel/hostname && echo \"$h\" || hostname 2>/dev/null || uname -n");
-        s.section("memtotal", "while read -r k v u; do if [ \"$k\" = MemTotal: ]; then echo \"$k $v $u\"; break; fi;"
-                + " done </proc/meminfo");
+        // shell built-ins (read/echo) where a tool would start a process: every process counts on a
+        // large fleet
+        s.section(
+                "hostname",
+                "read -r h 2>/dev/null </proc/sys/kernel/hostname && echo \"$h\" || hostname 2>/dev/null || uname -n");
+        s.section(
+                "memtotal",
+                "while read -r k v u; do if [ \"$k\" = MemTotal: ]; then echo \"$k $v $u\"; break; fi;"
+                        + " done </proc/meminfo");
         s.section("nproc", "nproc 2>/dev/null || getconf _NPROCESSORS_ONLN");
-        s.section("io_uring_disabled", "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
+        s.section(
+                "io_uring_disabled",
+                "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
         s.section("kvm", "test -e /dev/kvm");
-        s.section("qemu", "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
-                + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
-                + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
-        // the only virsh process: libvirt's version and the running hypervisor's (no `virsh capabilities`)
+        s.section(
+                "qemu",
+                "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
+                        + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
+                        + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
+        // the only virsh process: libvirt's version and the running hypervisor's (no `virsh
+        // capabilities`)
         s.section("virsh_version", "virsh -c \"$U\" version --daemon");
         s.section("topology", CpuTopology.SCRIPT);
-        // placement facts from /sys (cpu_plan): NUMA nodes, cores with their SMT siblings, isolated CPUs, device nodes
+        // placement facts from /sys (cpu_plan): NUMA nodes, cores with their SMT siblings, isolated
+        // CPUs, device nodes
         SysTopology.sections(s, "");
         OsFacts.script(s);
         return s;
@@ -57,16 +67,25 @@ public final class FactProbe {
         Section kvm = sec.get("kvm");
         f.put("kvm_present", kvm != null && kvm.ok());
         Optional<String> virshVersion = Sections.okText(sec, "virsh_version");
-        // the QEMU binary on the host's PATH; without one (a client-only box reaching a remote or shared libvirtd),
+        // the QEMU binary on the host's PATH; without one (a client-only box reaching a remote or
+        // shared libvirtd),
         // the QEMU that libvirtd reports running ("Running hypervisor: QEMU x.y.z")
-        Optional<String> qemuBinary = Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number);
-        Optional<String> qemuLibvirt = virshVersion.flatMap(Version::hypervisor).map(Version::number);
+        Optional<String> qemuBinary =
+                Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number);
+        Optional<String> qemuLibvirt =
+                virshVersion.flatMap(Version::hypervisor).map(Version::number);
         f.put("qemu_version", qemuBinary.or(() -> qemuLibvirt).orElse(""));
-        f.put("qemu_version_source", qemuBinary.isPresent() ? "binary" : qemuLibvirt.isPresent() ? "libvirt" : "");
+        f.put(
+                "qemu_version_source",
+                qemuBinary.isPresent() ? "binary" : qemuLibvirt.isPresent() ? "libvirt" : "");
         f.put("libvirt_uri", uri);
         f.put("libvirt_reachable", virshVersion.isPresent());
-        f.put("libvirt_version", virshVersion.flatMap(Version::libvirt).map(Version::number).orElse(""));
-        f.put("libvirt_hypervisor_version", virshVersion.flatMap(Version::hypervisor).map(Version::number).orElse(""));
+        f.put(
+                "libvirt_version",
+                virshVersion.flatMap(Version::libvirt).map(Version::number).orElse(""));
+        f.put(
+                "libvirt_hypervisor_version",
+                virshVersion.flatMap(Version::hypervisor).map(Version::number).orElse(""));
         CpuTopology.put(f, Sections.okText(sec, "topology").orElse(""));
         SysTopology.put(f, sec, (Long) f.get("memtotal_mb"));
         OsFacts.parse(sec, f);

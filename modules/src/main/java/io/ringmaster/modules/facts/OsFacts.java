@@ -8,30 +8,50 @@ import java.util.Map;
 /**
  * The operating system facts Ansible's setup gives and playbooks branch on: {@code distribution},
  * {@code distribution_version}, {@code distribution_major_version}, {@code distribution_release},
- * {@code os_family}, {@code service_mgr}, plus {@code ringmaster_version}; read from /etc/os-release (and
- * /etc/debian_version, whose point release Ansible reports for Debian) in the setup exec.
+ * {@code os_family}, {@code service_mgr}, plus {@code ringmaster_version}; read from
+ * /etc/os-release (and /etc/debian_version, whose point release Ansible reports for Debian) in the
+ * setup exec.
  */
 final class OsFacts {
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("debian", "Debian"), Map.entry("ubuntu", "Ubuntu"), Map.entry("rhel", "RedHat"),
-            Map.entry("centos", "CentOS"), Map.entry("fedora", "Fedora"), Map.entry("rocky", "Rocky"),
-            Map.entry("almalinux", "AlmaLinux"), Map.entry("ol", "OracleLinux"), Map.entry("sles", "SLES"),
-            Map.entry("opensuse-leap", "openSUSE Leap"), Map.entry("arch", "Archlinux"), Map.entry("alpine", "Alpine"),
-            Map.entry("amzn", "Amazon"));
-    private static final Map<String, String> FAMILIES = Map.ofEntries(
-            Map.entry("Debian", "Debian"), Map.entry("Ubuntu", "Debian"), Map.entry("RedHat", "RedHat"),
-            Map.entry("CentOS", "RedHat"), Map.entry("Fedora", "RedHat"), Map.entry("Rocky", "RedHat"),
-            Map.entry("AlmaLinux", "RedHat"), Map.entry("OracleLinux", "RedHat"), Map.entry("Amazon", "RedHat"),
-            Map.entry("SLES", "Suse"), Map.entry("openSUSE Leap", "Suse"), Map.entry("Archlinux", "Archlinux"),
-            Map.entry("Alpine", "Alpine"));
+    private static final Map<String, String> NAMES =
+            Map.ofEntries(
+                    Map.entry("debian", "Debian"),
+                    Map.entry("ubuntu", "Ubuntu"),
+                    Map.entry("rhel", "RedHat"),
+                    Map.entry("centos", "CentOS"),
+                    Map.entry("fedora", "Fedora"),
+                    Map.entry("rocky", "Rocky"),
+                    Map.entry("almalinux", "AlmaLinux"),
+                    Map.entry("ol", "OracleLinux"),
+                    Map.entry("sles", "SLES"),
+                    Map.entry("opensuse-leap", "openSUSE Leap"),
+                    Map.entry("arch", "Archlinux"),
+                    Map.entry("alpine", "Alpine"),
+                    Map.entry("amzn", "Amazon"));
+    private static final Map<String, String> FAMILIES =
+            Map.ofEntries(
+                    Map.entry("Debian", "Debian"),
+                    Map.entry("Ubuntu", "Debian"),
+                    Map.entry("RedHat", "RedHat"),
+                    Map.entry("CentOS", "RedHat"),
+                    Map.entry("Fedora", "RedHat"),
+                    Map.entry("Rocky", "RedHat"),
+                    Map.entry("AlmaLinux", "RedHat"),
+                    Map.entry("OracleLinux", "RedHat"),
+                    Map.entry("Amazon", "RedHat"),
+                    Map.entry("SLES", "Suse"),
+                    Map.entry("openSUSE Leap", "Suse"),
+                    Map.entry("Archlinux", "Archlinux"),
+                    Map.entry("Alpine", "Alpine"));
 
-    private OsFacts() {
-    }
+    private OsFacts() {}
 
     static void script(Sections s) {
         s.section("os_release", "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release");
         s.section("debian_version", "cat /etc/debian_version");
-        s.section("service_mgr", "if [ -d /run/systemd/system ]; then echo systemd; else cat /proc/1/comm; fi");
+        s.section(
+                "service_mgr",
+                "if [ -d /run/systemd/system ]; then echo systemd; else cat /proc/1/comm; fi");
     }
 
     static void parse(Map<String, Section> sec, Map<String, Object> f) {
@@ -45,7 +65,9 @@ final class OsFacts {
         }
         f.put("distribution", dist);
         f.put("distribution_version", version);
-        f.put("distribution_major_version", version.contains(".") ? version.substring(0, version.indexOf('.')) : version);
+        f.put(
+                "distribution_major_version",
+                version.contains(".") ? version.substring(0, version.indexOf('.')) : version);
         f.put("distribution_release", os.getOrDefault("VERSION_CODENAME", ""));
         f.put("os_family", FAMILIES.getOrDefault(dist, dist));
         f.put("service_mgr", Sections.okText(sec, "service_mgr").orElse("").strip());
@@ -58,7 +80,9 @@ final class OsFacts {
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0 && !line.startsWith("#")) {
-                m.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip().replaceAll("^[\"']|[\"']$", ""));
+                m.put(
+                        line.substring(0, eq).strip(),
+                        line.substring(eq + 1).strip().replaceAll("^[\"']|[\"']$", ""));
             }
         }
         return m;

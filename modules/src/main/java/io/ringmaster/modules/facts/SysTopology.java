@@ -12,46 +12,62 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The placement facts read from /sys and /proc (no virsh): NUMA nodes with their memory and physical cores (a core
- * is the list of its SMT siblings), isolated CPUs, the kernel command line's isolcpus/nohz_full, and the NUMA node of
- * every block device, partition, /dev/disk/by-* link, device-mapper device and mount point. Its sections are part of
- * setup's one remote exec. {@code root} prefixes every path (empty on a host; a captured tree in tests).
+ * The placement facts read from /sys and /proc (no virsh): NUMA nodes with their memory and
+ * physical cores (a core is the list of its SMT siblings), isolated CPUs, the kernel command line's
+ * isolcpus/nohz_full, and the NUMA node of every block device, partition, /dev/disk/by-* link,
+ * device-mapper device and mount point. Its sections are part of setup's one remote exec. {@code
+ * root} prefixes every path (empty on a host; a captured tree in tests).
  */
 public final class SysTopology {
-    private SysTopology() {
-    }
+    private SysTopology() {}
 
     /** Adds the sections to {@code s}. */
     public static void sections(Sections s, String root) {
         String r = Shell.quote(root);
         s.raw("R=" + r);
-        s.section("sys_nodes", "for d in \"$R\"/sys/devices/system/node/node[0-9]*; do [ -d \"$d\" ] || continue;"
-                + " printf '%s %s %s\\n' \"${d##*/node}\" \"$(cat \"$d/cpulist\")\""
-                + " \"$(sed -n 's/.*MemTotal: *\\([0-9]*\\).*/\\1/p' \"$d/meminfo\")\"; done");
-        s.section("sys_cpus", "cat \"$R/sys/devices/system/cpu/online\"; for c in \"$R\"/sys/devices/system/cpu/cpu[0-9]*; do"
-                + " [ -r \"$c/topology/thread_siblings_list\" ] &&"
-                + " printf '%s %s\\n' \"${c##*/cpu}\" \"$(cat \"$c/topology/thread_siblings_list\")\"; done; true");
+        s.section(
+                "sys_nodes",
+                "for d in \"$R\"/sys/devices/system/node/node[0-9]*; do [ -d \"$d\" ] || continue;"
+                        + " printf '%s %s %s\\n' \"${d##*/node}\" \"$(cat \"$d/cpulist\")\""
+                        + " \"$(sed -n 's/.*MemTotal: *\\([0-9]*\\).*/\\1/p' \"$d/meminfo\")\"; done");
+        s.section(
+                "sys_cpus",
+                "cat \"$R/sys/devices/system/cpu/online\"; for c in \"$R\"/sys/devices/system/cpu/cpu[0-9]*; do"
+                        + " [ -r \"$c/topology/thread_siblings_list\" ] &&"
+                        + " printf '%s %s\\n' \"${c##*/cpu}\" \"$(cat \"$c/topology/thread_siblings_list\")\"; done; true");
         s.section("sys_isolated", "cat \"$R/sys/devices/system/cpu/isolated\" 2>/dev/null; true");
         s.section("cmdline", "cat \"$R/proc/cmdline\"");
-        // a disk's node: the first numa_node walking up from its device (virtio and SCSI disks have it on the PCI parent)
-        s.section("sys_block", "S=$(cd -P \"$R/sys/devices\" && pwd); for b in \"$R\"/sys/class/block/*; do"
-                + " [ -e \"$b\" ] || continue; n=${b##*/}; d=$n;"
-                + " [ -e \"$b/partition\" ] && d=$(cd -P \"$b/..\" && basename \"$PWD\"); k=\"$R/sys/class/block/$d\";"
-                + " p=$(cd -P \"$k/device\" 2>/dev/null && pwd); while [ -n \"$p\" ] && [ ! -r \"$p/numa_node\" ]"
-                + " && [ \"${p#\"$S\"/}\" != \"$p\" ]; do p=${p%/*}; done;"
-                + " nn=$(cat \"$p/numa_node\" 2>/dev/null || echo -1);"
-                + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$(ls \"$k/slaves\" 2>/dev/null | tr '\\n' ,)\"; done");
-        s.section("dev_links", "for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] &&"
-                + " printf '%s %s\\n' \"${l#\"$R\"}\" \"$(basename \"$(readlink \"$l\")\")\"; done; true");
+        // a disk's node: the first numa_node walking up from its device (virtio and SCSI disks have
+        // it on the PCI parent)
+        s.section(
+                "sys_block",
+                "S=$(cd -P \"$R/sys/devices\" && pwd); for b in \"$R\"/sys/class/block/*; do"
+                        + " [ -e \"$b\" ] || continue; n=${b##*/}; d=$n;"
+                        + " [ -e \"$b/partition\" ] && d=$(cd -P \"$b/..\" && basename \"$PWD\"); k=\"$R/sys/class/block/$d\";"
+                        + " p=$(cd -P \"$k/device\" 2>/dev/null && pwd); while [ -n \"$p\" ] && [ ! -r \"$p/numa_node\" ]"
+                        + " && [ \"${p#\"$S\"/}\" != \"$p\" ]; do p=${p%/*}; done;"
+                        + " nn=$(cat \"$p/numa_node\" 2>/dev/null || echo -1);"
+                        + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$(ls \"$k/slaves\" 2>/dev/null | tr '\\n' ,)\"; done");
+        s.section(
+                "dev_links",
+                "for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] &&"
+                        + " printf '%s %s\\n' \"${l#\"$R\"}\" \"$(basename \"$(readlink \"$l\")\")\"; done; true");
         s.section("mounts", "cat \"$R/proc/mounts\"");
     }
 
-    /** Puts numa_topology, isolated_cpus, isolcpus and nohz_full into {@code f}; {@code memtotalMb} for a host without NUMA. */
+    /**
+     * Puts numa_topology, isolated_cpus, isolcpus and nohz_full into {@code f}; {@code memtotalMb}
+     * for a host without NUMA.
+     */
     public static void put(Map<String, Object> f, Map<String, Section> sec, long memtotalMb) {
-        List<Map<String, Object>> nodes = nodes(text(sec, "sys_nodes"), cores(text(sec, "sys_cpus")), memtotalMb);
+        List<Map<String, Object>> nodes =
+                nodes(text(sec, "sys_nodes"), cores(text(sec, "sys_cpus")), memtotalMb);
         Map<String, Object> topo = new LinkedHashMap<>();
         topo.put("nodes", nodes);
-        topo.put("devices", BlockNodes.devices(text(sec, "sys_block"), text(sec, "dev_links"), text(sec, "mounts")));
+        topo.put(
+                "devices",
+                BlockNodes.devices(
+                        text(sec, "sys_block"), text(sec, "dev_links"), text(sec, "mounts")));
         f.put("numa_topology", topo);
         f.put("isolated_cpus", List.copyOf(cpuList(text(sec, "sys_isolated").trim())));
         String cmdline = text(sec, "cmdline");
@@ -63,7 +79,9 @@ public final class SysTopology {
         return Sections.okText(sec, name).orElse("");
     }
 
-    /** The physical cores: distinct sibling lists of online CPUs, in order of their first thread. */
+    /**
+     * The physical cores: distinct sibling lists of online CPUs, in order of their first thread.
+     */
     static List<List<Integer>> cores(String sysCpus) {
         String[] lines = sysCpus.split("\n");
         SortedSet<Integer> online = lines.length > 0 ? cpuList(lines[0].trim()) : new TreeSet<>();
@@ -81,7 +99,8 @@ public final class SysTopology {
         return List.copyOf(byFirst.values());
     }
 
-    private static List<Map<String, Object>> nodes(String sysNodes, List<List<Integer>> cores, long memtotalMb) {
+    private static List<Map<String, Object>> nodes(
+            String sysNodes, List<List<Integer>> cores, long memtotalMb) {
         TreeMap<Integer, Map<String, Object>> out = new TreeMap<>();
         Map<Integer, Integer> nodeOfCpu = new TreeMap<>();
         for (String line : sysNodes.split("\n")) {
@@ -103,8 +122,11 @@ public final class SysTopology {
             cs.add(core);
         }
         out.values().forEach(n -> n.put("cores", List.copyOf((List<?>) n.get("cores"))));
-        return out.values().stream().filter(n -> !((List<?>) n.get("cores")).isEmpty()).map(Map::copyOf)
-                .<Map<String, Object>>map(m -> ordered(m)).toList();
+        return out.values().stream()
+                .filter(n -> !((List<?>) n.get("cores")).isEmpty())
+                .map(Map::copyOf)
+                .<Map<String, Object>>map(m -> ordered(m))
+                .toList();
     }
 
     private static Map<String, Object> node(int id, long memoryMib) {
@@ -123,7 +145,10 @@ public final class SysTopology {
         return n;
     }
 
-    /** The CPUs of a kernel parameter such as {@code isolcpus=managed_irq,domain,2-7} (flags are skipped). */
+    /**
+     * The CPUs of a kernel parameter such as {@code isolcpus=managed_irq,domain,2-7} (flags are
+     * skipped).
+     */
     static SortedSet<Integer> kernelCpus(String cmdline, String param) {
         SortedSet<Integer> out = new TreeSet<>();
         for (String word : cmdline.trim().split("\\s+")) {

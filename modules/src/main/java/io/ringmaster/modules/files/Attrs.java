@@ -5,11 +5,15 @@ import io.ringmaster.module.api.Shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code mode}, {@code owner} and {@code group} a file module was asked for (each may be null). */
+/**
+ * The {@code mode}, {@code owner} and {@code group} a file module was asked for (each may be null).
+ */
 public record Attrs(String mode, String owner, String group) {
 
     public static Attrs of(Args args) {
-        return new Attrs(args.string("mode").orElse(null), args.string("owner").orElse(null),
+        return new Attrs(
+                args.string("mode").orElse(null),
+                args.string("owner").orElse(null),
                 args.string("group").orElse(null));
     }
 
@@ -32,8 +36,9 @@ public record Attrs(String mode, String owner, String group) {
     }
 
     /**
-     * The shell commands that give {@code path} these attributes; {@code cur} is what the path was before (its
-     * mode decides symbolic modes), {@code all} sets every given attribute even when it seemed equal (a new file).
+     * The shell commands that give {@code path} these attributes; {@code cur} is what the path was
+     * before (its mode decides symbolic modes), {@code all} sets every given attribute even when it
+     * seemed equal (a new file).
      */
     public List<String> fix(String path, RemoteFile cur, boolean all, String recurse) {
         List<String> cmds = new ArrayList<>();

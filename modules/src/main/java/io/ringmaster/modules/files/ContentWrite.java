@@ -21,29 +21,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes whole-file content to the host, read-plan-apply: one exec reads the current file (content, mode, owner,
- * group, directory, users); nothing else runs when it is already right; otherwise an optional backup, an atomic
- * upload and a chown/chmod. Shared by {@code template}, {@code copy} and {@code lineinfile}.
+ * Writes whole-file content to the host, read-plan-apply: one exec reads the current file (content,
+ * mode, owner, group, directory, users); nothing else runs when it is already right; otherwise an
+ * optional backup, an atomic upload and a chown/chmod. Shared by {@code template}, {@code copy} and
+ * {@code lineinfile}.
  */
 public final class ContentWrite {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     /** What to write: {@code before} is the probe already made (or null to make one now). */
-    public record Request(String module, String dest, byte[] content, Attrs attrs, boolean backup,
-                          FileProbe.Snapshot before) {
-    }
+    public record Request(
+            String module,
+            String dest,
+            byte[] content,
+            Attrs attrs,
+            boolean backup,
+            FileProbe.Snapshot before) {}
 
-    private ContentWrite() {
-    }
+    private ContentWrite() {}
 
     public static ModuleResult write(ModuleContext ctx, Request req)
             throws HostUnreachableException, InterruptedException {
         String dest = req.dest();
-        FileProbe.Snapshot snap = req.before() != null ? req.before()
-                : FileProbe.read(ctx.remote(), dest, true, true, req.attrs());
+        FileProbe.Snapshot snap =
+                req.before() != null
+                        ? req.before()
+                        : FileProbe.read(ctx.remote(), dest, true, true, req.attrs());
         String parent = dest.substring(0, Math.max(1, dest.lastIndexOf('/')));
         if (!snap.file().exists() && !snap.parentExists() && snap.ok()) {
-            return fail(ctx, req, "directory " + parent + " does not exist; create it first (nothing was written)");
+            return fail(
+                    ctx,
+                    req,
+                    "directory "
+                            + parent
+                            + " does not exist; create it first (nothing was written)");
         }
         String problem = snap.problem(dest);
         if (problem != null) {
@@ -70,28 +82,51 @@ public final class ContentWrite {
         }
         Diff diff = ctx.diffMode() && contentChange ? diff(dest, cur, req.content()) : null;
         if (ctx.checkMode()) {
-            return new ModuleResult.Changed("would change " + dest + ": " + String.join(", ", changes), data, diff);
+            return new ModuleResult.Changed(
+                    "would change " + dest + ": " + String.join(", ", changes), data, diff);
         }
         return apply(ctx, req, cur, contentChange, data, diff, changes);
     }
 
-    private static ModuleResult apply(ModuleContext ctx, Request req, RemoteFile cur, boolean contentChange,
-                                      Map<String, Object> data, Diff diff, List<String> changes)
+    private static ModuleResult apply(
+            ModuleContext ctx,
+            Request req,
+            RemoteFile cur,
+            boolean contentChange,
+            Map<String, Object> data,
+            Diff diff,
+            List<String> changes)
             throws HostUnreachableException, InterruptedException {
         String dest = req.dest();
         if (contentChange && cur.exists() && req.backup()) {
             String backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
-            ExecResult b = ctx.remote().exec("cp -p -- " + Shell.quote(dest) + " " + Shell.quote(backup));
+            ExecResult b =
+                    ctx.remote().exec("cp -p -- " + Shell.quote(dest) + " " + Shell.quote(backup));
             if (!b.ok()) {
-                return fail(ctx, req, "cannot back up " + dest + " to " + backup + ": " + b.stderr().strip()
-                        + "; nothing was changed");
+                return fail(
+                        ctx,
+                        req,
+                        "cannot back up "
+                                + dest
+                                + " to "
+                                + backup
+                                + ": "
+                                + b.stderr().strip()
+                                + "; nothing was changed");
             }
             data.put("backup_file", backup);
         }
         if (contentChange) {
             String keep = cur.exists() ? "0" + Modes.octal(cur.mode()) : null;
-            String mode = req.attrs().mode() != null ? "0" + Modes.octal(Modes.target(req.attrs().mode(),
-                    cur.exists() ? cur.mode() : 0644, false)) : keep;
+            String mode =
+                    req.attrs().mode() != null
+                            ? "0"
+                                    + Modes.octal(
+                                            Modes.target(
+                                                    req.attrs().mode(),
+                                                    cur.exists() ? cur.mode() : 0644,
+                                                    false))
+                            : keep;
             ctx.remote().upload(req.content(), dest, mode);
         }
         RemoteFile base = cur.exists() ? cur : RemoteFile.absent(dest);
@@ -99,11 +134,18 @@ public final class ContentWrite {
         if (!fix.isEmpty()) {
             ExecResult f = ctx.remote().exec(String.join(" && ", fix));
             if (!f.ok()) {
-                return fail(ctx, req, "wrote " + dest + " but could not set owner/group/mode: " + f.stderr().strip()
-                        + "; check that the user/group exist and that the task has become");
+                return fail(
+                        ctx,
+                        req,
+                        "wrote "
+                                + dest
+                                + " but could not set owner/group/mode: "
+                                + f.stderr().strip()
+                                + "; check that the user/group exist and that the task has become");
             }
         }
-        return new ModuleResult.Changed("changed " + dest + ": " + String.join(", ", changes), data, diff);
+        return new ModuleResult.Changed(
+                "changed " + dest + ": " + String.join(", ", changes), data, diff);
     }
 
     private static Map<String, Object> data(Request req, RemoteFile cur) {
@@ -112,7 +154,11 @@ public final class ContentWrite {
         data.put("checksum", sha1(req.content()));
         data.put("size", (long) req.content().length);
         if (req.attrs().mode() != null) {
-            data.put("mode", Modes.ansible(Modes.target(req.attrs().mode(), cur.exists() ? cur.mode() : 0644, false)));
+            data.put(
+                    "mode",
+                    Modes.ansible(
+                            Modes.target(
+                                    req.attrs().mode(), cur.exists() ? cur.mode() : 0644, false)));
         } else if (cur.exists()) {
             data.put("mode", Modes.ansible(cur.mode()));
         }
@@ -120,8 +166,11 @@ public final class ContentWrite {
     }
 
     static Diff diff(String dest, RemoteFile cur, byte[] want) {
-        return Diffs.of(dest + (cur.exists() ? " (before)" : " (absent)"), dest + " (after)",
-                new String(cur.content(), StandardCharsets.UTF_8), new String(want, StandardCharsets.UTF_8));
+        return Diffs.of(
+                dest + (cur.exists() ? " (before)" : " (absent)"),
+                dest + " (after)",
+                new String(cur.content(), StandardCharsets.UTF_8),
+                new String(want, StandardCharsets.UTF_8));
     }
 
     public static String sha1(byte[] data) {

@@ -8,13 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds a file on the control machine as Ansible looks up {@code copy}'s {@code src} or {@code include_vars}'
- * file: an absolute path as it is; otherwise in the role's {@code SUBDIR/}, the role, the playbook's
- * {@code SUBDIR/}, then beside the playbook.
+ * Finds a file on the control machine as Ansible looks up {@code copy}'s {@code src} or {@code
+ * include_vars}' file: an absolute path as it is; otherwise in the role's {@code SUBDIR/}, the
+ * role, the playbook's {@code SUBDIR/}, then beside the playbook.
  */
 public final class ControllerFiles {
-    private ControllerFiles() {
-    }
+    private ControllerFiles() {}
 
     /** The places searched for {@code name}, in order. */
     public static List<Path> candidates(String name, String subdir, Map<String, Object> vars) {
@@ -41,6 +40,8 @@ public final class ControllerFiles {
 
     /** "looked in a, b, c" for a message. */
     public static String searched(String name, String subdir, Map<String, Object> vars) {
-        return "looked in " + String.join(", ", candidates(name, subdir, vars).stream().map(Path::toString).toList());
+        return "looked in "
+                + String.join(
+                        ", ", candidates(name, subdir, vars).stream().map(Path::toString).toList());
     }
 }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ansible's {@code copy}: a file from the control machine ({@code src}, looked up in the role's and playbook's
- * {@code files/}), inline {@code content}, or with {@code remote_src} a file already on the host, written to
- * {@code dest} when content, mode, owner or group differ; atomic, with {@code backup}, check mode and diff.
+ * Ansible's {@code copy}: a file from the control machine ({@code src}, looked up in the role's and
+ * playbook's {@code files/}), inline {@code content}, or with {@code remote_src} a file already on
+ * the host, written to {@code dest} when content, mode, owner or group differ; atomic, with {@code
+ * backup}, check mode and diff.
  */
 public final class Copy implements Module {
 
@@ -35,15 +36,30 @@ public final class Copy implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.optional("src", ParamType.STRING, "file on the control machine (files/ of the role or playbook), or on the host with remote_src"),
+                Param.optional(
+                        "src",
+                        ParamType.STRING,
+                        "file on the control machine (files/ of the role or playbook), or on the host with remote_src"),
                 Param.optional("content", ParamType.STRING, "the file's content, instead of src"),
-                Param.required("dest", ParamType.STRING, "absolute path on the host; a directory (or a path ending in /) receives src's file name"),
+                Param.required(
+                        "dest",
+                        ParamType.STRING,
+                        "absolute path on the host; a directory (or a path ending in /) receives src's file name"),
                 Param.optional("mode", ParamType.MODE, "mode such as '0644' or u=rw,g=r"),
                 Param.optional("owner", ParamType.STRING, "owner user name"),
                 Param.optional("group", ParamType.STRING, "group name"),
-                Param.optional("backup", ParamType.BOOL, "keep the previous file as DEST.<timestamp>.bak").withDefault(false),
-                Param.optional("force", ParamType.BOOL, "replace a dest whose content differs; false: only create it").withDefault(true),
-                Param.optional("remote_src", ParamType.BOOL, "src is a file on the host").withDefault(false));
+                Param.optional(
+                                "backup",
+                                ParamType.BOOL,
+                                "keep the previous file as DEST.<timestamp>.bak")
+                        .withDefault(false),
+                Param.optional(
+                                "force",
+                                ParamType.BOOL,
+                                "replace a dest whose content differs; false: only create it")
+                        .withDefault(true),
+                Param.optional("remote_src", ParamType.BOOL, "src is a file on the host")
+                        .withDefault(false));
     }
 
     @Override
@@ -57,14 +73,16 @@ public final class Copy implements Module {
         if (literalArgs.containsKey("src") == literalArgs.containsKey("content")) {
             problems.add("copy needs exactly one of src or content");
         }
-        if (literalArgs.containsKey("content") && Boolean.TRUE.equals(literalArgs.get("remote_src"))) {
+        if (literalArgs.containsKey("content")
+                && Boolean.TRUE.equals(literalArgs.get("remote_src"))) {
             problems.add("remote_src applies to src, not content");
         }
         return problems;
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+    public ModuleResult run(ModuleContext ctx)
+            throws HostUnreachableException, InterruptedException {
         String dest = ctx.args().requireString("dest");
         if (!dest.startsWith("/")) {
             return fail(ctx, "dest '" + dest + "' must be an absolute path");
@@ -72,7 +90,8 @@ public final class Copy implements Module {
         Optional<String> src = ctx.args().string("src");
         byte[] want;
         if (src.isPresent()) {
-            Source s = ctx.args().bool("remote_src") ? remote(ctx, src.get()) : local(ctx, src.get());
+            Source s =
+                    ctx.args().bool("remote_src") ? remote(ctx, src.get()) : local(ctx, src.get());
             if (s.error() != null) {
                 return fail(ctx, s.error());
             }
@@ -84,31 +103,43 @@ public final class Copy implements Module {
         FileProbe.Snapshot snap = FileProbe.read(ctx.remote(), dest, true, true, attrs);
         if (dest.endsWith("/") || snap.file().isDirectory()) {
             if (src.isEmpty()) {
-                return fail(ctx, "dest " + dest + " is a directory; with content, give a file path");
+                return fail(
+                        ctx, "dest " + dest + " is a directory; with content, give a file path");
             }
             dest = dest.replaceAll("/+$", "") + "/" + Path.of(src.get()).getFileName();
             snap = FileProbe.read(ctx.remote(), dest, true, true, attrs);
         }
         if (!ctx.args().bool("force") && snap.file().exists()) {
-            return new ModuleResult.Ok(dest + " exists and force is false: left as it is", Map.of("dest", dest));
+            return new ModuleResult.Ok(
+                    dest + " exists and force is false: left as it is", Map.of("dest", dest));
         }
-        ModuleResult r = ContentWrite.write(ctx, new ContentWrite.Request("copy", dest, want, attrs,
-                ctx.args().bool("backup"), snap));
+        ModuleResult r =
+                ContentWrite.write(
+                        ctx,
+                        new ContentWrite.Request(
+                                "copy", dest, want, attrs, ctx.args().bool("backup"), snap));
         return src.map(s -> withSrc(r, s)).orElse(r);
     }
 
-    private record Source(byte[] bytes, String error) {
-    }
+    private record Source(byte[] bytes, String error) {}
 
     private static Source local(ModuleContext ctx, String src) {
         Optional<Path> p = ControllerFiles.find(src, "files", ctx.vars());
         if (p.isEmpty()) {
-            return new Source(null, "src " + src + " not found on the control machine; "
-                    + ControllerFiles.searched(src, "files", ctx.vars()));
+            return new Source(
+                    null,
+                    "src "
+                            + src
+                            + " not found on the control machine; "
+                            + ControllerFiles.searched(src, "files", ctx.vars()));
         }
         if (Files.isDirectory(p.get())) {
-            return new Source(null, "src " + p.get() + " is a directory; Ringmaster's copy copies one file"
-                    + " (use one task per file, or a loop)");
+            return new Source(
+                    null,
+                    "src "
+                            + p.get()
+                            + " is a directory; Ringmaster's copy copies one file"
+                            + " (use one task per file, or a loop)");
         }
         try {
             return new Source(Files.readAllBytes(p.get()), null);
@@ -117,13 +148,18 @@ public final class Copy implements Module {
         }
     }
 
-    private static Source remote(ModuleContext ctx, String src) throws HostUnreachableException, InterruptedException {
+    private static Source remote(ModuleContext ctx, String src)
+            throws HostUnreachableException, InterruptedException {
         FileProbe.Snapshot s = FileProbe.read(ctx.remote(), src, true, true, null);
         if (!s.ok()) {
             return new Source(null, s.error());
         }
         if (!s.file().isFile()) {
-            return new Source(null, "remote src " + src + (s.file().exists() ? " is not a regular file" : " does not exist"));
+            return new Source(
+                    null,
+                    "remote src "
+                            + src
+                            + (s.file().exists() ? " is not a regular file" : " does not exist"));
         }
         return new Source(s.file().content(), null);
     }

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's {@code fetch}: copies a file from the host to the control machine, to
- * {@code DEST/INVENTORY_HOSTNAME/SRC} (or exactly {@code DEST} with {@code flat}; a relative dest is beside the playbook); written atomically and only
- * when the content differs. The file travels base64-encoded over the run's session; meant for configuration and
- * logs, not for disk images.
+ * Ansible's {@code fetch}: copies a file from the host to the control machine, to {@code
+ * DEST/INVENTORY_HOSTNAME/SRC} (or exactly {@code DEST} with {@code flat}; a relative dest is
+ * beside the playbook); written atomically and only when the content differs. The file travels
+ * base64-encoded over the run's session; meant for configuration and logs, not for disk images.
  */
 public final class Fetch implements Module {
 
@@ -37,10 +37,22 @@ public final class Fetch implements Module {
     public List<Param> params() {
         return List.of(
                 Param.required("src", ParamType.STRING, "the file on the host"),
-                Param.required("dest", ParamType.STRING, "directory (or with flat, file) on the control machine"),
-                Param.optional("flat", ParamType.BOOL, "write to dest itself (dest ending in / gets src's name)").withDefault(false),
-                Param.optional("fail_on_missing", ParamType.BOOL, "fail when src does not exist").withDefault(true),
-                Param.optional("validate_checksum", ParamType.BOOL, "accepted; the copy is always compared byte for byte").withDefault(true));
+                Param.required(
+                        "dest",
+                        ParamType.STRING,
+                        "directory (or with flat, file) on the control machine"),
+                Param.optional(
+                                "flat",
+                                ParamType.BOOL,
+                                "write to dest itself (dest ending in / gets src's name)")
+                        .withDefault(false),
+                Param.optional("fail_on_missing", ParamType.BOOL, "fail when src does not exist")
+                        .withDefault(true),
+                Param.optional(
+                                "validate_checksum",
+                                ParamType.BOOL,
+                                "accepted; the copy is always compared byte for byte")
+                        .withDefault(true));
     }
 
     @Override
@@ -49,16 +61,20 @@ public final class Fetch implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+    public ModuleResult run(ModuleContext ctx)
+            throws HostUnreachableException, InterruptedException {
         String src = ctx.args().requireString("src");
         FileProbe.Snapshot snap = FileProbe.read(ctx.remote(), src, true, true, null);
         if (!snap.ok()) {
             return fail(ctx, snap.error());
         }
         if (!snap.file().isFile()) {
-            String why = snap.file().exists() ? "src " + src + " is not a regular file"
-                    : "the remote file does not exist, not transferring: " + src;
-            return ctx.args().bool("fail_on_missing") || snap.file().exists() ? fail(ctx, why)
+            String why =
+                    snap.file().exists()
+                            ? "src " + src + " is not a regular file"
+                            : "the remote file does not exist, not transferring: " + src;
+            return ctx.args().bool("fail_on_missing") || snap.file().exists()
+                    ? fail(ctx, why)
                     : new ModuleResult.Ok(why, Map.of("file", src));
         }
         Path dest = destination(ctx, src);
@@ -78,7 +94,8 @@ public final class Fetch implements Module {
         } catch (IOException e) {
             return fail(ctx, "cannot write " + dest + " on the control machine: " + e);
         }
-        return new ModuleResult.Changed((ctx.checkMode() ? "would fetch " : "fetched ") + src + " to " + dest, data, null);
+        return new ModuleResult.Changed(
+                (ctx.checkMode() ? "would fetch " : "fetched ") + src + " to " + dest, data, null);
     }
 
     static Path destination(ModuleContext ctx, String src) {
@@ -88,7 +105,9 @@ public final class Fetch implements Module {
             dest = Path.of(String.valueOf(base)).resolve(dest) + (dest.endsWith("/") ? "/" : "");
         }
         if (ctx.args().bool("flat")) {
-            return dest.endsWith("/") ? Path.of(dest, Path.of(src).getFileName().toString()) : Path.of(dest);
+            return dest.endsWith("/")
+                    ? Path.of(dest, Path.of(src).getFileName().toString())
+                    : Path.of(dest);
         }
         String rel = src.replaceFirst("^/+", "");
         return Path.of(dest, ctx.host(), rel);
@@ -100,7 +119,8 @@ public final class Fetch implements Module {
         Path tmp = Files.createTempFile(dir, "." + dest.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);
-            Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

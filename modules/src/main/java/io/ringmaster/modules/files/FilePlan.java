@@ -6,12 +6,17 @@ import io.ringmaster.module.api.ModuleContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code file} module's plan: the shell commands that bring a path to the wanted state, and why. */
+/**
+ * The {@code file} module's plan: the shell commands that bring a path to the wanted state, and
+ * why.
+ */
 final class FilePlan {
 
-    /** {@code recurseCheck} is true when only a look below a directory can tell whether recurse changes anything. */
-    record Plan(List<String> commands, List<String> changes, Boolean recurseCheck) {
-    }
+    /**
+     * {@code recurseCheck} is true when only a look below a directory can tell whether recurse
+     * changes anything.
+     */
+    record Plan(List<String> commands, List<String> changes, Boolean recurseCheck) {}
 
     /** The wanted state cannot be reached safely; the message says why and what to do. */
     static final class Refused extends Exception {
@@ -22,18 +27,26 @@ final class FilePlan {
         }
     }
 
-    private FilePlan() {
-    }
+    private FilePlan() {}
 
-    static Plan plan(ModuleContext ctx, String path, String state, RemoteFile cur, Attrs attrs, boolean parent)
+    static Plan plan(
+            ModuleContext ctx,
+            String path,
+            String state,
+            RemoteFile cur,
+            Attrs attrs,
+            boolean parent)
             throws Refused, HostUnreachableException, InterruptedException {
         String p = FileModule.q(path);
         if (!state.equals("absent") && !cur.exists() && !parent && !state.equals("directory")) {
-            throw new Refused("directory of " + path + " does not exist; create it first (state=directory)");
+            throw new Refused(
+                    "directory of " + path + " does not exist; create it first (state=directory)");
         }
         return switch (state) {
-            case "absent" -> cur.exists() ? plan(List.of("rm -rf -- " + p), List.of("remove " + cur.type()))
-                    : plan(List.of(), List.of());
+            case "absent" ->
+                    cur.exists()
+                            ? plan(List.of("rm -rf -- " + p), List.of("remove " + cur.type()))
+                            : plan(List.of(), List.of());
             case "directory" -> directory(ctx, path, cur, attrs);
             case "file" -> file(path, cur, attrs);
             case "touch" -> touch(ctx, path, cur, attrs);
@@ -43,16 +56,22 @@ final class FilePlan {
         };
     }
 
-    private static Plan directory(ModuleContext ctx, String path, RemoteFile cur, Attrs attrs) throws Refused {
+    private static Plan directory(ModuleContext ctx, String path, RemoteFile cur, Attrs attrs)
+            throws Refused {
         boolean recurse = ctx.args().bool("recurse");
         if (!cur.exists()) {
             List<String> cmds = new ArrayList<>(List.of("mkdir -p -- " + FileModule.q(path)));
-            cmds.addAll(attrs.fix(path, fresh(path, "directory", 0755), true, recurse ? "-R " : ""));
+            cmds.addAll(
+                    attrs.fix(path, fresh(path, "directory", 0755), true, recurse ? "-R " : ""));
             return plan(cmds, List.of("create directory"));
         }
         if (!cur.isDirectory()) {
-            throw new Refused(path + " exists and is a " + cur.type() + ", not a directory; remove it first"
-                    + " (state=absent) if a directory belongs there");
+            throw new Refused(
+                    path
+                            + " exists and is a "
+                            + cur.type()
+                            + ", not a directory; remove it first"
+                            + " (state=absent) if a directory belongs there");
         }
         Plan p = plan(attrs.fix(path, cur, false, ""), attrs.changes(cur));
         boolean any = attrs.mode() != null || attrs.owner() != null || attrs.group() != null;
@@ -61,8 +80,11 @@ final class FilePlan {
 
     private static Plan file(String path, RemoteFile cur, Attrs attrs) throws Refused {
         if (!cur.exists()) {
-            throw new Refused("file (" + path + ") is absent, cannot continue; use state=touch to create an empty"
-                    + " file, or copy/template to write one");
+            throw new Refused(
+                    "file ("
+                            + path
+                            + ") is absent, cannot continue; use state=touch to create an empty"
+                            + " file, or copy/template to write one");
         }
         if (cur.isDirectory()) {
             throw new Refused(path + " is a directory, not a file; use state=directory");
@@ -88,23 +110,38 @@ final class FilePlan {
         return plan(cmds, changes);
     }
 
-    private static Plan link(ModuleContext ctx, String path, RemoteFile cur, Attrs attrs) throws Refused {
+    private static Plan link(ModuleContext ctx, String path, RemoteFile cur, Attrs attrs)
+            throws Refused {
         String src = ctx.args().requireString("src");
         if (cur.isLink() && cur.linkTarget().equals(src)) {
             return plan(List.of(), List.of());
         }
         if (cur.isDirectory()) {
-            throw new Refused(path + " is a directory; refusing to replace it with a link (remove it first)");
+            throw new Refused(
+                    path + " is a directory; refusing to replace it with a link (remove it first)");
         }
         if (cur.exists() && !cur.isLink() && !ctx.args().bool("force")) {
-            throw new Refused(path + " exists and is a " + cur.type() + "; give force: true to replace it with a link");
+            throw new Refused(
+                    path
+                            + " exists and is a "
+                            + cur.type()
+                            + "; give force: true to replace it with a link");
         }
-        List<String> cmds = new ArrayList<>(List.of("ln -sfn -- " + FileModule.q(src) + " " + FileModule.q(path)));
+        List<String> cmds =
+                new ArrayList<>(
+                        List.of("ln -sfn -- " + FileModule.q(src) + " " + FileModule.q(path)));
         if (attrs.owner() != null || attrs.group() != null) {
-            String who = (attrs.owner() == null ? "" : attrs.owner()) + (attrs.group() == null ? "" : ":" + attrs.group());
+            String who =
+                    (attrs.owner() == null ? "" : attrs.owner())
+                            + (attrs.group() == null ? "" : ":" + attrs.group());
             cmds.add("chown -h -- " + FileModule.q(who) + " " + FileModule.q(path));
         }
-        return plan(cmds, List.of("link -> " + src + (cur.isLink() ? " (was -> " + cur.linkTarget() + ")" : "")));
+        return plan(
+                cmds,
+                List.of(
+                        "link -> "
+                                + src
+                                + (cur.isLink() ? " (was -> " + cur.linkTarget() + ")" : "")));
     }
 
     private static Plan hard(ModuleContext ctx, String path, RemoteFile cur)
@@ -113,14 +150,21 @@ final class FilePlan {
         if (cur.isDirectory()) {
             throw new Refused(path + " is a directory; a hard link cannot replace it");
         }
-        ExecResult same = ctx.remote().exec("test " + FileModule.q(src) + " -ef " + FileModule.q(path));
+        ExecResult same =
+                ctx.remote().exec("test " + FileModule.q(src) + " -ef " + FileModule.q(path));
         if (same.ok()) {
             return plan(List.of(), List.of());
         }
         if (cur.exists() && !ctx.args().bool("force")) {
-            throw new Refused(path + " exists and is not a hard link to " + src + "; give force: true to replace it");
+            throw new Refused(
+                    path
+                            + " exists and is not a hard link to "
+                            + src
+                            + "; give force: true to replace it");
         }
-        return plan(List.of("ln -f -- " + FileModule.q(src) + " " + FileModule.q(path)), List.of("hard link to " + src));
+        return plan(
+                List.of("ln -f -- " + FileModule.q(src) + " " + FileModule.q(path)),
+                List.of("hard link to " + src));
     }
 
     /** After an unchanged top directory: does anything below differ from owner, group or mode? */
@@ -136,8 +180,14 @@ final class FilePlan {
         if (attrs.mode() != null) {
             tests.add("! -perm " + FileModule.q(attrs.mode().replaceFirst("^0(?=[0-7]{4})", "")));
         }
-        ExecResult r = ctx.remote().exec("find " + FileModule.q(path) + " \\( " + String.join(" -o ", tests)
-                + " \\) -print | head -n 1");
+        ExecResult r =
+                ctx.remote()
+                        .exec(
+                                "find "
+                                        + FileModule.q(path)
+                                        + " \\( "
+                                        + String.join(" -o ", tests)
+                                        + " \\) -print | head -n 1");
         if (r.stdout().isBlank()) {
             return new Plan(top.commands(), top.changes(), null);
         }

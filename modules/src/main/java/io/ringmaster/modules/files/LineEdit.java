@@ -6,22 +6,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code lineinfile}'s edit as a pure function of the file's lines, ported from Ansible's own algorithm
- * (ansible-core 2.14 {@code lineinfile.present/absent}) so the same arguments give the same file.
+ * {@code lineinfile}'s edit as a pure function of the file's lines, ported from Ansible's own
+ * algorithm (ansible-core 2.14 {@code lineinfile.present/absent}) so the same arguments give the
+ * same file.
  */
 public final class LineEdit {
 
     /** The arguments that decide the edit; null for unset. */
-    public record Spec(String line, Pattern regexp, String searchString, String insertAfter, String insertBefore,
-                       boolean backrefs, boolean firstMatch) {
-    }
+    public record Spec(
+            String line,
+            Pattern regexp,
+            String searchString,
+            String insertAfter,
+            String insertBefore,
+            boolean backrefs,
+            boolean firstMatch) {}
 
-    /** The new lines (each with its line end), Ansible's message, and for absent how many lines were found. */
-    public record Outcome(List<String> lines, String msg, boolean changed, int found) {
-    }
+    /**
+     * The new lines (each with its line end), Ansible's message, and for absent how many lines were
+     * found.
+     */
+    public record Outcome(List<String> lines, String msg, boolean changed, int found) {}
 
-    private LineEdit() {
-    }
+    private LineEdit() {}
 
     /** Splits text into lines that keep their line ends, as Python's {@code readlines}. */
     public static List<String> lines(String text) {
@@ -87,8 +94,10 @@ public final class LineEdit {
     private static void findExactOrInsertPoint(List<String> lines, Spec s, int[] index) {
         String after = s.insertAfter();
         String before = s.insertBefore();
-        Pattern ins = after != null && !after.equals("BOF") && !after.equals("EOF") ? Pattern.compile(after)
-                : before != null && !before.equals("BOF") ? Pattern.compile(before) : null;
+        Pattern ins =
+                after != null && !after.equals("BOF") && !after.equals("EOF")
+                        ? Pattern.compile(after)
+                        : before != null && !before.equals("BOF") ? Pattern.compile(before) : null;
         for (int i = 0; i < lines.size(); i++) {
             String cur = lines.get(i);
             if (s.line().equals(stripEnd(cur))) {
@@ -144,9 +153,12 @@ public final class LineEdit {
         List<String> kept = new ArrayList<>();
         int found = 0;
         for (String cur : input) {
-            boolean hit = s.regexp() != null ? s.regexp().matcher(cur).find()
-                    : s.searchString() != null ? cur.contains(s.searchString())
-                    : s.line().equals(stripEnd(cur));
+            boolean hit =
+                    s.regexp() != null
+                            ? s.regexp().matcher(cur).find()
+                            : s.searchString() != null
+                                    ? cur.contains(s.searchString())
+                                    : s.line().equals(stripEnd(cur));
             if (hit) {
                 found++;
             } else {
@@ -156,14 +168,20 @@ public final class LineEdit {
         return new Outcome(kept, found > 0 ? found + " line(s) removed" : "", found > 0, found);
     }
 
-    /** Python's {@code match.expand}: {@code \1} and {@code \g<name>} are groups, everything else literal. */
+    /**
+     * Python's {@code match.expand}: {@code \1} and {@code \g<name>} are groups, everything else
+     * literal.
+     */
     static String expand(Matcher m, String template) {
         StringBuilder out = new StringBuilder();
         Matcher refs = Pattern.compile("\\\\(\\d+)|\\\\g<(\\w+)>").matcher(template);
         int last = 0;
         while (refs.find()) {
             out.append(template, last, refs.start());
-            String g = refs.group(1) != null ? m.group(Integer.parseInt(refs.group(1))) : group(m, refs.group(2));
+            String g =
+                    refs.group(1) != null
+                            ? m.group(Integer.parseInt(refs.group(1)))
+                            : group(m, refs.group(2));
             out.append(g == null ? "" : g);
             last = refs.end();
         }

@@ -1,14 +1,17 @@
 package io.ringmaster.modules.files;
 
 /**
- * File modes as chmod takes them: octal ({@code 0644}) or symbolic ({@code u=rw,g=r,o=}), turned into the octal
- * number a file should end up with, so a module can compare it with what {@code stat} reports before changing it.
+ * File modes as chmod takes them: octal ({@code 0644}) or symbolic ({@code u=rw,g=r,o=}), turned
+ * into the octal number a file should end up with, so a module can compare it with what {@code
+ * stat} reports before changing it.
  */
 public final class Modes {
-    private Modes() {
-    }
+    private Modes() {}
 
-    /** The mode {@code spec} gives a file whose current mode is {@code current} (octal bits; -1 when absent). */
+    /**
+     * The mode {@code spec} gives a file whose current mode is {@code current} (octal bits; -1 when
+     * absent).
+     */
     public static int target(String spec, int current, boolean directory) {
         String s = spec.strip();
         if (s.matches("0?[0-7]{3,4}")) {
@@ -21,7 +24,10 @@ public final class Modes {
         return mode;
     }
 
-    /** True when chmod would take {@code spec}: octal, or symbolic clauses such as {@code u=rw,g=r,o=}. */
+    /**
+     * True when chmod would take {@code spec}: octal, or symbolic clauses such as {@code
+     * u=rw,g=r,o=}.
+     */
     public static boolean valid(String spec) {
         try {
             target(spec, 0644, false);
@@ -70,13 +76,16 @@ public final class Modes {
     private static int whoMask(String who) {
         int m = 0;
         for (char c : who.toCharArray()) {
-            m |= switch (c) {
-                case 'u' -> 0700;
-                case 'g' -> 0070;
-                case 'o' -> 0007;
-                case 'a' -> 0777;
-                default -> throw new IllegalArgumentException("unknown mode target '" + c + "' (use u, g, o or a)");
-            };
+            m |=
+                    switch (c) {
+                        case 'u' -> 0700;
+                        case 'g' -> 0070;
+                        case 'o' -> 0007;
+                        case 'a' -> 0777;
+                        default ->
+                                throw new IllegalArgumentException(
+                                        "unknown mode target '" + c + "' (use u, g, o or a)");
+                    };
         }
         return m;
     }
@@ -100,7 +109,9 @@ public final class Modes {
                 case 'X' -> rwx |= directory || (mode & 0111) != 0 ? 1 : 0;
                 case 's' -> special |= specialMask(who.replace("o", "").replace("a", "ug")) & 06000;
                 case 't' -> special |= 01000;
-                default -> throw new IllegalArgumentException("unknown permission '" + c + "' (use r, w, x, X, s, t)");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown permission '" + c + "' (use r, w, x, X, s, t)");
             }
         }
         return rwx << 6 | rwx << 3 | rwx | special;

@@ -1,12 +1,20 @@
 package io.ringmaster.modules.files;
 
 /**
- * A path on the host as {@code stat} saw it. {@code type} is {@code absent}, {@code file}, {@code directory},
- * {@code link} or {@code other}; {@code mode} is octal bits (-1 when absent); {@code content} is empty unless it
- * was asked for and the path is a regular file; {@code linkTarget} is set for a symbolic link.
+ * A path on the host as {@code stat} saw it. {@code type} is {@code absent}, {@code file}, {@code
+ * directory}, {@code link} or {@code other}; {@code mode} is octal bits (-1 when absent); {@code
+ * content} is empty unless it was asked for and the path is a regular file; {@code linkTarget} is
+ * set for a symbolic link.
  */
-public record RemoteFile(String path, String type, int mode, String owner, String group, long size, byte[] content,
-                         String linkTarget) {
+public record RemoteFile(
+        String path,
+        String type,
+        int mode,
+        String owner,
+        String group,
+        long size,
+        byte[] content,
+        String linkTarget) {
 
     public static RemoteFile absent(String path) {
         return new RemoteFile(path, "absent", -1, "", "", 0, new byte[0], "");

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's {@code stat}: facts about a path under {@code stat} ({@code exists}, {@code isdir}, {@code isreg},
- * {@code islnk}, {@code mode}, {@code size}, {@code uid}, {@code pw_name}, {@code mtime}, {@code checksum}, ...),
- * from one exec of coreutils' {@code stat} and a checksum tool. Never changes anything.
+ * Ansible's {@code stat}: facts about a path under {@code stat} ({@code exists}, {@code isdir},
+ * {@code isreg}, {@code islnk}, {@code mode}, {@code size}, {@code uid}, {@code pw_name}, {@code
+ * mtime}, {@code checksum}, ...), from one exec of coreutils' {@code stat} and a checksum tool.
+ * Never changes anything.
  */
 public final class Stat implements Module {
     private static final String FORMAT = "%F|%a|%s|%u|%g|%U|%G|%Y|%X|%Z|%i|%d|%h";
@@ -36,10 +37,14 @@ public final class Stat implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.required("path", ParamType.STRING, "the path on the host").withAliases("dest", "name"),
-                Param.optional("follow", ParamType.BOOL, "follow a symbolic link").withDefault(false),
-                Param.optional("get_checksum", ParamType.BOOL, "checksum a regular file").withDefault(true),
-                Param.optional("checksum_algorithm", ParamType.STRING, "the checksum's algorithm").withDefault("sha1")
+                Param.required("path", ParamType.STRING, "the path on the host")
+                        .withAliases("dest", "name"),
+                Param.optional("follow", ParamType.BOOL, "follow a symbolic link")
+                        .withDefault(false),
+                Param.optional("get_checksum", ParamType.BOOL, "checksum a regular file")
+                        .withDefault(true),
+                Param.optional("checksum_algorithm", ParamType.STRING, "the checksum's algorithm")
+                        .withDefault("sha1")
                         .withChoices("md5", "sha1", "sha224", "sha256", "sha384", "sha512")
                         .withAliases("checksum", "checksum_algo"));
     }
@@ -50,36 +55,56 @@ public final class Stat implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+    public ModuleResult run(ModuleContext ctx)
+            throws HostUnreachableException, InterruptedException {
         String path = ctx.args().requireString("path");
         boolean follow = ctx.args().bool("follow");
         Sections s = Sections.script().raw("P=" + Shell.quote(path) + "; LC_ALL=C; export LC_ALL");
         s.section("stat", "stat " + (follow ? "-L " : "") + "-c '" + FORMAT + "' -- \"$P\"");
         s.section("link", "if [ -L \"$P\" ]; then readlink -f -- \"$P\"; fi");
-        s.section("access", "r=false; w=false; x=false; [ -r \"$P\" ] && r=true; [ -w \"$P\" ] && w=true;"
-                + " [ -x \"$P\" ] && x=true; echo \"$r $w $x\"");
+        s.section(
+                "access",
+                "r=false; w=false; x=false; [ -r \"$P\" ] && r=true; [ -w \"$P\" ] && w=true;"
+                        + " [ -x \"$P\" ] && x=true; echo \"$r $w $x\"");
         if (ctx.args().bool("get_checksum")) {
             String tool = ctx.args().string("checksum_algorithm").orElse("sha1") + "sum";
-            s.section("checksum", "if [ -f \"$P\" ] && [ -r \"$P\" ]; then " + tool + " < \"$P\" | cut -d' ' -f1; fi");
+            s.section(
+                    "checksum",
+                    "if [ -f \"$P\" ] && [ -r \"$P\" ]; then "
+                            + tool
+                            + " < \"$P\" | cut -d' ' -f1; fi");
         }
         ExecResult r = ctx.remote().exec(s.command(), null, Duration.ofSeconds(120));
         Map<String, Section> sec = s.parse(r.stdout());
         Section st = sec.get("stat");
         if (st == null) {
-            return new ModuleResult.Failed("stat on " + ctx.host() + ": cannot run stat (rc " + r.rc() + ": "
-                    + r.stderr().strip() + ")", Map.of());
+            return new ModuleResult.Failed(
+                    "stat on "
+                            + ctx.host()
+                            + ": cannot run stat (rc "
+                            + r.rc()
+                            + ": "
+                            + r.stderr().strip()
+                            + ")",
+                    Map.of());
         }
         if (!st.ok()) {
             if (st.text().contains("No such file") || st.text().contains("Not a directory")) {
                 return new ModuleResult.Ok("", Map.of("stat", Map.of("exists", false)));
             }
-            return new ModuleResult.Failed("stat on " + ctx.host() + ": " + st.text().strip()
-                    + "; check permissions (become) on the host", Map.of());
+            return new ModuleResult.Failed(
+                    "stat on "
+                            + ctx.host()
+                            + ": "
+                            + st.text().strip()
+                            + "; check permissions (become) on the host",
+                    Map.of());
         }
         return new ModuleResult.Ok("", Map.of("stat", facts(path, st.text(), sec, ctx)));
     }
 
-    static Map<String, Object> facts(String path, String statLine, Map<String, Section> sec, ModuleContext ctx) {
+    static Map<String, Object> facts(
+            String path, String statLine, Map<String, Section> sec, ModuleContext ctx) {
         String[] f = statLine.strip().split("\\|", -1);
         int mode = Integer.parseInt(f[1], 8);
         String type = RemoteFile.typeOf(f[0]);
@@ -107,12 +132,19 @@ public final class Stat implements Module {
         m.put("nlink", Long.parseLong(f[12]));
         m.put("isuid", (mode & 04000) != 0);
         m.put("isgid", (mode & 02000) != 0);
-        String[] access = Sections.okText(sec, "access").orElse("false false false").strip().split(" ");
+        String[] access =
+                Sections.okText(sec, "access").orElse("false false false").strip().split(" ");
         m.put("readable", Boolean.parseBoolean(access[0]));
         m.put("writeable", Boolean.parseBoolean(access[1]));
         m.put("executable", Boolean.parseBoolean(access[2]));
-        Sections.okText(sec, "link").map(String::strip).filter(t -> !t.isEmpty()).ifPresent(t -> m.put("lnk_source", t));
-        Sections.okText(sec, "checksum").map(String::strip).filter(t -> !t.isEmpty()).ifPresent(t -> m.put("checksum", t));
+        Sections.okText(sec, "link")
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .ifPresent(t -> m.put("lnk_source", t));
+        Sections.okText(sec, "checksum")
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .ifPresent(t -> m.put("checksum", t));
         return m;
     }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Several shell commands run in ONE remote exec, each printing a delimited section with its exit status.
- * The delimiter carries a random nonce, so no command output (a domain description, a file) can forge a section.
+ * Several shell commands run in ONE remote exec, each printing a delimited section with its exit
+ * status. The delimiter carries a random nonce, so no command output (a domain description, a file)
+ * can forge a section.
  */
 public final class Sections {
 
@@ -60,11 +61,21 @@ public final class Sections {
     /** Adds a section that ends the script with its status when the command fails. */
     public Sections step(String name, String command) {
         script.add(begin(name));
-        script.add("{ " + command + "\n} 2>&1; rc=$?; echo \"" + marker + " END " + name + " $rc\"; [ $rc -eq 0 ] || exit $rc");
+        script.add(
+                "{ "
+                        + command
+                        + "\n} 2>&1; rc=$?; echo \""
+                        + marker
+                        + " END "
+                        + name
+                        + " $rc\"; [ $rc -eq 0 ] || exit $rc");
         return this;
     }
 
-    /** The shell line that opens a section; for scripts that print sections inside their own conditionals. */
+    /**
+     * The shell line that opens a section; for scripts that print sections inside their own
+     * conditionals.
+     */
     public String begin(String name) {
         return "echo '" + marker + " BEGIN " + name + "'";
     }

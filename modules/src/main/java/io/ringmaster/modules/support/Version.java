@@ -8,16 +8,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A dotted version number such as {@code 5.10.0}, compared numerically component by component (missing components
- * count as 0, so {@code 5.10 == 5.10.0}). {@code raw} is the text it came from.
+ * A dotted version number such as {@code 5.10.0}, compared numerically component by component
+ * (missing components count as 0, so {@code 5.10 == 5.10.0}). {@code raw} is the text it came from.
  */
 public record Version(List<Integer> parts, String raw) implements Comparable<Version> {
 
     private static final Pattern DOTTED = Pattern.compile("(\\d+(?:\\.\\d+)+|\\d+)");
     private static final Pattern QEMU = Pattern.compile("QEMU emulator version (\\d+(?:\\.\\d+)*)");
-    private static final Pattern LIBVIRT_LIB = Pattern.compile("Using library: libvirt (\\d+(?:\\.\\d+)*)");
-    private static final Pattern LIBVIRT_DAEMON = Pattern.compile("Running against daemon: (\\d+(?:\\.\\d+)*)");
-    private static final Pattern HYPERVISOR = Pattern.compile("Running hypervisor: QEMU (\\d+(?:\\.\\d+)*)");
+    private static final Pattern LIBVIRT_LIB =
+            Pattern.compile("Using library: libvirt (\\d+(?:\\.\\d+)*)");
+    private static final Pattern LIBVIRT_DAEMON =
+            Pattern.compile("Running against daemon: (\\d+(?:\\.\\d+)*)");
+    private static final Pattern HYPERVISOR =
+            Pattern.compile("Running hypervisor: QEMU (\\d+(?:\\.\\d+)*)");
 
     public Version {
         parts = List.copyOf(parts);
@@ -43,12 +46,19 @@ public record Version(List<Integer> parts, String raw) implements Comparable<Ver
         return find(QEMU, versionOutput);
     }
 
-    /** libvirt's own version from {@code virsh version}: the daemon's when printed, else the library's. */
+    /**
+     * libvirt's own version from {@code virsh version}: the daemon's when printed, else the
+     * library's.
+     */
     public static Optional<Version> libvirt(String virshVersionOutput) {
-        return find(LIBVIRT_DAEMON, virshVersionOutput).or(() -> find(LIBVIRT_LIB, virshVersionOutput));
+        return find(LIBVIRT_DAEMON, virshVersionOutput)
+                .or(() -> find(LIBVIRT_LIB, virshVersionOutput));
     }
 
-    /** The QEMU version libvirt reports in {@code virsh version} ("Running hypervisor: QEMU 7.2.22"). */
+    /**
+     * The QEMU version libvirt reports in {@code virsh version} ("Running hypervisor: QEMU
+     * 7.2.22").
+     */
     public static Optional<Version> hypervisor(String virshVersionOutput) {
         return find(HYPERVISOR, virshVersionOutput);
     }

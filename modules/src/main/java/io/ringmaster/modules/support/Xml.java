@@ -25,16 +25,22 @@ import org.xml.sax.SAXException;
 /** Safe XML parsing (no DTDs, no external entities) and a stable, indented serialisation. */
 public final class Xml {
     /**
-     * One configured parser per thread, reused ({@link DocumentBuilder#reset()}) across parses: a fleet run parses
-     * several documents per host, and {@code DocumentBuilderFactory.newInstance()} searches the class path for a
-     * provider on every call. A builder is not thread-safe, hence one per thread; it holds no document between uses.
+     * One configured parser per thread, reused ({@link DocumentBuilder#reset()}) across parses: a
+     * fleet run parses several documents per host, and {@code DocumentBuilderFactory.newInstance()}
+     * searches the class path for a provider on every call. A builder is not thread-safe, hence one
+     * per thread; it holds no document between uses.
      */
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
-    /** One transformer factory per thread, for the same reason (the factory's thread-safety is not specified). */
-    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(TransformerFactory::newInstance);
+    private static final ThreadLocal<DocumentBuilder> BUILDER =
+            ThreadLocal.withInitial(Xml::newBuilder);
 
-    private Xml() {
-    }
+    /**
+     * One transformer factory per thread, for the same reason (the factory's thread-safety is not
+     * specified).
+     */
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS =
+            ThreadLocal.withInitial(TransformerFactory::newInstance);
+
+    private Xml() {}
 
     private static DocumentBuilder newBuilder() {
         try {
@@ -46,7 +52,8 @@ public final class Xml {
             f.setNamespaceAware(false);
             return f.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured safely: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the JDK's XML parser cannot be configured safely: " + e.getMessage(), e);
         }
     }
 

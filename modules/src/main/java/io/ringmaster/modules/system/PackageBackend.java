@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one package manager is asked what is installed and told to change it: {@code apt} (dpkg-query,
- * apt-cache policy, apt-get) and {@code dnf} (rpm -q, dnf check-update, dnf). Pure: commands out, parsing in.
+ * How one package manager is asked what is installed and told to change it: {@code apt}
+ * (dpkg-query, apt-cache policy, apt-get) and {@code dnf} (rpm -q, dnf check-update, dnf). Pure:
+ * commands out, parsing in.
  */
 enum PackageBackend {
     APT("apt") {
         @Override
         String query(List<String> names, boolean latest) {
-            String q = "dpkg-query -W -f='${Package} ${db:Status-Status} ${Version}\\n' -- " + words(names) + " 2>/dev/null; true";
+            String q =
+                    "dpkg-query -W -f='${Package} ${db:Status-Status} ${Version}\\n' -- "
+                            + words(names)
+                            + " 2>/dev/null; true";
             return latest ? q + "; echo @@policy; LC_ALL=C apt-cache policy -- " + words(names) : q;
         }
 
@@ -41,10 +45,13 @@ enum PackageBackend {
                     pkg = line.substring(0, line.length() - 1);
                 } else if (line.strip().startsWith("Installed:")) {
                     installed = line.strip().substring(10).strip();
-                } else if (line.strip().startsWith("Candidate:") && pkg != null && m.containsKey(pkg)) {
+                } else if (line.strip().startsWith("Candidate:")
+                        && pkg != null
+                        && m.containsKey(pkg)) {
                     String cand = line.strip().substring(10).strip();
                     State s = m.get(pkg);
-                    boolean newer = s.installed() && !cand.equals("(none)") && !cand.equals(installed);
+                    boolean newer =
+                            s.installed() && !cand.equals("(none)") && !cand.equals(installed);
                     m.put(pkg, new State(s.installed(), s.version(), newer));
                 }
             }
@@ -53,7 +60,8 @@ enum PackageBackend {
         @Override
         String install(List<String> names) {
             return "DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confdef"
-                    + " -o Dpkg::Options::=--force-confold -- " + words(names);
+                    + " -o Dpkg::Options::=--force-confold -- "
+                    + words(names);
         }
 
         @Override
@@ -74,8 +82,13 @@ enum PackageBackend {
     DNF("dnf") {
         @Override
         String query(List<String> names, boolean latest) {
-            String q = "rpm -q --qf '%{NAME} installed %{VERSION}-%{RELEASE}\\n' -- " + words(names) + " 2>/dev/null; true";
-            return latest ? q + "; echo @@policy; dnf -q check-update -- " + words(names) + "; true" : q;
+            String q =
+                    "rpm -q --qf '%{NAME} installed %{VERSION}-%{RELEASE}\\n' -- "
+                            + words(names)
+                            + " 2>/dev/null; true";
+            return latest
+                    ? q + "; echo @@policy; dnf -q check-update -- " + words(names) + "; true"
+                    : q;
         }
 
         @Override
@@ -119,8 +132,7 @@ enum PackageBackend {
     };
 
     /** One package on the host: installed (with version), and whether a newer one is available. */
-    record State(boolean installed, String version, boolean upgradable) {
-    }
+    record State(boolean installed, String version, boolean upgradable) {}
 
     final String id;
 

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's {@code reboot}: reads the boot id, starts {@code reboot_command} detached (so the command's own
- * channel is not what breaks), then waits until the host answers with a different boot id and
- * {@code test_command} succeeds, reconnecting through the run's connection pool (the same host-key checks,
- * keys and retries as the first connection); later tasks use the new session. Fails after
- * {@code reboot_timeout} seconds.
+ * Ansible's {@code reboot}: reads the boot id, starts {@code reboot_command} detached (so the
+ * command's own channel is not what breaks), then waits until the host answers with a different
+ * boot id and {@code test_command} succeeds, reconnecting through the run's connection pool (the
+ * same host-key checks, keys and retries as the first connection); later tasks use the new session.
+ * Fails after {@code reboot_timeout} seconds.
  */
 public final class Reboot implements Module {
 
@@ -35,15 +35,42 @@ public final class Reboot implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.optional("reboot_timeout", ParamType.INT, "seconds to wait for the host to come back").withDefault(600L),
-                Param.optional("connect_timeout", ParamType.INT, "seconds for one probe of the host").withDefault(5L),
-                Param.optional("pre_reboot_delay", ParamType.INT, "seconds before the reboot command runs").withDefault(0L),
-                Param.optional("post_reboot_delay", ParamType.INT, "seconds to wait after the host is back").withDefault(0L),
-                Param.optional("msg", ParamType.STRING, "message for shutdown").withDefault("Reboot initiated by Ringmaster"),
-                Param.optional("reboot_command", ParamType.STRING, "the command that reboots (default: shutdown -r now MSG)"),
-                Param.optional("boot_time_command", ParamType.STRING, "prints something that changes with every boot")
+                Param.optional(
+                                "reboot_timeout",
+                                ParamType.INT,
+                                "seconds to wait for the host to come back")
+                        .withDefault(600L),
+                Param.optional(
+                                "connect_timeout",
+                                ParamType.INT,
+                                "seconds for one probe of the host")
+                        .withDefault(5L),
+                Param.optional(
+                                "pre_reboot_delay",
+                                ParamType.INT,
+                                "seconds before the reboot command runs")
+                        .withDefault(0L),
+                Param.optional(
+                                "post_reboot_delay",
+                                ParamType.INT,
+                                "seconds to wait after the host is back")
+                        .withDefault(0L),
+                Param.optional("msg", ParamType.STRING, "message for shutdown")
+                        .withDefault("Reboot initiated by Ringmaster"),
+                Param.optional(
+                        "reboot_command",
+                        ParamType.STRING,
+                        "the command that reboots (default: shutdown -r now MSG)"),
+                Param.optional(
+                                "boot_time_command",
+                                ParamType.STRING,
+                                "prints something that changes with every boot")
                         .withDefault("cat /proc/sys/kernel/random/boot_id"),
-                Param.optional("test_command", ParamType.STRING, "must succeed once the host is back").withDefault("whoami"));
+                Param.optional(
+                                "test_command",
+                                ParamType.STRING,
+                                "must succeed once the host is back")
+                        .withDefault("whoami"));
     }
 
     @Override
@@ -52,24 +79,45 @@ public final class Reboot implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+    public ModuleResult run(ModuleContext ctx)
+            throws HostUnreachableException, InterruptedException {
         if (ctx.remote().isLocal()) {
-            return fail(ctx, "refusing to reboot the control machine (the host uses the local connection)", 0);
+            return fail(
+                    ctx,
+                    "refusing to reboot the control machine (the host uses the local connection)",
+                    0);
         }
         if (ctx.checkMode()) {
-            return new ModuleResult.Changed("would reboot", Map.of("rebooted", true, "elapsed", 0L), null);
+            return new ModuleResult.Changed(
+                    "would reboot", Map.of("rebooted", true, "elapsed", 0L), null);
         }
         String bootCmd = ctx.args().requireString("boot_time_command");
         ExecResult before = ctx.remote().exec(bootCmd);
         if (!before.ok() || before.stdout().isBlank()) {
-            return fail(ctx, "boot_time_command '" + bootCmd + "' failed (rc " + before.rc() + ": "
-                    + before.stderr().strip() + "); give one that prints the boot id", 0);
+            return fail(
+                    ctx,
+                    "boot_time_command '"
+                            + bootCmd
+                            + "' failed (rc "
+                            + before.rc()
+                            + ": "
+                            + before.stderr().strip()
+                            + "); give one that prints the boot id",
+                    0);
         }
         long start = System.nanoTime();
-        String cmd = ctx.args().string("reboot_command")
-                .orElse("shutdown -r now " + Shell.quote(ctx.args().requireString("msg")));
-        String detached = "setsid sh -c " + Shell.quote("sleep " + (1 + ctx.args().integer("pre_reboot_delay").orElse(0L))
-                + "; " + cmd) + " </dev/null >/dev/null 2>&1 &";
+        String cmd =
+                ctx.args()
+                        .string("reboot_command")
+                        .orElse("shutdown -r now " + Shell.quote(ctx.args().requireString("msg")));
+        String detached =
+                "setsid sh -c "
+                        + Shell.quote(
+                                "sleep "
+                                        + (1 + ctx.args().integer("pre_reboot_delay").orElse(0L))
+                                        + "; "
+                                        + cmd)
+                        + " </dev/null >/dev/null 2>&1 &";
         ExecResult started = ctx.remote().exec(detached);
         if (!started.ok()) {
             return fail(ctx, "could not start the reboot command: " + started.stderr().strip(), 0);
@@ -78,18 +126,30 @@ public final class Reboot implements Module {
         long elapsed;
         if (!waitForBoot(ctx, before.stdout().strip(), start, timeout)) {
             elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-            return fail(ctx, "timed out after " + timeout + " s waiting for the host to come back (a new boot id"
-                    + " from '" + bootCmd + "' and a working '" + ctx.args().requireString("test_command")
-                    + "'); raise reboot_timeout or check the host's console", elapsed);
+            return fail(
+                    ctx,
+                    "timed out after "
+                            + timeout
+                            + " s waiting for the host to come back (a new boot id"
+                            + " from '"
+                            + bootCmd
+                            + "' and a working '"
+                            + ctx.args().requireString("test_command")
+                            + "'); raise reboot_timeout or check the host's console",
+                    elapsed);
         }
         Thread.sleep(ctx.args().integer("post_reboot_delay").orElse(0L) * 1000);
         elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-        return new ModuleResult.Changed("rebooted in " + elapsed + " s", Map.of("rebooted", true, "elapsed", elapsed), null);
+        return new ModuleResult.Changed(
+                "rebooted in " + elapsed + " s",
+                Map.of("rebooted", true, "elapsed", elapsed),
+                null);
     }
 
     /**
-     * Probes once a second, each time on a freshly reopened session: the old one may be half dead (a rebooting host
-     * does not always close it), and a channel on it can hang until its open timeout.
+     * Probes once a second, each time on a freshly reopened session: the old one may be half dead
+     * (a rebooting host does not always close it), and a channel on it can hang until its open
+     * timeout.
      */
     private static boolean waitForBoot(ModuleContext ctx, String before, long start, long timeout)
             throws InterruptedException {
@@ -116,6 +176,8 @@ public final class Reboot implements Module {
     }
 
     private static ModuleResult fail(ModuleContext ctx, String msg, long elapsed) {
-        return new ModuleResult.Failed("reboot on " + ctx.host() + ": " + msg, Map.of("rebooted", false, "elapsed", elapsed));
+        return new ModuleResult.Failed(
+                "reboot on " + ctx.host() + ": " + msg,
+                Map.of("rebooted", false, "elapsed", elapsed));
     }
 }

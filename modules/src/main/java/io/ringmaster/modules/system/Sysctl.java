@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's {@code sysctl}: keeps {@code name=value} in {@code sysctl_file} (default /etc/sysctl.conf), sets the
- * running kernel's value with {@code sysctl_set}, and with {@code reload} (default) applies the file after it
- * changed. The kernel value is read and written through /proc/sys, so no procps is needed on the host.
+ * Ansible's {@code sysctl}: keeps {@code name=value} in {@code sysctl_file} (default
+ * /etc/sysctl.conf), sets the running kernel's value with {@code sysctl_set}, and with {@code
+ * reload} (default) applies the file after it changed. The kernel value is read and written through
+ * /proc/sys, so no procps is needed on the host.
  */
 public final class Sysctl implements Module {
 
@@ -37,13 +38,30 @@ public final class Sysctl implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.required("name", ParamType.STRING, "the parameter, e.g. vm.swappiness").withAliases("key"),
-                Param.optional("value", ParamType.STRING, "its value (required with state=present)").withAliases("val"),
-                Param.optional("state", ParamType.STRING, "present or absent").withDefault("present").withChoices("present", "absent"),
-                Param.optional("sysctl_file", ParamType.STRING, "the file to keep it in").withDefault("/etc/sysctl.conf"),
-                Param.optional("reload", ParamType.BOOL, "apply the file (sysctl -p FILE) when it changed").withDefault(true),
-                Param.optional("sysctl_set", ParamType.BOOL, "compare and set the running kernel's value").withDefault(false),
-                Param.optional("ignoreerrors", ParamType.BOOL, "ignore errors about unknown keys when reloading").withDefault(false));
+                Param.required("name", ParamType.STRING, "the parameter, e.g. vm.swappiness")
+                        .withAliases("key"),
+                Param.optional("value", ParamType.STRING, "its value (required with state=present)")
+                        .withAliases("val"),
+                Param.optional("state", ParamType.STRING, "present or absent")
+                        .withDefault("present")
+                        .withChoices("present", "absent"),
+                Param.optional("sysctl_file", ParamType.STRING, "the file to keep it in")
+                        .withDefault("/etc/sysctl.conf"),
+                Param.optional(
+                                "reload",
+                                ParamType.BOOL,
+                                "apply the file (sysctl -p FILE) when it changed")
+                        .withDefault(true),
+                Param.optional(
+                                "sysctl_set",
+                                ParamType.BOOL,
+                                "compare and set the running kernel's value")
+                        .withDefault(false),
+                Param.optional(
+                                "ignoreerrors",
+                                ParamType.BOOL,
+                                "ignore errors about unknown keys when reloading")
+                        .withDefault(false));
     }
 
     @Override
@@ -60,7 +78,8 @@ public final class Sysctl implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx) throws HostUnreachableException, InterruptedException {
+    public ModuleResult run(ModuleContext ctx)
+            throws HostUnreachableException, InterruptedException {
         String name = ctx.args().requireString("name").strip();
         String file = ctx.args().requireString("sysctl_file");
         boolean present = ctx.args().string("state").orElse("present").equals("present");
@@ -80,7 +99,9 @@ public final class Sysctl implements Module {
         if (present && ctx.args().bool("sysctl_set")) {
             kernel = readKernel(ctx, name);
             if (kernel == null) {
-                return fail(ctx, "the running kernel has no parameter " + name + " (no " + proc(name) + ")");
+                return fail(
+                        ctx,
+                        "the running kernel has no parameter " + name + " (no " + proc(name) + ")");
             }
             if (!kernel.equals(value)) {
                 changes.add("kernel " + kernel + " -> " + value);
@@ -93,14 +114,25 @@ public final class Sysctl implements Module {
         if (changes.isEmpty()) {
             return new ModuleResult.Ok(name + " is " + (present ? value : "absent"), data);
         }
-        ModuleResult written = fileChange ? ContentWrite.write(ctx, new ContentWrite.Request("sysctl", file,
-                edited.getBytes(StandardCharsets.UTF_8), new Attrs(null, null, null), false, snap)) : null;
+        ModuleResult written =
+                fileChange
+                        ? ContentWrite.write(
+                                ctx,
+                                new ContentWrite.Request(
+                                        "sysctl",
+                                        file,
+                                        edited.getBytes(StandardCharsets.UTF_8),
+                                        new Attrs(null, null, null),
+                                        false,
+                                        snap))
+                        : null;
         if (written instanceof ModuleResult.Failed) {
             return written;
         }
         var diff = written instanceof ModuleResult.Changed c ? c.diff() : null;
         if (ctx.checkMode()) {
-            return new ModuleResult.Changed("would change " + String.join(", ", changes), data, diff);
+            return new ModuleResult.Changed(
+                    "would change " + String.join(", ", changes), data, diff);
         }
         String applied = apply(ctx, name, value, file, present, fileChange, kernel);
         if (applied != null) {
@@ -110,23 +142,49 @@ public final class Sysctl implements Module {
     }
 
     /** Sets the kernel value and reloads the file as asked; null when done, else the failure. */
-    private static String apply(ModuleContext ctx, String name, String value, String file, boolean present,
-                                boolean fileChange, String kernel) throws HostUnreachableException, InterruptedException {
+    private static String apply(
+            ModuleContext ctx,
+            String name,
+            String value,
+            String file,
+            boolean present,
+            boolean fileChange,
+            String kernel)
+            throws HostUnreachableException, InterruptedException {
         if (kernel != null && !kernel.equals(value)) {
-            ExecResult w = ctx.remote().exec("printf '%s\\n' " + Shell.quote(value) + " > " + Shell.quote(proc(name)));
+            ExecResult w =
+                    ctx.remote()
+                            .exec(
+                                    "printf '%s\\n' "
+                                            + Shell.quote(value)
+                                            + " > "
+                                            + Shell.quote(proc(name)));
             if (!w.ok()) {
-                return "cannot set " + name + " in the running kernel: " + w.stderr().strip()
+                return "cannot set "
+                        + name
+                        + " in the running kernel: "
+                        + w.stderr().strip()
                         + hint(w.stderr());
             }
         }
         if (fileChange && ctx.args().bool("reload") && present) {
             boolean ignore = ctx.args().bool("ignoreerrors");
-            String cmd = "if command -v sysctl >/dev/null 2>&1; then sysctl " + (ignore ? "-e " : "") + "-p "
-                    + Shell.quote(file) + " >/dev/null; else printf '%s\\n' " + Shell.quote(value) + " > "
-                    + Shell.quote(proc(name)) + "; fi";
+            String cmd =
+                    "if command -v sysctl >/dev/null 2>&1; then sysctl "
+                            + (ignore ? "-e " : "")
+                            + "-p "
+                            + Shell.quote(file)
+                            + " >/dev/null; else printf '%s\\n' "
+                            + Shell.quote(value)
+                            + " > "
+                            + Shell.quote(proc(name))
+                            + "; fi";
             ExecResult r = ctx.remote().exec(cmd);
             if (!r.ok()) {
-                return "wrote " + file + " but reloading it failed: " + (r.stderr() + r.stdout()).strip()
+                return "wrote "
+                        + file
+                        + " but reloading it failed: "
+                        + (r.stderr() + r.stdout()).strip()
                         + hint(r.stderr() + r.stdout());
             }
         }
@@ -134,11 +192,14 @@ public final class Sysctl implements Module {
     }
 
     private static String hint(String err) {
-        return err.contains("Read-only") || err.contains("permission denied") ? "; /proc/sys is read-only or closed here (a container?): give reload: false and"
-                + " sysctl_set: false to manage the file only" : "";
+        return err.contains("Read-only") || err.contains("permission denied")
+                ? "; /proc/sys is read-only or closed here (a container?): give reload: false and"
+                        + " sysctl_set: false to manage the file only"
+                : "";
     }
 
-    private static String readKernel(ModuleContext ctx, String name) throws HostUnreachableException, InterruptedException {
+    private static String readKernel(ModuleContext ctx, String name)
+            throws HostUnreachableException, InterruptedException {
         ExecResult r = ctx.remote().exec("cat " + Shell.quote(proc(name)));
         return r.ok() ? normal(r.stdout()) : null;
     }
@@ -152,14 +213,20 @@ public final class Sysctl implements Module {
         return String.join(" ", v.strip().split("\\s+"));
     }
 
-    /** The file with every line of {@code name} replaced by one {@code name=value} (or removed), as Ansible edits it. */
+    /**
+     * The file with every line of {@code name} replaced by one {@code name=value} (or removed), as
+     * Ansible edits it.
+     */
     static String edit(String text, String name, String value, boolean present) {
         StringBuilder out = new StringBuilder();
         boolean written = false;
         for (String line : io.ringmaster.modules.files.LineEdit.lines(text)) {
             String body = line.strip();
-            boolean mine = !body.startsWith("#") && !body.startsWith(";") && body.contains("=")
-                    && body.substring(0, body.indexOf('=')).strip().equals(name);
+            boolean mine =
+                    !body.startsWith("#")
+                            && !body.startsWith(";")
+                            && body.contains("=")
+                            && body.substring(0, body.indexOf('=')).strip().equals(name);
             if (!mine) {
                 out.append(line);
             } else if (present && !written) {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ansible's {@code debug}: shows a message ({@code msg}, any value, default {@code Hello world!}) or the value of a
- * variable ({@code var: out.stdout}). Like Ansible, an undefined {@code var} is shown as
- * {@code VARIABLE IS NOT DEFINED!} instead of failing. {@code verbosity} is put in the result as {@code verbosity}
- * for the engine, which decides whether to show it.
+ * Ansible's {@code debug}: shows a message ({@code msg}, any value, default {@code Hello world!})
+ * or the value of a variable ({@code var: out.stdout}). Like Ansible, an undefined {@code var} is
+ * shown as {@code VARIABLE IS NOT DEFINED!} instead of failing. {@code verbosity} is put in the
+ * result as {@code verbosity} for the engine, which decides whether to show it.
  */
 public final class DebugModule implements Module {
 
@@ -34,9 +34,14 @@ public final class DebugModule implements Module {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.optional("msg", ParamType.RAW, "The message to show").withDefault("Hello world!"),
-                Param.optional("var", ParamType.STRING, "A variable to show, e.g. out.stdout; instead of msg"),
-                Param.optional("verbosity", ParamType.INT, "Show only at this -v level or above").withDefault(0L));
+                Param.optional("msg", ParamType.RAW, "The message to show")
+                        .withDefault("Hello world!"),
+                Param.optional(
+                        "var",
+                        ParamType.STRING,
+                        "A variable to show, e.g. out.stdout; instead of msg"),
+                Param.optional("verbosity", ParamType.INT, "Show only at this -v level or above")
+                        .withDefault(0L));
     }
 
     @Override

@@ -24,7 +24,9 @@ public final class FailModule implements Module {
 
     @Override
     public List<Param> params() {
-        return List.of(Param.optional("msg", ParamType.STRING, "The failure message").withDefault(DEFAULT_MSG));
+        return List.of(
+                Param.optional("msg", ParamType.STRING, "The failure message")
+                        .withDefault(DEFAULT_MSG));
     }
 
     @Override

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ansible's {@code meta}: {@code flush_handlers}, {@code end_host}, {@code end_batch}, {@code end_play} and
- * {@code noop}. The engine's strategy carries them out; this module declares the actions (so a typo is refused
- * before the run with a did-you-mean) and runs only to evaluate the task's {@code when} per host.
+ * Ansible's {@code meta}: {@code flush_handlers}, {@code end_host}, {@code end_batch}, {@code
+ * end_play} and {@code noop}. The engine's strategy carries them out; this module declares the
+ * actions (so a typo is refused before the run with a did-you-mean) and runs only to evaluate the
+ * task's {@code when} per host.
  */
 public final class MetaModule implements Module {
 
@@ -28,8 +29,10 @@ public final class MetaModule implements Module {
 
     @Override
     public List<Param> params() {
-        return List.of(Param.required("action", ParamType.STRING, "what to do")
-                .withChoices("flush_handlers", "end_host", "end_batch", "end_play", "noop"));
+        return List.of(
+                Param.required("action", ParamType.STRING, "what to do")
+                        .withChoices(
+                                "flush_handlers", "end_host", "end_batch", "end_play", "noop"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.ringmaster.modules.virt;
 
 import io.ringmaster.modules.support.Xml;
-
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Attr;
@@ -9,10 +8,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 
-/** Builds the XML to define (identity carried over) and the predicted definition shown as a diff in check mode. */
+/**
+ * Builds the XML to define (identity carried over) and the predicted definition shown as a diff in
+ * check mode.
+ */
 public final class Definition {
-    private Definition() {
-    }
+    private Definition() {}
 
     /** Thrown when the desired XML conflicts with the existing domain's identity. */
     public static final class IdentityConflict extends Exception {
@@ -24,9 +25,9 @@ public final class Definition {
     }
 
     /**
-     * The desired definition with the current domain's UUID and, for interfaces without a {@code <mac>}, the MAC
-     * libvirt generated earlier; so that {@code virsh define} updates the domain instead of failing, and guests keep
-     * their NICs. {@code current} may be null (new domain).
+     * The desired definition with the current domain's UUID and, for interfaces without a {@code
+     * <mac>}, the MAC libvirt generated earlier; so that {@code virsh define} updates the domain
+     * instead of failing, and guests keep their NICs. {@code current} may be null (new domain).
      */
     public static String toDefine(Element desired, Element current) throws IdentityConflict {
         Element d = copy(desired);
@@ -41,9 +42,14 @@ public final class Definition {
                     Element name = Xml.child(d, "name");
                     d.insertBefore(u, name == null ? d.getFirstChild() : name.getNextSibling());
                 } else if (!Xml.text(wantUuid).equalsIgnoreCase(have)) {
-                    throw new IdentityConflict("the desired XML sets <uuid>" + Xml.text(wantUuid) + "</uuid> but the domain "
-                            + "already exists with uuid " + have + "; remove <uuid> from the template (the module carries "
-                            + "the existing one over) or undefine the domain first");
+                    throw new IdentityConflict(
+                            "the desired XML sets <uuid>"
+                                    + Xml.text(wantUuid)
+                                    + "</uuid> but the domain "
+                                    + "already exists with uuid "
+                                    + have
+                                    + "; remove <uuid> from the template (the module carries "
+                                    + "the existing one over) or undefine the domain first");
                 }
             }
             Element dDev = Xml.child(d, "devices");
@@ -65,14 +71,15 @@ public final class Definition {
     }
 
     /**
-     * What the definition is predicted to be: the current one with the desired values laid over it and the
-     * authoritative lists' extra entries removed. Only for showing a diff under check mode.
+     * What the definition is predicted to be: the current one with the desired values laid over it
+     * and the authoritative lists' extra entries removed. Only for showing a diff under check mode.
      */
     public static Element predicted(Element desired, Element current) {
         Element d = DomainCompare.normalised(desired);
         Element ids = Xml.child(d, "iothreadids");
         if (ids != null) {
-            // polling is applied live (libvirt < 9.4 drops <poll> from definitions): not part of the prediction
+            // polling is applied live (libvirt < 9.4 drops <poll> from definitions): not part of
+            // the prediction
             for (Element t : Xml.children(ids, "iothread")) {
                 Xml.children(t, "poll").forEach(t::removeChild);
             }
@@ -89,7 +96,8 @@ public final class Definition {
         NamedNodeMap attrs = d.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if (!DomainCompare.equalValue(d.getTagName(), a.getName(), a.getValue(), c.getAttribute(a.getName()))) {
+            if (!DomainCompare.equalValue(
+                    d.getTagName(), a.getName(), a.getValue(), c.getAttribute(a.getName()))) {
                 c.setAttribute(a.getName(), a.getValue());
             }
         }

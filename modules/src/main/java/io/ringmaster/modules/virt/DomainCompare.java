@@ -1,7 +1,6 @@
 package io.ringmaster.modules.virt;
 
 import io.ringmaster.modules.support.Xml;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,18 +13,17 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
- * Semantic comparison of libvirt domain XML: does the desired tree HOLD in the current one? Every element,
- * attribute and text of the desired tree must be present with an equal value; children are matched by identity
- * (disks by target dev, interfaces by MAC or order, pins by vcpu/iothread, iothreads by id, others by type and
- * order). What libvirt adds (uuid, MACs, addresses, controllers, default attributes) is absent from the desired tree
- * and therefore ignored. Both trees are normalised first: memory units to KiB, cpusets to canonical ranges.
+ * Semantic comparison of libvirt domain XML: does the desired tree HOLD in the current one? Every
+ * element, attribute and text of the desired tree must be present with an equal value; children are
+ * matched by identity (disks by target dev, interfaces by MAC or order, pins by vcpu/iothread,
+ * iothreads by id, others by type and order). What libvirt adds (uuid, MACs, addresses,
+ * controllers, default attributes) is absent from the desired tree and therefore ignored. Both
+ * trees are normalised first: memory units to KiB, cpusets to canonical ranges.
  */
 public final class DomainCompare {
-    private DomainCompare() {
-    }
+    private DomainCompare() {}
 
     /** How a difference can be applied. */
     public enum Kind {
@@ -37,22 +35,28 @@ public final class DomainCompare {
         OTHER
     }
 
-    /** One path step: the element, and the attribute that identifies it among its siblings (or null). */
+    /**
+     * One path step: the element, and the attribute that identifies it among its siblings (or
+     * null).
+     */
     public record Step(String tag, String keyName, String keyValue) {
         String plain() {
             return keyName == null ? tag : tag + "[" + keyValue + "]";
         }
 
         String xml() {
-            return keyName == null ? "<" + tag + ">" : "<" + tag + " " + keyName + "='" + keyValue + "'>";
+            return keyName == null
+                    ? "<" + tag + ">"
+                    : "<" + tag + " " + keyName + "='" + keyValue + "'>";
         }
     }
 
     /**
-     * One difference: {@code attribute} is null for an element's text or presence; {@code expected}/{@code actual}
-     * are "(absent)" when missing.
+     * One difference: {@code attribute} is null for an element's text or presence; {@code
+     * expected}/{@code actual} are "(absent)" when missing.
      */
-    public record Mismatch(List<Step> path, String attribute, String expected, String actual, Kind kind) {
+    public record Mismatch(
+            List<Step> path, String attribute, String expected, String actual, Kind kind) {
         public Mismatch {
             path = List.copyOf(path);
         }
@@ -66,9 +70,13 @@ public final class DomainCompare {
             if (attribute != null) {
                 sb.append("/@").append(attribute);
             }
-            return sb + ": " + (expected.startsWith("<") ? "missing " + expected
-                    : actual.equals("present") ? "present, not in the desired definition"
-                    : quoted(actual) + " -> " + quoted(expected));
+            return sb
+                    + ": "
+                    + (expected.startsWith("<")
+                            ? "missing " + expected
+                            : actual.equals("present")
+                                    ? "present, not in the desired definition"
+                                    : quoted(actual) + " -> " + quoted(expected));
         }
 
         /** {@code <iothreadids><iothread id='1'><poll max='32768'>}. */
@@ -83,7 +91,11 @@ public final class DomainCompare {
                 if (i == path.size() - 1 && attribute != null) {
                     sb.append("<").append(s.tag());
                     if (s.keyName() != null) {
-                        sb.append(" ").append(s.keyName()).append("='").append(s.keyValue()).append("'");
+                        sb.append(" ")
+                                .append(s.keyName())
+                                .append("='")
+                                .append(s.keyValue())
+                                .append("'");
                     }
                     sb.append(" ").append(attribute).append("='").append(expected).append("'>");
                 } else {
@@ -100,15 +112,23 @@ public final class DomainCompare {
 
     public static final String ABSENT = "(absent)";
 
-    /** Children of these parents are the desired tree's whole list: an extra one in the current tree is a change. */
-    private static final Map<String, Set<String>> AUTHORITATIVE = Map.of(
-            "devices", Set.of("disk", "interface", "hostdev", "filesystem"),
-            "cputune", Set.of("vcpupin", "iothreadpin"),
-            "iothreadids", Set.of("iothread"));
+    /**
+     * Children of these parents are the desired tree's whole list: an extra one in the current tree
+     * is a change.
+     */
+    private static final Map<String, Set<String>> AUTHORITATIVE =
+            Map.of(
+                    "devices", Set.of("disk", "interface", "hostdev", "filesystem"),
+                    "cputune", Set.of("vcpupin", "iothreadpin"),
+                    "iothreadids", Set.of("iothread"));
 
-    private static final Set<String> MEMORY_ELEMENTS = Set.of("memory", "currentMemory", "maxMemory");
+    private static final Set<String> MEMORY_ELEMENTS =
+            Set.of("memory", "currentMemory", "maxMemory");
 
-    /** The differences between desired and current (both {@code <domain>} roots); empty when desired holds. */
+    /**
+     * The differences between desired and current (both {@code <domain>} roots); empty when desired
+     * holds.
+     */
     public static List<Mismatch> compare(Element desired, Element current) {
         Element d = normalised(desired);
         Element c = normalised(current);
@@ -121,7 +141,10 @@ public final class DomainCompare {
     public static Element normalised(Element root) {
         Document doc;
         try {
-            doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            doc =
+                    javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                            .newDocumentBuilder()
+                            .newDocument();
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -134,14 +157,18 @@ public final class DomainCompare {
 
     private static void normalise(Element e) {
         if (MEMORY_ELEMENTS.contains(e.getTagName())) {
-            String kib = toKiB(Xml.text(e), e.hasAttribute("unit") ? e.getAttribute("unit") : "KiB");
+            String kib =
+                    toKiB(Xml.text(e), e.hasAttribute("unit") ? e.getAttribute("unit") : "KiB");
             if (kib != null) {
                 e.setTextContent(kib);
                 e.setAttribute("unit", "KiB");
             }
         }
         if ("cell".equals(e.getTagName()) && e.hasAttribute("memory")) {
-            String kib = toKiB(e.getAttribute("memory"), e.hasAttribute("unit") ? e.getAttribute("unit") : "KiB");
+            String kib =
+                    toKiB(
+                            e.getAttribute("memory"),
+                            e.hasAttribute("unit") ? e.getAttribute("unit") : "KiB");
             if (kib != null) {
                 e.setAttribute("memory", kib);
                 e.setAttribute("unit", "KiB");
@@ -157,34 +184,40 @@ public final class DomainCompare {
         }
     }
 
-    /** A size with a libvirt unit as whole KiB (rounded up as libvirt does), or null when not a number. */
+    /**
+     * A size with a libvirt unit as whole KiB (rounded up as libvirt does), or null when not a
+     * number.
+     */
     public static String toKiB(String value, String unit) {
         String v = value.trim();
         if (!v.matches("\\d+")) {
             return null;
         }
         BigInteger n = new BigInteger(v);
-        BigInteger bytes = switch (unit.trim()) {
-            case "b", "bytes" -> n;
-            case "KB" -> n.multiply(BigInteger.valueOf(1000));
-            case "k", "K", "KiB", "" -> n.shiftLeft(10);
-            case "MB" -> n.multiply(BigInteger.TEN.pow(6));
-            case "M", "MiB" -> n.shiftLeft(20);
-            case "GB" -> n.multiply(BigInteger.TEN.pow(9));
-            case "G", "GiB" -> n.shiftLeft(30);
-            case "TB" -> n.multiply(BigInteger.TEN.pow(12));
-            case "T", "TiB" -> n.shiftLeft(40);
-            case "PB" -> n.multiply(BigInteger.TEN.pow(15));
-            case "P", "PiB" -> n.shiftLeft(50);
-            default -> null;
-        };
+        BigInteger bytes =
+                switch (unit.trim()) {
+                    case "b", "bytes" -> n;
+                    case "KB" -> n.multiply(BigInteger.valueOf(1000));
+                    case "k", "K", "KiB", "" -> n.shiftLeft(10);
+                    case "MB" -> n.multiply(BigInteger.TEN.pow(6));
+                    case "M", "MiB" -> n.shiftLeft(20);
+                    case "GB" -> n.multiply(BigInteger.TEN.pow(9));
+                    case "G", "GiB" -> n.shiftLeft(30);
+                    case "TB" -> n.multiply(BigInteger.TEN.pow(12));
+                    case "T", "TiB" -> n.shiftLeft(40);
+                    case "PB" -> n.multiply(BigInteger.TEN.pow(15));
+                    case "P", "PiB" -> n.shiftLeft(50);
+                    default -> null;
+                };
         if (bytes == null) {
             return null;
         }
         return bytes.add(BigInteger.valueOf(1023)).shiftRight(10).toString();
     }
 
-    /** {@code "3,1,2,^2,5-6"} as {@code "1,3,5-6"}; text that is not a cpuset is returned unchanged. */
+    /**
+     * {@code "3,1,2,^2,5-6"} as {@code "1,3,5-6"}; text that is not a cpuset is returned unchanged.
+     */
     public static String canonicalCpuset(String spec) {
         TreeSet<Integer> cpus = new TreeSet<>();
         Set<Integer> excluded = new HashSet<>();
@@ -224,7 +257,10 @@ public final class DomainCompare {
             return new int[] {Integer.parseInt(p), Integer.parseInt(p)};
         }
         if (p.matches("\\d{1,9}-\\d{1,9}")) {
-            return new int[] {Integer.parseInt(p.substring(0, p.indexOf('-'))), Integer.parseInt(p.substring(p.indexOf('-') + 1))};
+            return new int[] {
+                Integer.parseInt(p.substring(0, p.indexOf('-'))),
+                Integer.parseInt(p.substring(p.indexOf('-') + 1))
+            };
         }
         return null;
     }
@@ -240,8 +276,13 @@ public final class DomainCompare {
             String want = a.getValue();
             String have = c.hasAttribute(a.getName()) ? c.getAttribute(a.getName()) : ABSENT;
             if (!equalValue(d.getTagName(), a.getName(), want, have)) {
-                out.add(new Mismatch(path.isEmpty() ? List.of(step(d, null)) : path, a.getName(), want, have,
-                        kind(path, d.getTagName())));
+                out.add(
+                        new Mismatch(
+                                path.isEmpty() ? List.of(step(d, null)) : path,
+                                a.getName(),
+                                want,
+                                have,
+                                kind(path, d.getTagName())));
             }
         }
         List<Element> dKids = Xml.children(d);
@@ -249,8 +290,13 @@ public final class DomainCompare {
             String want = Xml.text(d);
             String have = Xml.text(c);
             if (!want.isEmpty() && !want.equals(have)) {
-                out.add(new Mismatch(path.isEmpty() ? List.of(step(d, null)) : path, null, want,
-                        have.isEmpty() ? ABSENT : have, kind(path, d.getTagName())));
+                out.add(
+                        new Mismatch(
+                                path.isEmpty() ? List.of(step(d, null)) : path,
+                                null,
+                                want,
+                                have.isEmpty() ? ABSENT : have,
+                                kind(path, d.getTagName())));
             }
         }
         Map<Element, Element> matches = match(d, c);
@@ -272,24 +318,36 @@ public final class DomainCompare {
     }
 
     /**
-     * The three-way removals: what {@code last} (the last-applied definition) has, {@code desired} no longer has and
-     * {@code current} still has. Each is a change to make (expected {@link #ABSENT}).
+     * The three-way removals: what {@code last} (the last-applied definition) has, {@code desired}
+     * no longer has and {@code current} still has. Each is a change to make (expected {@link
+     * #ABSENT}).
      */
     public static List<Mismatch> removed(Element last, Element desired, Element current) {
         List<Mismatch> out = new ArrayList<>();
         if (last != null && current != null) {
-            removed(normalised(last), normalised(desired), normalised(current), new ArrayList<>(), out);
+            removed(
+                    normalised(last),
+                    normalised(desired),
+                    normalised(current),
+                    new ArrayList<>(),
+                    out);
         }
         return out;
     }
 
-    private static void removed(Element l, Element d, Element c, List<Step> path, List<Mismatch> out) {
+    private static void removed(
+            Element l, Element d, Element c, List<Step> path, List<Mismatch> out) {
         NamedNodeMap attrs = l.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             String a = attrs.item(i).getNodeName();
             if (!d.hasAttribute(a) && c.hasAttribute(a)) {
-                out.add(new Mismatch(path.isEmpty() ? List.of(step(l, null)) : path, a, ABSENT, c.getAttribute(a),
-                        Kind.OTHER));
+                out.add(
+                        new Mismatch(
+                                path.isEmpty() ? List.of(step(l, null)) : path,
+                                a,
+                                ABSENT,
+                                c.getAttribute(a),
+                                Kind.OTHER));
             }
         }
         Map<Element, Element> inDesired = match(l, d);
@@ -310,7 +368,10 @@ public final class DomainCompare {
         }
     }
 
-    /** {@code <poll max='32768' grow='2'/>}: an element's start tag with its attributes, for messages. */
+    /**
+     * {@code <poll max='32768' grow='2'/>}: an element's start tag with its attributes, for
+     * messages.
+     */
     static String startTag(Element e) {
         StringBuilder sb = new StringBuilder("<").append(e.getTagName());
         NamedNodeMap attrs = e.getAttributes();
@@ -319,12 +380,19 @@ public final class DomainCompare {
             sb.append(' ').append(a.getName()).append("='").append(a.getValue()).append('\'');
         }
         String text = Xml.children(e).isEmpty() ? Xml.text(e) : "";
-        return text.isEmpty() ? sb.append(Xml.children(e).isEmpty() ? "/>" : ">").toString()
-                : sb.append('>').append(text).append("</").append(e.getTagName()).append('>').toString();
+        return text.isEmpty()
+                ? sb.append(Xml.children(e).isEmpty() ? "/>" : ">").toString()
+                : sb.append('>')
+                        .append(text)
+                        .append("</")
+                        .append(e.getTagName())
+                        .append('>')
+                        .toString();
     }
 
     /** Attributes holding a CPU or node set ({@code 0-5,^4} is {@code 0-3,5}). */
-    private static final Set<String> SET_ATTRIBUTES = Set.of("cpuset", "nodeset", "cpus", "vcpus", "iothreads");
+    private static final Set<String> SET_ATTRIBUTES =
+            Set.of("cpuset", "nodeset", "cpus", "vcpus", "iothreads");
 
     static boolean equalValue(String tag, String attr, String want, String have) {
         if (want.equals(have)) {
@@ -342,7 +410,10 @@ public final class DomainCompare {
         return sameNumber(want, have);
     }
 
-    /** {@code 222} and {@code 0xde}, {@code 0x0A} and {@code 0x0a}: libvirt reads both bases and writes one. */
+    /**
+     * {@code 222} and {@code 0xde}, {@code 0x0A} and {@code 0x0a}: libvirt reads both bases and
+     * writes one.
+     */
     static boolean sameNumber(String a, String b) {
         BigInteger x = number(a);
         return x != null && x.equals(number(b));
@@ -357,21 +428,36 @@ public final class DomainCompare {
     }
 
     /**
-     * For each desired child, its current counterpart (absent key when none): by identity where the element has one
-     * ({@link #identity}), else the next unused child of the same tag, preferring one of the same {@code type}
-     * (libvirt fills in types, so a desired child without one matches any).
+     * For each desired child, its current counterpart (absent key when none): by identity where the
+     * element has one ({@link #identity}), else the next unused child of the same tag, preferring
+     * one of the same {@code type} (libvirt fills in types, so a desired child without one matches
+     * any).
      */
     static Map<Element, Element> match(Element d, Element c) {
         Map<Element, Element> out = new LinkedHashMap<>();
         Set<Element> used = new HashSet<>();
         for (Element dk : Xml.children(d)) {
             String key = identity(dk);
-            List<Element> same = Xml.children(c, dk.getTagName()).stream().filter(ck -> !used.contains(ck)).toList();
-            Element found = key != null
-                    ? same.stream().filter(ck -> key.equals(identity(ck))).findFirst().orElse(null)
-                    : same.stream().filter(ck -> !dk.hasAttribute("type")
-                            || dk.getAttribute("type").equals(ck.getAttribute("type")))
-                    .findFirst().orElse(same.isEmpty() ? null : same.get(0));
+            List<Element> same =
+                    Xml.children(c, dk.getTagName()).stream()
+                            .filter(ck -> !used.contains(ck))
+                            .toList();
+            Element found =
+                    key != null
+                            ? same.stream()
+                                    .filter(ck -> key.equals(identity(ck)))
+                                    .findFirst()
+                                    .orElse(null)
+                            : same.stream()
+                                    .filter(
+                                            ck ->
+                                                    !dk.hasAttribute("type")
+                                                            || dk.getAttribute("type")
+                                                                    .equals(
+                                                                            ck.getAttribute(
+                                                                                    "type")))
+                                    .findFirst()
+                                    .orElse(same.isEmpty() ? null : same.get(0));
             if (found != null) {
                 used.add(found);
                 out.put(dk, found);
@@ -397,7 +483,10 @@ public final class DomainCompare {
         return out;
     }
 
-    /** The identifying value of an element among its siblings, or null to match by tag, type and order. */
+    /**
+     * The identifying value of an element among its siblings, or null to match by tag, type and
+     * order.
+     */
     static String identity(Element e) {
         Element alias = Xml.child(e, "alias");
         if (alias != null && alias.getAttribute("name").startsWith("ua-")) {
@@ -408,25 +497,49 @@ public final class DomainCompare {
             case "disk" -> target == null ? null : "dev=" + target.getAttribute("dev");
             case "interface" -> {
                 Element mac = Xml.child(e, "mac");
-                yield mac == null ? null : "mac=" + mac.getAttribute("address").toLowerCase(java.util.Locale.ROOT);
+                yield mac == null
+                        ? null
+                        : "mac=" + mac.getAttribute("address").toLowerCase(java.util.Locale.ROOT);
             }
-            case "vcpupin", "vcpu" -> e.hasAttribute("vcpu") ? "vcpu=" + e.getAttribute("vcpu")
-                    : e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
+            case "vcpupin", "vcpu" ->
+                    e.hasAttribute("vcpu")
+                            ? "vcpu=" + e.getAttribute("vcpu")
+                            : e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
             case "iothreadpin" -> "iothread=" + e.getAttribute("iothread");
             case "iothread" -> "id=" + e.getAttribute("id");
             case "cell" -> e.hasAttribute("id") ? "id=" + e.getAttribute("id") : null;
             case "memnode" -> "cellid=" + e.getAttribute("cellid");
             case "feature", "timer" -> "name=" + e.getAttribute("name");
-            case "vcpusched", "iothreadsched" -> "set=" + canonicalCpuset(e.getAttribute(
-                    e.hasAttribute("vcpus") ? "vcpus" : "iothreads"));
-            case "controller" -> e.hasAttribute("index") ? "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index")
-                    : null;
-            case "serial", "parallel" -> target == null || !target.hasAttribute("port") ? null
-                    : "port=" + target.getAttribute("port");
-            case "console" -> target == null || !target.hasAttribute("port") ? null
-                    : "target=" + target.getAttribute("type") + ":" + target.getAttribute("port");
-            case "channel" -> target == null ? null : target.hasAttribute("name") ? "name=" + target.getAttribute("name")
-                    : Xml.child(target, "address") == null ? null : "address=" + Xml.child(target, "address").getAttribute("port");
+            case "vcpusched", "iothreadsched" ->
+                    "set="
+                            + canonicalCpuset(
+                                    e.getAttribute(
+                                            e.hasAttribute("vcpus") ? "vcpus" : "iothreads"));
+            case "controller" ->
+                    e.hasAttribute("index")
+                            ? "type=" + e.getAttribute("type") + ",index=" + e.getAttribute("index")
+                            : null;
+            case "serial", "parallel" ->
+                    target == null || !target.hasAttribute("port")
+                            ? null
+                            : "port=" + target.getAttribute("port");
+            case "console" ->
+                    target == null || !target.hasAttribute("port")
+                            ? null
+                            : "target="
+                                    + target.getAttribute("type")
+                                    + ":"
+                                    + target.getAttribute("port");
+            case "channel" ->
+                    target == null
+                            ? null
+                            : target.hasAttribute("name")
+                                    ? "name=" + target.getAttribute("name")
+                                    : Xml.child(target, "address") == null
+                                            ? null
+                                            : "address="
+                                                    + Xml.child(target, "address")
+                                                            .getAttribute("port");
             case "filesystem" -> target == null ? null : "dir=" + target.getAttribute("dir");
             case "hostdev" -> hostdevIdentity(e);
             default -> null;
@@ -451,7 +564,9 @@ public final class DomainCompare {
         return switch (e.getTagName()) {
             case "disk" -> {
                 Element t = Xml.child(e, "target");
-                yield t == null ? new Step("disk", null, null) : new Step("disk", "dev", t.getAttribute("dev"));
+                yield t == null
+                        ? new Step("disk", null, null)
+                        : new Step("disk", "dev", t.getAttribute("dev"));
             }
             case "vcpupin" -> new Step("vcpupin", "vcpu", e.getAttribute("vcpu"));
             case "iothreadpin" -> new Step("iothreadpin", "iothread", e.getAttribute("iothread"));
@@ -459,7 +574,9 @@ public final class DomainCompare {
             case "feature" -> new Step("feature", "name", e.getAttribute("name"));
             case "interface" -> {
                 Element mac = Xml.child(counterpart == null ? e : counterpart, "mac");
-                yield mac == null ? new Step("interface", null, null) : new Step("interface", "mac", mac.getAttribute("address"));
+                yield mac == null
+                        ? new Step("interface", null, null)
+                        : new Step("interface", "mac", mac.getAttribute("address"));
             }
             default -> new Step(e.getTagName(), null, null);
         };
@@ -467,7 +584,10 @@ public final class DomainCompare {
 
     private static Kind kind(List<Step> path, String tag) {
         List<String> tags = path.stream().map(Step::tag).toList();
-        if (tags.contains("cputune") && (tags.contains("vcpupin") || tags.contains("emulatorpin") || tags.contains("iothreadpin"))) {
+        if (tags.contains("cputune")
+                && (tags.contains("vcpupin")
+                        || tags.contains("emulatorpin")
+                        || tags.contains("iothreadpin"))) {
             return Kind.PIN;
         }
         if (tags.contains("iothreadids") && tags.contains("poll")) {

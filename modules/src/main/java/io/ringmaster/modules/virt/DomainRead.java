@@ -11,15 +11,17 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * The read: ONE exec and ONE virsh process give the domain's state, its definitions and, when a desired
- * definition is given (on stdin), that definition as libvirt's own parser writes it.
+ * The read: ONE exec and ONE virsh process give the domain's state, its definitions and, when a
+ * desired definition is given (on stdin), that definition as libvirt's own parser writes it.
  *
- * @param state          the domain
- * @param desired        the desired definition (null for state=undefined)
- * @param earlierRestart the outcome a detached restart of an earlier, interrupted run left on the host, or ""
- * @param secure         the definition was read with --security-info
+ * @param state the domain
+ * @param desired the desired definition (null for state=undefined)
+ * @param earlierRestart the outcome a detached restart of an earlier, interrupted run left on the
+ *     host, or ""
+ * @param secure the definition was read with --security-info
  */
-public record DomainRead(DomainState state, Desired desired, String earlierRestart, boolean secure) {
+public record DomainRead(
+        DomainState state, Desired desired, String earlierRestart, boolean secure) {
 
     static DomainRead run(ModuleContext ctx, String prelude, String name, Element raw)
             throws HostUnreachableException, InterruptedException {
@@ -31,16 +33,33 @@ public record DomainRead(DomainState state, Desired desired, String earlierResta
         Map<String, Section> out = Virsh.checked(s.parse(r.stdout()));
         DomainState st = DomainState.parse(out);
         if (out.get("dominfo") == null && st.error().contains("no dominfo")) {
-            st = new DomainState(false, "", false, "-", "", false, false, "", "", Map.of(),
-                    "the read printed nothing (rc " + r.rc() + (r.stderr().isBlank() ? "" : ", " + r.stderr().strip())
-                            + (r.stdout().isBlank() ? "" : ", " + r.stdout().strip()) + ")");
+            st =
+                    new DomainState(
+                            false,
+                            "",
+                            false,
+                            "-",
+                            "",
+                            false,
+                            false,
+                            "",
+                            "",
+                            Map.of(),
+                            "the read printed nothing (rc "
+                                    + r.rc()
+                                    + (r.stderr().isBlank() ? "" : ", " + r.stderr().strip())
+                                    + (r.stdout().isBlank() ? "" : ", " + r.stdout().strip())
+                                    + ")");
         }
         Desired d = raw == null ? null : Desired.of(raw, out.get("canonical"));
         String earlier = Sections.okText(out, "restart-outcome").map(String::strip).orElse("");
         return new DomainRead(st, d, earlier, secure);
     }
 
-    /** The desired definition under the test driver's reserved name, without a UUID (the test driver makes one). */
+    /**
+     * The desired definition under the test driver's reserved name, without a UUID (the test driver
+     * makes one).
+     */
     static String forTestDriver(Element raw) {
         Element copy = DomainCompare.normalised(raw);
         Element uuid = io.ringmaster.modules.support.Xml.child(copy, "uuid");

@@ -6,22 +6,26 @@ import java.util.List;
 import org.w3c.dom.Element;
 
 /**
- * The secrets a domain definition can hold (a graphics {@code passwd}, a disk source's {@code <cookies>}): they
- * decide whether the definition is read with {@code --security-info}, and are shown as {@link #MASK} everywhere.
+ * The secrets a domain definition can hold (a graphics {@code passwd}, a disk source's {@code
+ * <cookies>}): they decide whether the definition is read with {@code --security-info}, and are
+ * shown as {@link #MASK} everywhere.
  */
 public final class Secrets {
     public static final String MASK = "********";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
-    /** Whether a definition holds a secret (then the host's definition must be read with --security-info). */
+    /**
+     * Whether a definition holds a secret (then the host's definition must be read with
+     * --security-info).
+     */
     public static boolean any(Element domain) {
         return domain != null && holds(domain);
     }
 
     private static boolean holds(Element e) {
-        if (isSecretAttributeOwner(e) && e.hasAttribute("passwd") || "cookie".equals(e.getTagName())) {
+        if (isSecretAttributeOwner(e) && e.hasAttribute("passwd")
+                || "cookie".equals(e.getTagName())) {
             return true;
         }
         return Xml.children(e).stream().anyMatch(Secrets::holds);
@@ -60,7 +64,12 @@ public final class Secrets {
     /** The mismatch with a secret's values masked (absence stays visible). */
     static Mismatch redact(Mismatch m) {
         boolean secret = secret(m);
-        return new Mismatch(m.path(), m.attribute(), mask(m.expected(), secret), mask(m.actual(), secret), m.kind());
+        return new Mismatch(
+                m.path(),
+                m.attribute(),
+                mask(m.expected(), secret),
+                mask(m.actual(), secret),
+                m.kind());
     }
 
     /** Secrets inside a text (a start tag in a message, an XML document) masked. */

@@ -1,7 +1,6 @@
 package io.ringmaster.modules.virt;
 
 import io.ringmaster.modules.support.Xml;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,12 @@ import org.w3c.dom.Element;
 
 /** The settings applied live on a running domain: CPU pinning and IOThread polling. */
 public final class Tuning {
-    private Tuning() {
-    }
+    private Tuning() {}
 
-    /** A pin: {@code kind} vcpu, emulator or iothread; {@code id} the vCPU or IOThread id ("" for emulator). */
+    /**
+     * A pin: {@code kind} vcpu, emulator or iothread; {@code id} the vCPU or IOThread id ("" for
+     * emulator).
+     */
     public record Pin(String kind, String id, String cpuset) {
         public String describe() {
             return switch (kind) {
@@ -63,9 +64,9 @@ public final class Tuning {
             switch (e.getTagName()) {
                 case "vcpupin" -> out.add(new Pin("vcpu", e.getAttribute("vcpu"), cpuset));
                 case "emulatorpin" -> out.add(new Pin("emulator", "", cpuset));
-                case "iothreadpin" -> out.add(new Pin("iothread", e.getAttribute("iothread"), cpuset));
-                default -> {
-                }
+                case "iothreadpin" ->
+                        out.add(new Pin("iothread", e.getAttribute("iothread"), cpuset));
+                default -> {}
             }
         }
         return out;
@@ -73,8 +74,8 @@ public final class Tuning {
 
     /** The desired pins that {@code actual} lacks or has with another cpuset. */
     /**
-     * The pins a running domain can take now: a vCPU or IOThread the running domain does not have (the new definition
-     * adds it; it exists after a restart) cannot be pinned live.
+     * The pins a running domain can take now: a vCPU or IOThread the running domain does not have
+     * (the new definition adds it; it exists after a restart) cannot be pinned live.
      */
     public static List<Pin> applicableLive(List<Pin> pins, Element live) {
         if (live == null) {
@@ -83,25 +84,37 @@ public final class Tuning {
         Element vcpu = Xml.child(live, "vcpu");
         int vcpus = -1;
         if (vcpu != null) {
-            String n = vcpu.hasAttribute("current") ? vcpu.getAttribute("current") : Xml.text(vcpu).trim();
+            String n =
+                    vcpu.hasAttribute("current")
+                            ? vcpu.getAttribute("current")
+                            : Xml.text(vcpu).trim();
             vcpus = n.matches("\\d+") ? Integer.parseInt(n) : -1;
         }
         java.util.Set<String> iothreads = new java.util.HashSet<>();
         Element ids = Xml.child(live, "iothreadids");
         if (ids != null) {
             Xml.children(ids, "iothread").forEach(t -> iothreads.add(t.getAttribute("id")));
-        } else if (Xml.child(live, "iothreads") != null && Xml.text(Xml.child(live, "iothreads")).trim().matches("\\d+")) {
+        } else if (Xml.child(live, "iothreads") != null
+                && Xml.text(Xml.child(live, "iothreads")).trim().matches("\\d+")) {
             int n = Integer.parseInt(Xml.text(Xml.child(live, "iothreads")).trim());
             for (int i = 1; i <= n; i++) {
                 iothreads.add(Integer.toString(i));
             }
         }
         final int liveVcpus = vcpus;
-        return pins.stream().filter(p -> switch (p.kind()) {
-            case "vcpu" -> liveVcpus < 0 || (p.id().matches("\\d+") && Integer.parseInt(p.id()) < liveVcpus);
-            case "iothread" -> iothreads.contains(p.id());
-            default -> true;
-        }).toList();
+        return pins.stream()
+                .filter(
+                        p ->
+                                switch (p.kind()) {
+                                    case "vcpu" ->
+                                            liveVcpus < 0
+                                                    || (p.id().matches("\\d+")
+                                                            && Integer.parseInt(p.id())
+                                                                    < liveVcpus);
+                                    case "iothread" -> iothreads.contains(p.id());
+                                    default -> true;
+                                })
+                .toList();
     }
 
     public static List<Pin> missing(List<Pin> desired, List<Pin> actual) {
@@ -118,7 +131,12 @@ public final class Tuning {
         for (Element t : Xml.children(ids, "iothread")) {
             Element p = Xml.child(t, "poll");
             if (p != null) {
-                out.add(new Poll(t.getAttribute("id"), num(p, "max"), num(p, "grow"), num(p, "shrink")));
+                out.add(
+                        new Poll(
+                                t.getAttribute("id"),
+                                num(p, "max"),
+                                num(p, "grow"),
+                                num(p, "shrink")));
             }
         }
         return out;

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fake hypervisor answering storage_bench's three scripts: the first (tools, io_uring, domain) and the second
- * (path facts) from given text, the bench script from the outputs captured on the build machine.
+ * A fake hypervisor answering storage_bench's three scripts: the first (tools, io_uring, domain)
+ * and the second (path facts) from given text, the bench script from the outputs captured on the
+ * build machine.
  */
 final class CapturedHost implements Function<String, ExecResult> {
     private static final Pattern MARKER = Pattern.compile("@@RM-[0-9a-f]+@@");
@@ -16,7 +17,10 @@ final class CapturedHost implements Function<String, ExecResult> {
     private final String first;
     private final String facts;
 
-    /** {@code first} and {@code facts} are "name\ntext" blocks separated by "---", each ending with its rc line. */
+    /**
+     * {@code first} and {@code facts} are "name\ntext" blocks separated by "---", each ending with
+     * its rc line.
+     */
     CapturedHost(String first, String facts) {
         this.first = first;
         this.facts = facts;
@@ -37,8 +41,15 @@ final class CapturedHost implements Function<String, ExecResult> {
         for (int i = 0; i < lines.length; i++) {
             Matcher b = BEGIN.matcher(lines[i]);
             if (b.find()) {
-                out.append(marker).append(" BEGIN ").append(b.group(1)).append('\n')
-                        .append(capture(lines[i + 1])).append(marker).append(" END ").append(b.group(1)).append(" 0\n");
+                out.append(marker)
+                        .append(" BEGIN ")
+                        .append(b.group(1))
+                        .append('\n')
+                        .append(capture(lines[i + 1]))
+                        .append(marker)
+                        .append(" END ")
+                        .append(b.group(1))
+                        .append(" 0\n");
             }
         }
         return ok(out.toString());
@@ -63,9 +74,18 @@ final class CapturedHost implements Function<String, ExecResult> {
             int nl = block.indexOf('\n');
             String[] head = (nl < 0 ? block : block.substring(0, nl)).split(" ");
             String text = nl < 0 ? "" : block.substring(nl + 1);
-            out.append(marker).append(" BEGIN ").append(head[0]).append('\n').append(text)
+            out.append(marker)
+                    .append(" BEGIN ")
+                    .append(head[0])
+                    .append('\n')
+                    .append(text)
                     .append(text.endsWith("\n") || text.isEmpty() ? "" : "\n")
-                    .append(marker).append(" END ").append(head[0]).append(' ').append(head[1]).append('\n');
+                    .append(marker)
+                    .append(" END ")
+                    .append(head[0])
+                    .append(' ')
+                    .append(head[1])
+                    .append('\n');
         }
         return out.toString();
     }

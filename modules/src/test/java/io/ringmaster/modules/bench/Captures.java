@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Tool outputs captured on the build machine (modules/src/test/resources/bench/). */
 final class Captures {
-    private Captures() {
-    }
+    private Captures() {}
 
     static String read(String name) {
         try (InputStream in = Captures.class.getResourceAsStream("/bench/" + name)) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class DomainDisksTest {
 
-    static final String XML = """
+    static final String XML =
+            """
             <domain type='kvm'>
               <name>rmb-vm</name>
               <devices>
@@ -46,8 +47,11 @@ class DomainDisksTest {
     @Test
     void eachDiskCarriesItsConfiguredModeThreadsWhenAbsent() throws Exception {
         List<Disk> disks = DomainDisks.parse(XML);
-        assertThat(disks).extracting(Disk::name).containsExactly("vda", "vdb", "vdc", "vdd", "sda", "vde");
-        assertThat(disks).extracting(d -> d.configuredMode().orElseThrow())
+        assertThat(disks)
+                .extracting(Disk::name)
+                .containsExactly("vda", "vdb", "vdc", "vdd", "sda", "vde");
+        assertThat(disks)
+                .extracting(d -> d.configuredMode().orElseThrow())
                 .containsExactly("io_uring", "native", "threads", "io_uring", "threads", "threads");
         assertThat(disks.get(1).path()).contains("/dev/disk/by-id/nvme-x");
         assertThat(disks.get(2).format()).isEqualTo("qcow2");

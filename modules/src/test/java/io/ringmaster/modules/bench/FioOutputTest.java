@@ -46,7 +46,9 @@ class FioOutputTest {
     void aMissingFileGivesNoMeasurementAndFiosOwnWords() {
         String out = Captures.read("fio-missing-file.txt");
         assertThat(FioOutput.parse(out, false)).isEmpty();
-        assertThat(FioOutput.error(out)).contains("you need to specify size=").contains("error=Invalid argument");
+        assertThat(FioOutput.error(out))
+                .contains("you need to specify size=")
+                .contains("error=Invalid argument");
     }
 
     @Test

@@ -16,8 +16,7 @@ class CommandLocalTest {
 
     private final CommandModule module = new CommandModule();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private ModuleResult run(Map<String, Object> args) throws Exception {
         return module.run(Contexts.of(module, args, new LocalShellRemote()));
@@ -26,19 +25,24 @@ class CommandLocalTest {
     @Test
     void commandSubstitutionStaysLiteral() throws Exception {
         Path pwned = dir.resolve("pwned");
-        ModuleResult r = run(Map.of("cmd", "echo $(touch " + pwned + ") `touch " + pwned + "` $HOME *"));
+        ModuleResult r =
+                run(Map.of("cmd", "echo $(touch " + pwned + ") `touch " + pwned + "` $HOME *"));
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(r.data().get("stdout")).isEqualTo("$(touch " + pwned + ") `touch " + pwned + "` $HOME *");
+        assertThat(r.data().get("stdout"))
+                .isEqualTo("$(touch " + pwned + ") `touch " + pwned + "` $HOME *");
         assertThat(pwned).doesNotExist();
     }
 
     @Test
     void semicolonInjectionStaysOneLiteralArgument() throws Exception {
         Path victim = Files.writeString(dir.resolve("victim"), "keep");
-        ModuleResult r = run(Map.of("argv", List.of("printf", "[%s]", "'; rm -rf " + victim + "; echo '")));
+        ModuleResult r =
+                run(Map.of("argv", List.of("printf", "[%s]", "'; rm -rf " + victim + "; echo '")));
         assertThat(r.data().get("stdout")).isEqualTo("['; rm -rf " + victim + "; echo ']");
-        ModuleResult r2 = run(Map.of("cmd", "printf [%s] \"'; rm -rf " + victim + "\" '&&' 'rm' " + victim));
-        assertThat(r2.data().get("stdout")).isEqualTo("['; rm -rf " + victim + "][&&][rm][" + victim + "]");
+        ModuleResult r2 =
+                run(Map.of("cmd", "printf [%s] \"'; rm -rf " + victim + "\" '&&' 'rm' " + victim));
+        assertThat(r2.data().get("stdout"))
+                .isEqualTo("['; rm -rf " + victim + "][&&][rm][" + victim + "]");
         assertThat(victim).exists();
     }
 
@@ -74,7 +78,9 @@ class CommandLocalTest {
         assertThat(flag).exists();
         ModuleResult second = run(Map.of("cmd", "false", "creates", flag.toString()));
         assertThat(second).isInstanceOf(ModuleResult.Ok.class);
-        assertThat(second.data()).containsEntry("rc", 0).containsEntry("stdout", "skipped, since " + flag + " exists");
+        assertThat(second.data())
+                .containsEntry("rc", 0)
+                .containsEntry("stdout", "skipped, since " + flag + " exists");
     }
 
     @Test
@@ -82,7 +88,8 @@ class CommandLocalTest {
         Files.writeString(dir.resolve("a.done"), "");
         ModuleResult r = run(Map.of("cmd", "false chdir=" + dir + " creates=*.done"));
         assertThat(r).isInstanceOf(ModuleResult.Ok.class);
-        ModuleResult none = run(Map.of("cmd", "true", "chdir", dir.toString(), "creates", "*.missing"));
+        ModuleResult none =
+                run(Map.of("cmd", "true", "chdir", dir.toString(), "creates", "*.missing"));
         assertThat(none).isInstanceOf(ModuleResult.Changed.class);
     }
 
@@ -101,7 +108,8 @@ class CommandLocalTest {
     @Test
     void stdinIsFedToTheCommand() throws Exception {
         ModuleResult r = run(Map.of("cmd", "cat", "stdin", "hello\nworld"));
-        assertThat(r.data()).containsEntry("stdout", "hello\nworld")
+        assertThat(r.data())
+                .containsEntry("stdout", "hello\nworld")
                 .containsEntry("stdout_lines", List.of("hello", "world"));
     }
 
@@ -110,7 +118,10 @@ class CommandLocalTest {
         ModuleResult r = run(Map.of("argv", List.of("sh", "-c", "echo out; echo err >&2; exit 3")));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).isEqualTo("non-zero return code");
-        assertThat(r.data()).containsEntry("rc", 3).containsEntry("stdout", "out").containsEntry("stderr", "err")
+        assertThat(r.data())
+                .containsEntry("rc", 3)
+                .containsEntry("stdout", "out")
+                .containsEntry("stderr", "err")
                 .containsEntry("stderr_lines", List.of("err"));
     }
 
@@ -127,29 +138,60 @@ class CommandLocalTest {
         ModuleResult r = run(Map.of("cmd", "printf 'a\\nb\\n'"));
         assertThat(r.data()).containsEntry("stdout_lines", List.of("a", "b"));
         assertThat((String) r.data().get("delta")).matches("0:00:\\d\\d\\.\\d{6}");
-        assertThat((String) r.data().get("start")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
+        assertThat((String) r.data().get("start"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
     }
 
     @Test
-    void checkModeRunsOnlyTheGuardsAndNeverTheCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void checkModeRunsOnlyTheGuardsAndNeverTheCommand(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path made = dir.resolve("made");
         java.nio.file.Path exists = java.nio.file.Files.createFile(dir.resolve("exists"));
         Map<String, Object> base = Map.of("cmd", "touch " + made);
         ModuleContext plain = Contexts.of(module, base, new LocalShellRemote());
-        ModuleContext check = new ModuleContext(plain.host(), plain.args(), plain.vars(), plain.remote(), null,
-                true, false);
+        ModuleContext check =
+                new ModuleContext(
+                        plain.host(),
+                        plain.args(),
+                        plain.vars(),
+                        plain.remote(),
+                        null,
+                        true,
+                        false);
         assertThat(module.run(check)).isInstanceOf(ModuleResult.Skipped.class);
-        ModuleContext wouldRun = Contexts.of(module, Map.of("cmd", "touch " + made, "creates", made.toString()),
-                new LocalShellRemote());
-        ModuleResult r = module.run(new ModuleContext(wouldRun.host(), wouldRun.args(), wouldRun.vars(),
-                wouldRun.remote(), null, true, false));
+        ModuleContext wouldRun =
+                Contexts.of(
+                        module,
+                        Map.of("cmd", "touch " + made, "creates", made.toString()),
+                        new LocalShellRemote());
+        ModuleResult r =
+                module.run(
+                        new ModuleContext(
+                                wouldRun.host(),
+                                wouldRun.args(),
+                                wouldRun.vars(),
+                                wouldRun.remote(),
+                                null,
+                                true,
+                                false));
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
         assertThat(r.msg()).contains("would run");
-        ModuleContext skip = Contexts.of(module, Map.of("cmd", "touch " + made, "creates", exists.toString()),
-                new LocalShellRemote());
-        assertThat(module.run(new ModuleContext(skip.host(), skip.args(), skip.vars(), skip.remote(), null, true,
-                false))).isInstanceOf(ModuleResult.Ok.class);
+        ModuleContext skip =
+                Contexts.of(
+                        module,
+                        Map.of("cmd", "touch " + made, "creates", exists.toString()),
+                        new LocalShellRemote());
+        assertThat(
+                        module.run(
+                                new ModuleContext(
+                                        skip.host(),
+                                        skip.args(),
+                                        skip.vars(),
+                                        skip.remote(),
+                                        null,
+                                        true,
+                                        false)))
+                .isInstanceOf(ModuleResult.Ok.class);
         assertThat(made).doesNotExist();
     }
 }

@@ -45,8 +45,12 @@ class CommandModuleTest {
     void successReportsChangedWithAnsiblesResultFields() throws Exception {
         ModuleResult r = run(FakeRemote.answering(0, "a\nb\n\n", "warn\n"), Map.of("cmd", "ls"));
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(r.data()).containsEntry("rc", 0).containsEntry("stdout", "a\nb").containsEntry("stderr", "warn")
-                .containsEntry("stdout_lines", List.of("a", "b")).containsEntry("stderr_lines", List.of("warn"))
+        assertThat(r.data())
+                .containsEntry("rc", 0)
+                .containsEntry("stdout", "a\nb")
+                .containsEntry("stderr", "warn")
+                .containsEntry("stdout_lines", List.of("a", "b"))
+                .containsEntry("stderr_lines", List.of("warn"))
                 .containsEntry("cmd", List.of("ls"))
                 .containsKeys("start", "end", "delta");
         assertThat((String) r.data().get("delta")).matches("\\d+:\\d\\d:\\d\\d(\\.\\d{6})?");
@@ -54,21 +58,33 @@ class CommandModuleTest {
 
     @Test
     void stripEmptyEndsFalseKeepsTrailingNewlines() throws Exception {
-        ModuleResult r = run(FakeRemote.answering(0, "a\n\n", ""), Map.of("cmd", "ls", "strip_empty_ends", false));
-        assertThat(r.data()).containsEntry("stdout", "a\n\n").containsEntry("stdout_lines", List.of("a", ""));
+        ModuleResult r =
+                run(
+                        FakeRemote.answering(0, "a\n\n", ""),
+                        Map.of("cmd", "ls", "strip_empty_ends", false));
+        assertThat(r.data())
+                .containsEntry("stdout", "a\n\n")
+                .containsEntry("stdout_lines", List.of("a", ""));
     }
 
     @Test
     void nonZeroReturnCodeFailsWithTheSameData() throws Exception {
-        ModuleResult r = run(FakeRemote.answering(2, "partial\n", "boom\n"), Map.of("cmd", "false"));
+        ModuleResult r =
+                run(FakeRemote.answering(2, "partial\n", "boom\n"), Map.of("cmd", "false"));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).isEqualTo("non-zero return code");
-        assertThat(r.data()).containsEntry("rc", 2).containsEntry("stdout", "partial").containsEntry("stderr", "boom");
+        assertThat(r.data())
+                .containsEntry("rc", 2)
+                .containsEntry("stdout", "partial")
+                .containsEntry("stderr", "boom");
     }
 
     @Test
     void signalIsNamedInTheFailure() throws Exception {
-        ModuleResult r = run(new FakeRemote(c -> new ExecResult(137, "", "", "KILL")), Map.of("cmd", "sleep 9"));
+        ModuleResult r =
+                run(
+                        new FakeRemote(c -> new ExecResult(137, "", "", "KILL")),
+                        Map.of("cmd", "sleep 9"));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).contains("signal KILL");
     }
@@ -76,7 +92,17 @@ class CommandModuleTest {
     @Test
     void guardsRunInTheSameRoundTripAsTheCommand() throws Exception {
         FakeRemote remote = FakeRemote.answering(0, "", "");
-        run(remote, Map.of("cmd", "make", "chdir", "/srv/my app", "creates", "/srv/done", "removes", "/srv/todo"));
+        run(
+                remote,
+                Map.of(
+                        "cmd",
+                        "make",
+                        "chdir",
+                        "/srv/my app",
+                        "creates",
+                        "/srv/done",
+                        "removes",
+                        "/srv/todo"));
         assertThat(remote.calls()).hasSize(1);
         assertThat(remote.lastCommand())
                 .startsWith("cd '/srv/my app' || {")
@@ -89,32 +115,40 @@ class CommandModuleTest {
     void legacyWordsInTheFreeFormLineBecomeOptions() throws Exception {
         FakeRemote remote = FakeRemote.answering(0, "", "");
         ModuleResult r = run(remote, Map.of("cmd", "creates=/etc/done make install chdir=/srv"));
-        assertThat(remote.lastCommand()).startsWith("cd /srv ||").contains("[ -e /etc/done ]")
+        assertThat(remote.lastCommand())
+                .startsWith("cd /srv ||")
+                .contains("[ -e /etc/done ]")
                 .endsWith("exec 'make' install");
         assertThat(r.data().get("cmd")).isEqualTo(List.of("make", "install"));
     }
 
     @Test
     void createsSkipIsReportedOkWithAnsiblesMessages() throws Exception {
-        FakeRemote remote = new FakeRemote(cmd -> new ExecResult(0, marker(cmd) + ":skip\n", "", null));
+        FakeRemote remote =
+                new FakeRemote(cmd -> new ExecResult(0, marker(cmd) + ":skip\n", "", null));
         ModuleResult r = run(remote, Map.of("cmd", "make", "creates", "/srv/done"));
         assertThat(r).isInstanceOf(ModuleResult.Ok.class);
         assertThat(r.msg()).isEqualTo("Did not run command since '/srv/done' exists");
-        assertThat(r.data()).containsEntry("rc", 0).containsEntry("stdout", "skipped, since /srv/done exists")
+        assertThat(r.data())
+                .containsEntry("rc", 0)
+                .containsEntry("stdout", "skipped, since /srv/done exists")
                 .containsEntry("stderr", "");
     }
 
     @Test
     void removesSkipSaysThePathDoesNotExist() throws Exception {
-        FakeRemote remote = new FakeRemote(cmd -> new ExecResult(0, marker(cmd) + ":skip\n", "", null));
+        FakeRemote remote =
+                new FakeRemote(cmd -> new ExecResult(0, marker(cmd) + ":skip\n", "", null));
         ModuleResult r = run(remote, Map.of("cmd", "rm /srv/x", "removes", "/srv/x"));
         assertThat(r.data()).containsEntry("stdout", "skipped, since /srv/x does not exist");
     }
 
     @Test
     void outputThatMerelyLooksLikeAGuardMarkerIsTheCommandsOwn() throws Exception {
-        ModuleResult r = run(FakeRemote.answering(0, "ringmaster-guard-x:skip\n", ""),
-                Map.of("cmd", "echo hi", "creates", "/x"));
+        ModuleResult r =
+                run(
+                        FakeRemote.answering(0, "ringmaster-guard-x:skip\n", ""),
+                        Map.of("cmd", "echo hi", "creates", "/x"));
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
     }
 
@@ -124,14 +158,21 @@ class CommandModuleTest {
         run(remote, Map.of("cmd", "cat", "stdin", "hello"));
         run(remote, Map.of("cmd", "cat", "stdin", "hello", "stdin_add_newline", false));
         run(remote, Map.of("cmd", "cat"));
-        assertThat(remote.calls()).extracting(FakeRemote.Call::stdin).containsExactly("hello\n", "hello", null);
+        assertThat(remote.calls())
+                .extracting(FakeRemote.Call::stdin)
+                .containsExactly("hello\n", "hello", null);
     }
 
     @Test
     void validateWantsExactlyOneOfCmdAndArgv() {
-        assertThat(module.validate(Map.of("cmd", "ls", "argv", List.of("ls")))).singleElement().asString()
+        assertThat(module.validate(Map.of("cmd", "ls", "argv", List.of("ls"))))
+                .singleElement()
+                .asString()
                 .contains("not both");
-        assertThat(module.validate(Map.of("chdir", "/"))).singleElement().asString().contains("needs a command");
+        assertThat(module.validate(Map.of("chdir", "/")))
+                .singleElement()
+                .asString()
+                .contains("needs a command");
         assertThat(module.validate(Map.of("cmd", "ls"))).isEmpty();
     }
 
@@ -140,8 +181,10 @@ class CommandModuleTest {
         FakeRemote remote = FakeRemote.answering(0, "", "");
         assertThat(run(remote, Map.of("cmd", "echo 'oops")).msg()).contains("cannot split", "web1");
         assertThat(run(remote, Map.of("cmd", "creates=/x")).msg()).contains("no command to run");
-        assertThat(run(remote, Map.of("argv", List.of("-rf", "/"))).msg()).contains("starts with '-'");
-        assertThat(run(remote, Map.of("cmd", "chdir=/a ls", "chdir", "/b")).msg()).contains("given twice");
+        assertThat(run(remote, Map.of("argv", List.of("-rf", "/"))).msg())
+                .contains("starts with '-'");
+        assertThat(run(remote, Map.of("cmd", "chdir=/a ls", "chdir", "/b")).msg())
+                .contains("given twice");
         assertThat(remote.calls()).isEmpty();
     }
 

@@ -9,12 +9,15 @@ import io.ringmaster.module.api.Remote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Test-only: builds a {@link ModuleContext} the way the engine would, applying the module's defaults. */
+/**
+ * Test-only: builds a {@link ModuleContext} the way the engine would, applying the module's
+ * defaults.
+ */
 public final class Contexts {
-    private Contexts() {
-    }
+    private Contexts() {}
 
-    public static ModuleContext of(Module module, Map<String, Object> given, Remote remote, Expressions expr) {
+    public static ModuleContext of(
+            Module module, Map<String, Object> given, Remote remote, Expressions expr) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param p : module.params()) {
             if (p.defaultValue() != null) {

@@ -12,8 +12,7 @@ import java.util.function.Function;
 public final class FakeRemote implements Remote {
 
     /** One recorded call. */
-    public record Call(String command, String stdin) {
-    }
+    public record Call(String command, String stdin) {}
 
     private final Function<String, ExecResult> answer;
     private final List<Call> calls = new ArrayList<>();
@@ -37,7 +36,9 @@ public final class FakeRemote implements Remote {
 
     @Override
     public ExecResult exec(String command, byte[] stdin, Duration timeout) {
-        calls.add(new Call(command, stdin == null ? null : new String(stdin, StandardCharsets.UTF_8)));
+        calls.add(
+                new Call(
+                        command, stdin == null ? null : new String(stdin, StandardCharsets.UTF_8)));
         return answer.apply(command);
     }
 

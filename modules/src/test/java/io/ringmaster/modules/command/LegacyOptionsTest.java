@@ -12,15 +12,19 @@ class LegacyOptionsTest {
 
     @Test
     void readsOptionsAtTheStart() {
-        LegacyOptions o = LegacyOptions.parse("creates=/etc/done chdir=/srv make install", CommandModule.LEGACY_KEYS);
+        LegacyOptions o =
+                LegacyOptions.parse(
+                        "creates=/etc/done chdir=/srv make install", CommandModule.LEGACY_KEYS);
         assertThat(o.rest()).isEqualTo("make install");
         assertThat(o.options()).isEqualTo(Map.of("creates", "/etc/done", "chdir", "/srv"));
     }
 
     @Test
     void readsOptionsAtTheEndAndQuotedValues() {
-        LegacyOptions o = LegacyOptions.parse("make install chdir=\"/srv/my app\" removes='/tmp/x y'",
-                CommandModule.LEGACY_KEYS);
+        LegacyOptions o =
+                LegacyOptions.parse(
+                        "make install chdir=\"/srv/my app\" removes='/tmp/x y'",
+                        CommandModule.LEGACY_KEYS);
         assertThat(o.rest()).isEqualTo("make install");
         assertThat(o.options()).isEqualTo(Map.of("chdir", "/srv/my app", "removes", "/tmp/x y"));
     }
@@ -35,8 +39,13 @@ class LegacyOptionsTest {
 
     @Test
     void executableIsAnOptionOnlyWhereTheModuleNamesIt() {
-        assertThat(LegacyOptions.parse("executable=/bin/bash echo", CommandModule.LEGACY_KEYS).options()).isEmpty();
-        assertThat(LegacyOptions.parse("executable=/bin/bash echo", ShellModule.LEGACY_KEYS).options())
+        assertThat(
+                        LegacyOptions.parse("executable=/bin/bash echo", CommandModule.LEGACY_KEYS)
+                                .options())
+                .isEmpty();
+        assertThat(
+                        LegacyOptions.parse("executable=/bin/bash echo", ShellModule.LEGACY_KEYS)
+                                .options())
                 .containsEntry("executable", "/bin/bash");
     }
 

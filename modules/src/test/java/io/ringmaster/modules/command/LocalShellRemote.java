@@ -12,17 +12,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Test-only: runs commands on this machine with {@code /bin/sh -c}, as a real transport would on a host. */
+/**
+ * Test-only: runs commands on this machine with {@code /bin/sh -c}, as a real transport would on a
+ * host.
+ */
 public final class LocalShellRemote implements Remote {
 
     private static final Duration TEST_LIMIT = Duration.ofSeconds(30);
 
     @Override
-    public ExecResult exec(String command, byte[] stdin, Duration timeout) throws InterruptedException {
+    public ExecResult exec(String command, byte[] stdin, Duration timeout)
+            throws InterruptedException {
         try {
             Process p = new ProcessBuilder("/bin/sh", "-c", command).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            CompletableFuture<String> out =
+                    CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<String> err =
+                    CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             try (OutputStream in = p.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);

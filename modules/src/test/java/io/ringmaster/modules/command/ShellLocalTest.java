@@ -14,8 +14,7 @@ class ShellLocalTest {
 
     private final ShellModule module = new ShellModule();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private ModuleResult run(Map<String, Object> args) throws Exception {
         return module.run(Contexts.of(module, args, new LocalShellRemote()));
@@ -24,7 +23,8 @@ class ShellLocalTest {
     @Test
     void pipesAndRedirectionsWork() throws Exception {
         Path out = dir.resolve("n");
-        ModuleResult r = run(Map.of("cmd", "printf 'a\\nb\\nc\\n' | wc -l | tr -d ' ' | tee " + out));
+        ModuleResult r =
+                run(Map.of("cmd", "printf 'a\\nb\\nc\\n' | wc -l | tr -d ' ' | tee " + out));
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
         assertThat(r.data().get("stdout")).isEqualTo("3");
         assertThat(Files.readString(out).strip()).isEqualTo("3");
@@ -38,15 +38,23 @@ class ShellLocalTest {
 
     @Test
     void executableChoosesTheShell() throws Exception {
-        ModuleResult r = run(Map.of("cmd", "echo ${BASH_VERSION:+bash}", "executable", "/bin/bash"));
+        ModuleResult r =
+                run(Map.of("cmd", "echo ${BASH_VERSION:+bash}", "executable", "/bin/bash"));
         assertThat(r.data().get("stdout")).isEqualTo("bash");
     }
 
     @Test
     void guardsWrapTheLineWithoutChangingIt() throws Exception {
         Path flag = dir.resolve("flag");
-        ModuleResult r = run(Map.of("cmd", "pwd | tr a-z A-Z; touch flag", "chdir", dir.toString(),
-                "creates", "flag"));
+        ModuleResult r =
+                run(
+                        Map.of(
+                                "cmd",
+                                "pwd | tr a-z A-Z; touch flag",
+                                "chdir",
+                                dir.toString(),
+                                "creates",
+                                "flag"));
         assertThat(r.data().get("stdout")).isEqualTo(dir.toRealPath().toString().toUpperCase());
         assertThat(flag).exists();
         assertThat(run(Map.of("cmd", "exit 1", "chdir", dir.toString(), "creates", "flag")))
@@ -63,6 +71,9 @@ class ShellLocalTest {
     void failingLineReportsItsRcAndOutput() throws Exception {
         ModuleResult r = run(Map.of("cmd", "echo before; echo bad >&2; exit 4"));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
-        assertThat(r.data()).containsEntry("rc", 4).containsEntry("stdout", "before").containsEntry("stderr", "bad");
+        assertThat(r.data())
+                .containsEntry("rc", 4)
+                .containsEntry("stdout", "before")
+                .containsEntry("stderr", "bad");
     }
 }

@@ -20,7 +20,9 @@ class ShellModuleTest {
         ModuleResult r = run(remote, Map.of("cmd", "ls /etc | wc -l > /tmp/n; echo $HOME"));
         assertThat(remote.lastCommand()).isEqualTo("ls /etc | wc -l > /tmp/n; echo $HOME");
         assertThat(r).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(r.data()).containsEntry("cmd", "ls /etc | wc -l > /tmp/n; echo $HOME").containsEntry("stdout", "3");
+        assertThat(r.data())
+                .containsEntry("cmd", "ls /etc | wc -l > /tmp/n; echo $HOME")
+                .containsEntry("stdout", "3");
     }
 
     @Test
@@ -34,7 +36,9 @@ class ShellModuleTest {
     void guardsNestTheLineInItsOwnShell() throws Exception {
         FakeRemote remote = FakeRemote.answering(0, "", "");
         run(remote, Map.of("cmd", "creates=/done make | tee log"));
-        assertThat(remote.lastCommand()).contains("[ -e /done ]").endsWith("; exec /bin/sh -c 'make | tee log'");
+        assertThat(remote.lastCommand())
+                .contains("[ -e /done ]")
+                .endsWith("; exec /bin/sh -c 'make | tee log'");
     }
 
     @Test
@@ -60,8 +64,12 @@ class ShellModuleTest {
 
     @Test
     void aTimedOutCommandSaysSoAndWhere() throws Exception {
-        FakeRemote remote = FakeRemote.answering(124, "half", io.ringmaster.module.api.ExecResult.TIMED_OUT
-                + "4s on h1 (running: virsh list); it and its process group were killed on the host\n");
+        FakeRemote remote =
+                FakeRemote.answering(
+                        124,
+                        "half",
+                        io.ringmaster.module.api.ExecResult.TIMED_OUT
+                                + "4s on h1 (running: virsh list); it and its process group were killed on the host\n");
         ModuleResult r = run(remote, java.util.Map.of("cmd", "virsh list"));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).contains("timed out after 4s on h1 (running: virsh list)");

@@ -1,9 +1,9 @@
 package io.ringmaster.modules.command;
 
-import io.ringmaster.module.api.Shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringmaster.module.api.Shell;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
@@ -15,12 +15,14 @@ class WordsTest {
 
     @Test
     void singleQuotesKeepEverythingLiteral() {
-        assertThat(Shell.split("echo 'a \"b\" \\c $(d)'", false)).containsExactly("echo", "a \"b\" \\c $(d)");
+        assertThat(Shell.split("echo 'a \"b\" \\c $(d)'", false))
+                .containsExactly("echo", "a \"b\" \\c $(d)");
     }
 
     @Test
     void doubleQuotesUnescapeOnlyQuoteAndBackslash() {
-        assertThat(Shell.split("echo \"a \\\"b\\\" \\\\ \\n $x\"", false)).containsExactly("echo", "a \"b\" \\ \\n $x");
+        assertThat(Shell.split("echo \"a \\\"b\\\" \\\\ \\n $x\"", false))
+                .containsExactly("echo", "a \"b\" \\ \\n $x");
     }
 
     @Test
@@ -35,17 +37,21 @@ class WordsTest {
 
     @Test
     void shellOperatorsAreOrdinaryCharacters() {
-        assertThat(Shell.split("echo a|b; c && $(d) #e", false)).containsExactly("echo", "a|b;", "c", "&&", "$(d)", "#e");
+        assertThat(Shell.split("echo a|b; c && $(d) #e", false))
+                .containsExactly("echo", "a|b;", "c", "&&", "$(d)", "#e");
     }
 
     @Test
     void unclosedQuoteIsAnError() {
-        assertThatThrownBy(() -> Shell.split("echo 'oops", false)).hasMessageContaining("no closing quotation");
-        assertThatThrownBy(() -> Shell.split("echo \"oops", false)).hasMessageContaining("no closing quotation");
+        assertThatThrownBy(() -> Shell.split("echo 'oops", false))
+                .hasMessageContaining("no closing quotation");
+        assertThatThrownBy(() -> Shell.split("echo \"oops", false))
+                .hasMessageContaining("no closing quotation");
     }
 
     @Test
     void trailingBackslashIsAnError() {
-        assertThatThrownBy(() -> Shell.split("echo oops\\", false)).hasMessageContaining("backslash");
+        assertThatThrownBy(() -> Shell.split("echo oops\\", false))
+                .hasMessageContaining("backslash");
     }
 }

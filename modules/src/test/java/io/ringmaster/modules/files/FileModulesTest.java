@@ -14,15 +14,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** file, copy, stat and fetch on this machine through a local shell: idempotence, check mode, messages. */
+/**
+ * file, copy, stat and fetch on this machine through a local shell: idempotence, check mode,
+ * messages.
+ */
 class FileModulesTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final LocalRemote remote = new LocalRemote();
 
     private ModuleResult run(Module m, Map<String, Object> args, boolean check) throws Exception {
-        return m.run(Contexts.of(m, args, Map.of("playbook_dir", dir.toString()), remote, List.of(dir), check, true));
+        return m.run(
+                Contexts.of(
+                        m,
+                        args,
+                        Map.of("playbook_dir", dir.toString()),
+                        remote,
+                        List.of(dir),
+                        check,
+                        true));
     }
 
     private static String perms(Path p) throws Exception {
@@ -32,16 +42,26 @@ class FileModulesTest {
     @Test
     void directoryIsCreatedOnceThenOk() throws Exception {
         Path d = dir.resolve("a b/c");
-        ModuleResult check = run(new FileModule(), Map.of("path", d.toString(), "state", "directory"), true);
+        ModuleResult check =
+                run(new FileModule(), Map.of("path", d.toString(), "state", "directory"), true);
         assertThat(check).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(((ModuleResult.Changed) check).diff().unified()).contains("-state: absent", "+state: directory");
+        assertThat(((ModuleResult.Changed) check).diff().unified())
+                .contains("-state: absent", "+state: directory");
         assertThat(d).doesNotExist();
-        ModuleResult first = run(new FileModule(), Map.of("path", d.toString(), "state", "directory", "mode", "0750"), false);
+        ModuleResult first =
+                run(
+                        new FileModule(),
+                        Map.of("path", d.toString(), "state", "directory", "mode", "0750"),
+                        false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(perms(d)).isEqualTo("rwxr-x---");
         assertThat(first.data()).containsEntry("mode", "0750").containsEntry("state", "directory");
         remote.clear();
-        ModuleResult again = run(new FileModule(), Map.of("path", d.toString(), "state", "directory", "mode", "0750"), false);
+        ModuleResult again =
+                run(
+                        new FileModule(),
+                        Map.of("path", d.toString(), "state", "directory", "mode", "0750"),
+                        false);
         assertThat(again).as(again.msg()).isInstanceOf(ModuleResult.Ok.class);
         assertThat(remote.commands()).hasSize(1);
     }
@@ -50,7 +70,8 @@ class FileModulesTest {
     void symbolicModeIsComparedNotJustApplied() throws Exception {
         Path f = Files.writeString(dir.resolve("f"), "x");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-        ModuleResult first = run(new FileModule(), Map.of("path", f.toString(), "mode", "g+w,o="), false);
+        ModuleResult first =
+                run(new FileModule(), Map.of("path", f.toString(), "mode", "g+w,o="), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(perms(f)).isEqualTo("rw-rw----");
         assertThat(run(new FileModule(), Map.of("path", f.toString(), "mode", "g+w,o="), false))
@@ -59,7 +80,8 @@ class FileModulesTest {
 
     @Test
     void fileStateOnAMissingPathFailsAsAnsibleDoes() throws Exception {
-        ModuleResult r = run(new FileModule(), Map.of("path", dir.resolve("nope").toString()), false);
+        ModuleResult r =
+                run(new FileModule(), Map.of("path", dir.resolve("nope").toString()), false);
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).contains("is absent, cannot continue").contains("state=touch");
     }
@@ -67,17 +89,27 @@ class FileModulesTest {
     @Test
     void linkTouchAndAbsent() throws Exception {
         Path link = dir.resolve("l");
-        Map<String, Object> ln = Map.of("path", link.toString(), "src", "/etc/hostname", "state", "link");
+        Map<String, Object> ln =
+                Map.of("path", link.toString(), "src", "/etc/hostname", "state", "link");
         assertThat(run(new FileModule(), ln, false)).isInstanceOf(ModuleResult.Changed.class);
         assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/etc/hostname"));
         assertThat(run(new FileModule(), ln, false)).isInstanceOf(ModuleResult.Ok.class);
         Path t = dir.resolve("t");
-        Map<String, Object> keep = Map.of("path", t.toString(), "state", "touch",
-                "modification_time", "preserve", "access_time", "preserve");
+        Map<String, Object> keep =
+                Map.of(
+                        "path",
+                        t.toString(),
+                        "state",
+                        "touch",
+                        "modification_time",
+                        "preserve",
+                        "access_time",
+                        "preserve");
         assertThat(run(new FileModule(), keep, false)).isInstanceOf(ModuleResult.Changed.class);
         assertThat(run(new FileModule(), keep, false)).isInstanceOf(ModuleResult.Ok.class);
         assertThat(run(new FileModule(), Map.of("path", t.toString(), "state", "touch"), false))
-                .as("touch without preserve always changes, as in Ansible").isInstanceOf(ModuleResult.Changed.class);
+                .as("touch without preserve always changes, as in Ansible")
+                .isInstanceOf(ModuleResult.Changed.class);
         assertThat(run(new FileModule(), Map.of("path", t.toString(), "state", "absent"), false))
                 .isInstanceOf(ModuleResult.Changed.class);
         assertThat(t).doesNotExist();
@@ -90,23 +122,40 @@ class FileModulesTest {
         Files.createDirectories(dir.resolve("files"));
         Files.writeString(dir.resolve("files/app.conf"), "a=1\n");
         Path out = Files.createDirectories(dir.resolve("out"));
-        ModuleResult first = run(new Copy(), Map.of("src", "app.conf", "dest", out + "/", "mode", "0600"), false);
+        ModuleResult first =
+                run(
+                        new Copy(),
+                        Map.of("src", "app.conf", "dest", out + "/", "mode", "0600"),
+                        false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(Files.readString(out.resolve("app.conf"))).isEqualTo("a=1\n");
         assertThat(perms(out.resolve("app.conf"))).isEqualTo("rw-------");
-        assertThat(first.data()).containsEntry("dest", out + "/app.conf").containsEntry("src", "app.conf");
-        assertThat(run(new Copy(), Map.of("src", "app.conf", "dest", out.toString(), "mode", "0600"), false))
+        assertThat(first.data())
+                .containsEntry("dest", out + "/app.conf")
+                .containsEntry("src", "app.conf");
+        assertThat(
+                        run(
+                                new Copy(),
+                                Map.of("src", "app.conf", "dest", out.toString(), "mode", "0600"),
+                                false))
                 .isInstanceOf(ModuleResult.Ok.class);
         Path c = out.resolve("inline");
         ModuleResult check = run(new Copy(), Map.of("content", "hi\n", "dest", c.toString()), true);
         assertThat(((ModuleResult.Changed) check).diff().unified()).contains("+hi");
         assertThat(c).doesNotExist();
         run(new Copy(), Map.of("content", "hi\n", "dest", c.toString()), false);
-        assertThat(run(new Copy(), Map.of("content", "other\n", "dest", c.toString(), "force", false), false))
+        assertThat(
+                        run(
+                                new Copy(),
+                                Map.of("content", "other\n", "dest", c.toString(), "force", false),
+                                false))
                 .isInstanceOf(ModuleResult.Ok.class);
         assertThat(Files.readString(c)).isEqualTo("hi\n");
-        ModuleResult missing = run(new Copy(), Map.of("src", "nope.conf", "dest", c.toString()), false);
-        assertThat(missing.msg()).contains("not found on the control machine").contains("files/nope.conf");
+        ModuleResult missing =
+                run(new Copy(), Map.of("src", "nope.conf", "dest", c.toString()), false);
+        assertThat(missing.msg())
+                .contains("not found on the control machine")
+                .contains("files/nope.conf");
     }
 
     @Test
@@ -115,8 +164,12 @@ class FileModulesTest {
         ModuleResult r = run(new Stat(), Map.of("path", f.toString()), false);
         @SuppressWarnings("unchecked")
         Map<String, Object> st = (Map<String, Object>) r.data().get("stat");
-        assertThat(st).containsEntry("exists", true).containsEntry("isreg", true).containsEntry("isdir", false)
-                .containsEntry("size", 3L).containsEntry("checksum", "a9993e364706816aba3e25717850c26c9cd0d89d");
+        assertThat(st)
+                .containsEntry("exists", true)
+                .containsEntry("isreg", true)
+                .containsEntry("isdir", false)
+                .containsEntry("size", 3L)
+                .containsEntry("checksum", "a9993e364706816aba3e25717850c26c9cd0d89d");
         assertThat(st.get("mode")).asString().matches("0[0-7]{3}");
         assertThat(run(new Stat(), Map.of("path", dir.resolve("none").toString()), false).data())
                 .isEqualTo(Map.of("stat", Map.of("exists", false)));
@@ -125,15 +178,23 @@ class FileModulesTest {
     @Test
     void fetchWritesUnderHostNameOnceAndFlat() throws Exception {
         Path src = Files.writeString(dir.resolve("remote.log"), "log\n");
-        ModuleResult first = run(new Fetch(), Map.of("src", src.toString(), "dest", "fetched"), false);
+        ModuleResult first =
+                run(new Fetch(), Map.of("src", src.toString(), "dest", "fetched"), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         Path got = dir.resolve("fetched/testhost" + src);
         assertThat(Files.readString(got)).isEqualTo("log\n");
         assertThat(run(new Fetch(), Map.of("src", src.toString(), "dest", "fetched"), false))
                 .isInstanceOf(ModuleResult.Ok.class);
-        run(new Fetch(), Map.of("src", src.toString(), "dest", dir + "/flat/", "flat", true), false);
+        run(
+                new Fetch(),
+                Map.of("src", src.toString(), "dest", dir + "/flat/", "flat", true),
+                false);
         assertThat(dir.resolve("flat/remote.log")).hasContent("log");
-        ModuleResult missing = run(new Fetch(), Map.of("src", "/nonexistent/x", "dest", "f", "fail_on_missing", false), false);
+        ModuleResult missing =
+                run(
+                        new Fetch(),
+                        Map.of("src", "/nonexistent/x", "dest", "f", "fail_on_missing", false),
+                        false);
         assertThat(missing).isInstanceOf(ModuleResult.Ok.class);
     }
 

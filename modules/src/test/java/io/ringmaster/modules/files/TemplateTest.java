@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplateTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final LocalRemote remote = new LocalRemote();
 
-    private ModuleResult run(Path dest, Map<String, Object> extra, Map<String, Object> vars, boolean check) throws Exception {
+    private ModuleResult run(
+            Path dest, Map<String, Object> extra, Map<String, Object> vars, boolean check)
+            throws Exception {
         Map<String, Object> args = new HashMap<>(extra);
         args.put("src", "motd.vm");
         args.put("dest", dest.toString());
@@ -41,8 +42,10 @@ class TemplateTest {
         ModuleResult first = run(dest, Map.of("mode", "0640"), Map.of("who", "a"), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(Files.readString(dest)).isEqualTo("host a\nline 2\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest))).isEqualTo("rw-r-----");
-        assertThat(first.data()).containsEntry("checksum", Template.sha1("host a\nline 2\n".getBytes()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest)))
+                .isEqualTo("rw-r-----");
+        assertThat(first.data())
+                .containsEntry("checksum", Template.sha1("host a\nline 2\n".getBytes()));
         remote.clear();
         ModuleResult second = run(dest, Map.of("mode", "0640"), Map.of("who", "a"), false);
         assertThat(second).isInstanceOf(ModuleResult.Ok.class);
@@ -56,11 +59,15 @@ class TemplateTest {
         Path dest = setUp();
         ModuleResult noDir = run(dest, Map.of(), Map.of("who", "a"), false);
         assertThat(noDir).isInstanceOf(ModuleResult.Failed.class);
-        assertThat(noDir.msg()).contains("does not exist; create it first").contains("nothing was written");
+        assertThat(noDir.msg())
+                .contains("does not exist; create it first")
+                .contains("nothing was written");
         Files.createDirectories(dest.getParent());
-        ModuleResult noOwner = run(dest, Map.of("owner", "no-such-user-rm"), Map.of("who", "a"), false);
+        ModuleResult noOwner =
+                run(dest, Map.of("owner", "no-such-user-rm"), Map.of("who", "a"), false);
         assertThat(noOwner.msg()).contains("owner 'no-such-user-rm' does not exist");
-        ModuleResult noGroup = run(dest, Map.of("group", "no-such-group-rm"), Map.of("who", "a"), false);
+        ModuleResult noGroup =
+                run(dest, Map.of("group", "no-such-group-rm"), Map.of("who", "a"), false);
         assertThat(noGroup.msg()).contains("group 'no-such-group-rm' does not exist");
         assertThat(dest).doesNotExist();
         assertThat(remote.commands()).hasSize(3);
@@ -84,8 +91,10 @@ class TemplateTest {
         run(dest, Map.of("mode", "0644"), Map.of("who", "a"), false);
         ModuleResult mode = run(dest, Map.of("mode", "0600"), Map.of("who", "a"), false);
         assertThat(mode.msg()).contains("mode 644 -> 600");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest))).isEqualTo("rw-------");
-        ModuleResult changed = run(dest, Map.of("mode", "0600", "backup", true), Map.of("who", "b"), false);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest)))
+                .isEqualTo("rw-------");
+        ModuleResult changed =
+                run(dest, Map.of("mode", "0600", "backup", true), Map.of("who", "b"), false);
         Path backup = Path.of((String) changed.data().get("backup_file"));
         assertThat(Files.readString(backup)).isEqualTo("host a\nline 2\n");
         assertThat(backup.getFileName().toString()).startsWith("motd 'x'.").endsWith(".bak");
@@ -103,10 +112,12 @@ class TemplateTest {
         Files.createDirectories(dest.getParent());
         ModuleResult first = run(dest, Map.of(), Map.of("who", "a"), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(remote.commands()).anyMatch(c -> c.equals("lock " + Template.lockPath(dest.toString())));
+        assertThat(remote.commands())
+                .anyMatch(c -> c.equals("lock " + Template.lockPath(dest.toString())));
         assertThat(Template.lockPath(dest.toString())).endsWith("/.motd 'x'.ringmaster.lock");
         remote.clear();
-        assertThat(run(dest, Map.of(), Map.of("who", "a"), false)).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(run(dest, Map.of(), Map.of("who", "a"), false))
+                .isInstanceOf(ModuleResult.Ok.class);
         assertThat(remote.commands()).noneMatch(c -> c.startsWith("lock "));
     }
 
@@ -116,7 +127,8 @@ class TemplateTest {
         Files.createDirectories(dest.getParent());
         Path stale = dest.resolveSibling(".motd 'x'.ringmaster.0123456789ab");
         Files.writeString(stale, "half a file");
-        assertThat(run(dest, Map.of(), Map.of("who", "a"), false)).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(run(dest, Map.of(), Map.of("who", "a"), false))
+                .isInstanceOf(ModuleResult.Changed.class);
         assertThat(stale).doesNotExist();
     }
 
@@ -125,9 +137,13 @@ class TemplateTest {
         Path src = Files.writeString(dir.resolve("src"), "x");
         Path bak = dir.resolve("src.bak");
         // cp that writes a partial copy, then fails as on a full disk
-        String failingCp = "cp() { : > \"$4\"; echo 'cp: error writing: No space left on device' >&2; return 1; }; ";
-        var r = remote.exec(failingCp + Template.backupCommand(src.toString(), bak.toString()), null,
-                java.time.Duration.ofSeconds(5));
+        String failingCp =
+                "cp() { : > \"$4\"; echo 'cp: error writing: No space left on device' >&2; return 1; }; ";
+        var r =
+                remote.exec(
+                        failingCp + Template.backupCommand(src.toString(), bak.toString()),
+                        null,
+                        java.time.Duration.ofSeconds(5));
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.stderr()).contains("No space left on device");
         assertThat(bak).doesNotExist();

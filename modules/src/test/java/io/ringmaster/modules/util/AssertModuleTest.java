@@ -11,8 +11,16 @@ import org.junit.jupiter.api.Test;
 class AssertModuleTest {
 
     private final AssertModule module = new AssertModule();
-    private final FakeExpressions expr = new FakeExpressions(
-            Map.of("$out.rc == 0", true, "$a.contains(\"x,y\")", true, "$out.stdout == \"no\"", false), Map.of());
+    private final FakeExpressions expr =
+            new FakeExpressions(
+                    Map.of(
+                            "$out.rc == 0",
+                            true,
+                            "$a.contains(\"x,y\")",
+                            true,
+                            "$out.stdout == \"no\"",
+                            false),
+                    Map.of());
 
     private ModuleResult run(Map<String, Object> args) {
         return module.run(Contexts.of(module, args, null, expr));
@@ -33,7 +41,8 @@ class AssertModuleTest {
 
     @Test
     void successMsgReplacesTheDefault() {
-        assertThat(run(Map.of("that", "$out.rc == 0", "success_msg", "fine")).msg()).isEqualTo("fine");
+        assertThat(run(Map.of("that", "$out.rc == 0", "success_msg", "fine")).msg())
+                .isEqualTo("fine");
     }
 
     @Test
@@ -41,19 +50,24 @@ class AssertModuleTest {
         ModuleResult r = run(Map.of("that", List.of("$out.stdout == \"no\"", "$never.evaluated")));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg()).isEqualTo("Assertion failed: $out.stdout == \"no\"");
-        assertThat(r.data()).containsEntry("assertion", "$out.stdout == \"no\"").containsEntry("evaluated_to", false);
+        assertThat(r.data())
+                .containsEntry("assertion", "$out.stdout == \"no\"")
+                .containsEntry("evaluated_to", false);
         assertThat(expr.tested()).hasSize(1);
     }
 
     @Test
     void failMsgReplacesTheDefaultFailure() {
-        ModuleResult r = run(Map.of("that", "$out.stdout == \"no\"", "fail_msg", "stdout should be no"));
+        ModuleResult r =
+                run(Map.of("that", "$out.stdout == \"no\"", "fail_msg", "stdout should be no"));
         assertThat(r.msg()).isEqualTo("stdout should be no");
     }
 
     @Test
     void msgIsAnAliasOfFailMsg() {
-        assertThat(module.params()).filteredOn(p -> p.name().equals("fail_msg")).singleElement()
+        assertThat(module.params())
+                .filteredOn(p -> p.name().equals("fail_msg"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.aliases()).containsExactly("msg"));
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class DebugModuleTest {
 
     private final DebugModule module = new DebugModule();
-    private final FakeExpressions expr = new FakeExpressions(Map.of(),
-            Map.of("out.stdout_lines", List.of("a", "b")));
+    private final FakeExpressions expr =
+            new FakeExpressions(Map.of(), Map.of("out.stdout_lines", List.of("a", "b")));
 
     private ModuleResult run(Map<String, Object> args) {
         return module.run(Contexts.of(module, args, null, expr));
@@ -37,7 +37,9 @@ class DebugModuleTest {
     void varShowsTheValueUnderTheVariableName() {
         ModuleResult r = run(Map.of("var", "out.stdout_lines"));
         assertThat(r).isInstanceOf(ModuleResult.Ok.class);
-        assertThat(r.data()).containsEntry("out.stdout_lines", List.of("a", "b")).doesNotContainKey("msg");
+        assertThat(r.data())
+                .containsEntry("out.stdout_lines", List.of("a", "b"))
+                .doesNotContainKey("msg");
     }
 
     @Test
@@ -49,14 +51,22 @@ class DebugModuleTest {
 
     @Test
     void varNamedVerbosityDoesNotClash() {
-        ModuleResult r = module.run(Contexts.of(module, Map.of("var", "verbosity"), null,
-                new FakeExpressions(Map.of(), Map.of("verbosity", "high"))));
+        ModuleResult r =
+                module.run(
+                        Contexts.of(
+                                module,
+                                Map.of("var", "verbosity"),
+                                null,
+                                new FakeExpressions(Map.of(), Map.of("verbosity", "high"))));
         assertThat(r.data()).containsEntry("verbosity", "high");
     }
 
     @Test
     void validateRejectsMsgTogetherWithVar() {
-        assertThat(module.validate(Map.of("msg", "x", "var", "y"))).singleElement().asString().contains("not both");
+        assertThat(module.validate(Map.of("msg", "x", "var", "y")))
+                .singleElement()
+                .asString()
+                .contains("not both");
         assertThat(module.validate(Map.of("var", "y"))).isEmpty();
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-only expressions: conditions and references answer from fixed maps; anything else is "undefined" and
- * throws, as the engine's strict Velocity does.
+ * Test-only expressions: conditions and references answer from fixed maps; anything else is
+ * "undefined" and throws, as the engine's strict Velocity does.
  */
 public final class FakeExpressions implements Expressions {
 

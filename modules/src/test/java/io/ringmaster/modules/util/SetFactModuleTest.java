@@ -20,16 +20,28 @@ class SetFactModuleTest {
 
     @Test
     void declaresTheWildcardParameter() {
-        assertThat(module.params()).anySatisfy(p -> {
-            assertThat(p.name()).isEqualTo("*");
-            assertThat(p.type()).isEqualTo(ParamType.RAW);
-        });
+        assertThat(module.params())
+                .anySatisfy(
+                        p -> {
+                            assertThat(p.name()).isEqualTo("*");
+                            assertThat(p.type()).isEqualTo(ParamType.RAW);
+                        });
         assertThat(module.supportsCheckMode()).isTrue();
     }
 
     @Test
     void anyKeysBecomeFactsAndTheResultIsOkNotChanged() {
-        ModuleResult r = run(Map.of("pool_dir", "/srv/pools", "retries", 3L, "disks", List.of("a"), "cacheable", true));
+        ModuleResult r =
+                run(
+                        Map.of(
+                                "pool_dir",
+                                "/srv/pools",
+                                "retries",
+                                3L,
+                                "disks",
+                                List.of("a"),
+                                "cacheable",
+                                true));
         assertThat(r).isInstanceOf(ModuleResult.Ok.class);
         assertThat(r.data()).containsOnlyKeys("ansible_facts");
         assertThat(r.data().get("ansible_facts"))

@@ -15,13 +15,14 @@ class BackupPruningTest {
     private static final String NAME = "rm-unit-prune-" + ProcessHandle.current().pid();
     private final Path dir = Path.of(DomainApply.BACKUP_DIR);
 
-    @TempDir
-    Path bin;
+    @TempDir Path bin;
 
     @AfterEach
     void cleanUp() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("rm-unit-prune-")).toList()) {
+            for (Path f :
+                    files.filter(f -> f.getFileName().toString().startsWith("rm-unit-prune-"))
+                            .toList()) {
                 Files.delete(f);
             }
         }
@@ -33,19 +34,26 @@ class BackupPruningTest {
         for (int i = 10; i < 25; i++) {
             Files.writeString(dir.resolve(NAME + ".202611" + i + "T000000.000Z.xml"), "old");
         }
-        Path other = Files.writeString(dir.resolve(NAME + ".x.20261101T000000.000Z.xml"), "another domain");
+        Path other =
+                Files.writeString(
+                        dir.resolve(NAME + ".x.20261101T000000.000Z.xml"), "another domain");
         Path virsh = Files.writeString(bin.resolve("virsh"), "#!/bin/sh\necho '<domain/>'\n");
         virsh.toFile().setExecutable(true);
         String backup = DomainApply.backupPath(NAME);
         String script = "U=qemu:///system N=" + NAME + "; " + DomainApply.backupCommand(backup);
-        Process p = new ProcessBuilder("/bin/sh", "-c", "PATH=" + bin + ":$PATH; " + script)
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("/bin/sh", "-c", "PATH=" + bin + ":$PATH; " + script)
+                        .redirectErrorStream(true)
+                        .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(out).isZero();
         List<String> left;
         try (Stream<Path> files = Files.list(dir)) {
-            left = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(NAME + ".2")).sorted()
-                    .toList();
+            left =
+                    files.map(f -> f.getFileName().toString())
+                            .filter(f -> f.startsWith(NAME + ".2"))
+                            .sorted()
+                            .toList();
         }
         assertThat(left).hasSize(DomainApply.BACKUPS_KEPT);
         assertThat(left).contains(Path.of(backup).getFileName().toString());

@@ -12,15 +12,28 @@ import java.util.Map;
 
 /** Builds a {@link ModuleContext} as the engine would: declared defaults filled in, INT as Long. */
 public final class Contexts {
-    private Contexts() {
+    private Contexts() {}
+
+    public static ModuleContext of(
+            Module m, Map<String, Object> args, Remote remote, boolean check, boolean diff) {
+        return of(
+                m,
+                args,
+                Map.of(),
+                remote,
+                List.of(TestExpressions.projectTemplates()),
+                check,
+                diff);
     }
 
-    public static ModuleContext of(Module m, Map<String, Object> args, Remote remote, boolean check, boolean diff) {
-        return of(m, args, Map.of(), remote, List.of(TestExpressions.projectTemplates()), check, diff);
-    }
-
-    public static ModuleContext of(Module m, Map<String, Object> args, Map<String, Object> vars, Remote remote,
-                                   List<Path> roots, boolean check, boolean diff) {
+    public static ModuleContext of(
+            Module m,
+            Map<String, Object> args,
+            Map<String, Object> vars,
+            Remote remote,
+            List<Path> roots,
+            boolean check,
+            boolean diff) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param p : m.params()) {
             Object v = args.containsKey(p.name()) ? args.get(p.name()) : p.defaultValue();
@@ -36,6 +49,13 @@ public final class Contexts {
                 throw new IllegalArgumentException("unknown parameter " + k + " for " + m.name());
             }
         }
-        return new ModuleContext("testhost", new Args(values), vars, remote, new TestExpressions(roots, vars), check, diff);
+        return new ModuleContext(
+                "testhost",
+                new Args(values),
+                vars,
+                remote,
+                new TestExpressions(roots, vars),
+                check,
+                diff);
     }
 }

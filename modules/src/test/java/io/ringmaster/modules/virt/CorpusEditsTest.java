@@ -9,7 +9,8 @@ import org.w3c.dom.Element;
 
 /** The corpus test's template edits, on a virt-install-shaped definition (no libvirtd). */
 class CorpusEditsTest {
-    private static final String XML = """
+    private static final String XML =
+            """
             <domain type="kvm">
               <name>rmc-999-t</name>
               <memory unit="MiB">1024</memory>
@@ -42,7 +43,8 @@ class CorpusEditsTest {
         Element t = parse(e);
         assertThat(Xml.text(Xml.child(t, "memory"))).isEqualTo("2097152");
         assertThat(Xml.child(t, "memory").getAttribute("unit")).isEqualTo("KiB");
-        assertThat(Xml.children(Xml.path(t, "cpu/numa"), "cell")).extracting(c -> c.getAttribute("memory"))
+        assertThat(Xml.children(Xml.path(t, "cpu/numa"), "cell"))
+                .extracting(c -> c.getAttribute("memory"))
                 .containsExactly("1048576", "1048576");
         assertThat(e.holds().test(t)).isTrue();
         assertThat(e.holds().test(root())).isFalse();
@@ -63,27 +65,43 @@ class CorpusEditsTest {
         Element t = root();
         assertThat(Xml.text(Xml.child(parse(CorpusEdits.vcpus(t)), "vcpu"))).isEqualTo("3");
         Edit pin = CorpusEdits.pin(t);
-        assertThat(Xml.path(parse(pin), "cputune/emulatorpin").getAttribute("cpuset")).isEqualTo("1");
+        assertThat(Xml.path(parse(pin), "cputune/emulatorpin").getAttribute("cpuset"))
+                .isEqualTo("1");
         assertThat(pin.holds().test(parse(pin))).isTrue();
-        assertThat(Xml.path(parse(CorpusEdits.pin(t)), "cputune/emulatorpin").getAttribute("cpuset")).isEqualTo("0");
+        assertThat(
+                        Xml.path(parse(CorpusEdits.pin(t)), "cputune/emulatorpin")
+                                .getAttribute("cpuset"))
+                .isEqualTo("0");
     }
 
     @Test
     void aSingleVcpuTopologyGetsASecondSocket() throws Exception {
-        Element t = Xml.parse(XML.replace("<vcpu>2</vcpu>", "<vcpu>1</vcpu>").replace("<numa>",
-                "<topology sockets=\"1\" cores=\"1\" threads=\"1\"/><numa>")).getDocumentElement();
+        Element t =
+                Xml.parse(
+                                XML.replace("<vcpu>2</vcpu>", "<vcpu>1</vcpu>")
+                                        .replace(
+                                                "<numa>",
+                                                "<topology sockets=\"1\" cores=\"1\" threads=\"1\"/><numa>"))
+                        .getDocumentElement();
         Element v = parse(CorpusEdits.vcpus(t));
         assertThat(Xml.text(Xml.child(v, "vcpu"))).isEqualTo("2");
         assertThat(Xml.path(v, "cpu/topology").getAttribute("sockets")).isEqualTo("2");
-        Element four = Xml.parse(XML.replace("<vcpu>2</vcpu>", "<vcpu>4</vcpu>").replace("<numa>",
-                "<topology sockets=\"1\" cores=\"2\" threads=\"2\"/><numa>")).getDocumentElement();
-        assertThat(Xml.child(parse(CorpusEdits.vcpus(four)), "vcpu").getAttribute("current")).isEqualTo("3");
+        Element four =
+                Xml.parse(
+                                XML.replace("<vcpu>2</vcpu>", "<vcpu>4</vcpu>")
+                                        .replace(
+                                                "<numa>",
+                                                "<topology sockets=\"1\" cores=\"2\" threads=\"2\"/><numa>"))
+                        .getDocumentElement();
+        assertThat(Xml.child(parse(CorpusEdits.vcpus(four)), "vcpu").getAttribute("current"))
+                .isEqualTo("3");
     }
 
     @Test
     void removalsTakeWhatTheTemplateHasAndGraphicsTakeTheSpiceChannelAlong() throws Exception {
-        assertThat(CorpusEdits.removable(root())).containsExactly("graphics", "channel", "cpu", "disk-cache",
-                "last-disk", "last-interface");
+        assertThat(CorpusEdits.removable(root()))
+                .containsExactly(
+                        "graphics", "channel", "cpu", "disk-cache", "last-disk", "last-interface");
         Edit g = CorpusEdits.remove(root(), "graphics");
         assertThat(g.xml()).doesNotContain("<graphics", "spicevmc");
         assertThat(g.holds().test(parse(g))).isTrue();

@@ -11,7 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-/** The corpus files themselves (no libvirtd): well-formed, uniquely named rmc-*, each with its origin in SOURCES.md. */
+/**
+ * The corpus files themselves (no libvirtd): well-formed, uniquely named rmc-*, each with its
+ * origin in SOURCES.md.
+ */
 class CorpusFilesTest {
     private final List<CorpusDefinition> corpus = CorpusDefinition.load("");
 
@@ -34,14 +37,33 @@ class CorpusFilesTest {
                 continue;
             }
             String name = Xml.text(Xml.child(root, "name"));
-            check(problems, "domain".equals(root.getTagName()), file + ": root is <" + root.getTagName() + ">");
-            check(problems, name.matches("rmc-[0-9]{3}-[a-z0-9-]+"), file + ": name '" + name + "' is not rmc-NNN-...");
-            check(problems, file.equals(name + ".xml"), file + ": file is not named after its domain '" + name + "'");
+            check(
+                    problems,
+                    "domain".equals(root.getTagName()),
+                    file + ": root is <" + root.getTagName() + ">");
+            check(
+                    problems,
+                    name.matches("rmc-[0-9]{3}-[a-z0-9-]+"),
+                    file + ": name '" + name + "' is not rmc-NNN-...");
+            check(
+                    problems,
+                    file.equals(name + ".xml"),
+                    file + ": file is not named after its domain '" + name + "'");
             check(problems, names.add(name), file + ": name '" + name + "' is used twice");
-            check(problems, Xml.child(root, "uuid") == null, file + ": has a <uuid> (it would clash between runs)");
-            check(problems, !d.xml().contains("$") && !d.xml().contains("#"),
-                    file + ": has '$' or '#', which the Velocity template renderer would interpret");
-            check(problems, d.diskFiles().stream().allMatch(f -> f.startsWith(CorpusDefinition.IMAGES + "/" + name + "-")),
+            check(
+                    problems,
+                    Xml.child(root, "uuid") == null,
+                    file + ": has a <uuid> (it would clash between runs)");
+            check(
+                    problems,
+                    !d.xml().contains("$") && !d.xml().contains("#"),
+                    file
+                            + ": has '$' or '#', which the Velocity template renderer would interpret");
+            check(
+                    problems,
+                    d.diskFiles().stream()
+                            .allMatch(
+                                    f -> f.startsWith(CorpusDefinition.IMAGES + "/" + name + "-")),
                     file + ": a disk file is not " + CorpusDefinition.IMAGES + "/" + name + "-*");
         }
         assertThat(problems).isEmpty();
@@ -50,11 +72,16 @@ class CorpusFilesTest {
     @Test
     void everyFileHasItsOriginInSourcesMd() throws Exception {
         String sources = Files.readString(CorpusDefinition.DIR.resolve("SOURCES.md"));
-        List<String> missing = corpus.stream().map(d -> d.file().getFileName().toString())
-                .filter(f -> !sources.contains("| `" + f + "` | `")).toList();
+        List<String> missing =
+                corpus.stream()
+                        .map(d -> d.file().getFileName().toString())
+                        .filter(f -> !sources.contains("| `" + f + "` | `"))
+                        .toList();
         assertThat(missing).as("corpus files without a row in SOURCES.md").isEmpty();
         long rows = sources.lines().filter(l -> l.startsWith("| `rmc-")).count();
-        assertThat(rows).as("SOURCES.md rows for files that no longer exist").isEqualTo(corpus.size());
+        assertThat(rows)
+                .as("SOURCES.md rows for files that no longer exist")
+                .isEqualTo(corpus.size());
     }
 
     private static void check(List<String> problems, boolean ok, String problem) {

@@ -14,29 +14,49 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * The corpus scenario for ONE definition on the real local libvirtd: adopt (plain {@code virsh define}, then
- * virt_domain with the same XML: ok), converge (virt_domain defines it afresh: changed, re-run: ok), mutate (memory,
- * a disk's cache/io, vCPUs, a pin: changed once, value in {@code dumpxml --inactive}, re-run ok) and remove one
- * element (changed once, gone or reported as a libvirt default, re-run ok). Never starts the domain.
+ * The corpus scenario for ONE definition on the real local libvirtd: adopt (plain {@code virsh
+ * define}, then virt_domain with the same XML: ok), converge (virt_domain defines it afresh:
+ * changed, re-run: ok), mutate (memory, a disk's cache/io, vCPUs, a pin: changed once, value in
+ * {@code dumpxml --inactive}, re-run ok) and remove one element (changed once, gone or reported as
+ * a libvirt default, re-run ok). Never starts the domain.
  */
 final class CorpusRun {
     static final String URI = "qemu:///system";
-    static final List<String> STEPS = List.of("adopt", "converge", "mutate memory", "mutate disk cache/io",
-            "mutate vcpus", "mutate pin", "remove");
+    static final List<String> STEPS =
+            List.of(
+                    "adopt",
+                    "converge",
+                    "mutate memory",
+                    "mutate disk cache/io",
+                    "mutate vcpus",
+                    "mutate pin",
+                    "remove");
 
     /** What went wrong in one step. */
-    enum Kind { FALSE_CHANGE, FAILED, NOT_HELD, UNSEEN, SETUP }
+    enum Kind {
+        FALSE_CHANGE,
+        FAILED,
+        NOT_HELD,
+        UNSEEN,
+        SETUP
+    }
 
     record Problem(String definition, String step, Kind kind, String message) {
         @Override
         public String toString() {
-            return definition + " " + step + ": " + kind.name().toLowerCase().replace('_', ' ') + ": " + message;
+            return definition
+                    + " "
+                    + step
+                    + ": "
+                    + kind.name().toLowerCase().replace('_', ' ')
+                    + ": "
+                    + message;
         }
     }
 
     /** Per step: null when the definition has no such step, else whether it held. */
-    record Outcome(String name, Map<String, Boolean> steps, String removal, List<Problem> problems) {
-    }
+    record Outcome(
+            String name, Map<String, Boolean> steps, String removal, List<Problem> problems) {}
 
     private final CorpusDefinition def;
     private final LocalRemote remote = new LocalRemote();
@@ -69,9 +89,13 @@ final class CorpusRun {
     }
 
     private void adopt() throws Exception {
-        ExecResult r = remote.exec("T=$(mktemp /tmp/rmc-corpus.XXXXXX) || exit 1; cat > \"$T\"; virsh -c " + URI
-                + " define --file \"$T\"; rc=$?; rm -f \"$T\"; exit $rc", def.xml().getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(60));
+        ExecResult r =
+                remote.exec(
+                        "T=$(mktemp /tmp/rmc-corpus.XXXXXX) || exit 1; cat > \"$T\"; virsh -c "
+                                + URI
+                                + " define --file \"$T\"; rc=$?; rm -f \"$T\"; exit $rc",
+                        def.xml().getBytes(StandardCharsets.UTF_8),
+                        Duration.ofSeconds(60));
         if (!r.ok()) {
             problem("adopt", Kind.SETUP, "plain virsh define failed: " + r.stderr().strip());
             steps.put("adopt", false);
@@ -81,7 +105,12 @@ final class CorpusRun {
     }
 
     private void converge() throws Exception {
-        sh("virsh -c " + URI + " undefine --domain " + Shell.quote(def.name()) + " >/dev/null 2>&1; true");
+        sh(
+                "virsh -c "
+                        + URI
+                        + " undefine --domain "
+                        + Shell.quote(def.name())
+                        + " >/dev/null 2>&1; true");
         boolean defined = expectChanged("converge", def.xml(), d -> true, false);
         steps.put("converge", defined && expectOk("converge", def.xml()));
     }
@@ -94,7 +123,10 @@ final class CorpusRun {
         steps.put(step, changed && expectOk(step + " (re-run)", edit.xml()));
     }
 
-    /** Removes one kind the template has, chosen by the definition's index so that every kind gets tried. */
+    /**
+     * Removes one kind the template has, chosen by the definition's index so that every kind gets
+     * tried.
+     */
     private void remove(Element template, int index) throws Exception {
         List<String> kinds = CorpusEdits.removable(template);
         if (kinds.isEmpty()) {
@@ -116,25 +148,31 @@ final class CorpusRun {
     }
 
     /**
-     * A Changed result after which libvirt's definition passes {@code holds}; for a removal also a result (Changed or
-     * Ok) that reports the element as a libvirt default.
+     * A Changed result after which libvirt's definition passes {@code holds}; for a removal also a
+     * result (Changed or Ok) that reports the element as a libvirt default.
      */
-    private boolean expectChanged(String step, String xml, java.util.function.Predicate<Element> holds, boolean removal)
+    private boolean expectChanged(
+            String step, String xml, java.util.function.Predicate<Element> holds, boolean removal)
             throws Exception {
         ModuleResult r = apply(xml);
         if (removal && r instanceof ModuleResult.Ok && mentionsDefault(r)) {
-            return true; // not redefined because libvirt would put the same default back, and the result says so
+            return true; // not redefined because libvirt would put the same default back, and the
+            // result says so
         }
         if (!(r instanceof ModuleResult.Changed)) {
             problem(step, r instanceof ModuleResult.Ok ? Kind.UNSEEN : Kind.FAILED, r.msg());
             return false;
         }
-        String dump = sh("virsh -c " + URI + " dumpxml --inactive --domain " + Shell.quote(def.name()));
+        String dump =
+                sh("virsh -c " + URI + " dumpxml --inactive --domain " + Shell.quote(def.name()));
         if (dump.isBlank() || !holds.test(Xml.parse(dump).getDocumentElement())) {
             if (removal && mentionsDefault(r)) {
                 return true;
             }
-            problem(step, Kind.NOT_HELD, "changed, but dumpxml --inactive does not show it; result: " + r.msg());
+            problem(
+                    step,
+                    Kind.NOT_HELD,
+                    "changed, but dumpxml --inactive does not show it; result: " + r.msg());
             return false;
         }
         return true;
@@ -147,18 +185,27 @@ final class CorpusRun {
     private ModuleResult apply(String xml) {
         VirtDomain m = new VirtDomain();
         try {
-            return m.run(Contexts.of(m, Map.of("name", def.name(), "xml", xml), remote, false, true));
+            return m.run(
+                    Contexts.of(m, Map.of("name", def.name(), "xml", xml), remote, false, true));
         } catch (Exception | AssertionError e) {
             return new ModuleResult.Failed("exception " + e, Map.of());
         }
     }
 
     private void prepare() throws Exception {
-        StringBuilder sb = new StringBuilder("virsh -c " + URI + " undefine --domain " + Shell.quote(def.name())
-                + " >/dev/null 2>&1; mkdir -p " + CorpusDefinition.IMAGES);
+        StringBuilder sb =
+                new StringBuilder(
+                        "virsh -c "
+                                + URI
+                                + " undefine --domain "
+                                + Shell.quote(def.name())
+                                + " >/dev/null 2>&1; mkdir -p "
+                                + CorpusDefinition.IMAGES);
         for (String f : def.diskFiles()) {
-            sb.append(f.endsWith(".qcow2") ? " && qemu-img create -q -f qcow2 " + Shell.quote(f) + " 16M"
-                    : " && truncate -s 16M " + Shell.quote(f));
+            sb.append(
+                    f.endsWith(".qcow2")
+                            ? " && qemu-img create -q -f qcow2 " + Shell.quote(f) + " 16M"
+                            : " && truncate -s 16M " + Shell.quote(f));
         }
         ExecResult r = remote.exec(sb.toString(), null, Duration.ofSeconds(60));
         if (!r.ok()) {
@@ -167,8 +214,15 @@ final class CorpusRun {
     }
 
     private void cleanUp() {
-        StringBuilder sb = new StringBuilder("virsh -c " + URI + " undefine --domain " + Shell.quote(def.name())
-                + " >/dev/null 2>&1; rm -f " + Shell.quote("/var/lib/ringmaster/backups/" + def.name()) + ".*");
+        StringBuilder sb =
+                new StringBuilder(
+                        "virsh -c "
+                                + URI
+                                + " undefine --domain "
+                                + Shell.quote(def.name())
+                                + " >/dev/null 2>&1; rm -f "
+                                + Shell.quote("/var/lib/ringmaster/backups/" + def.name())
+                                + ".*");
         def.diskFiles().forEach(f -> sb.append(' ').append(Shell.quote(f)));
         try {
             remote.exec(sb.toString(), null, Duration.ofSeconds(60));
@@ -183,6 +237,11 @@ final class CorpusRun {
 
     private void problem(String step, Kind kind, String message) {
         String m = message == null ? "" : message.strip().replace('\n', ' ');
-        problems.add(new Problem(def.name(), step, kind, m.length() > 8000 ? m.substring(0, 8000) + "..." : m));
+        problems.add(
+                new Problem(
+                        def.name(),
+                        step,
+                        kind,
+                        m.length() > 8000 ? m.substring(0, 8000) + "..." : m));
     }
 }

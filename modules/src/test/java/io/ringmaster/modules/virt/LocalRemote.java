@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Test-only {@link Remote} running commands on this machine with {@code /bin/sh -c}; records every command. */
+/**
+ * Test-only {@link Remote} running commands on this machine with {@code /bin/sh -c}; records every
+ * command.
+ */
 public final class LocalRemote implements Remote {
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
@@ -31,7 +34,8 @@ public final class LocalRemote implements Remote {
     }
 
     @Override
-    public ExecResult exec(String command, byte[] stdin, Duration timeout) throws InterruptedException {
+    public ExecResult exec(String command, byte[] stdin, Duration timeout)
+            throws InterruptedException {
         commands.add(command);
         try {
             Process p = new ProcessBuilder("/bin/sh", "-c", command).start();
@@ -46,23 +50,27 @@ public final class LocalRemote implements Remote {
                 p.destroyForcibly();
                 return new ExecResult(-1, "", "timed out after " + timeout, "KILL");
             }
-            return new ExecResult(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
-                    new String(err.join(), StandardCharsets.UTF_8), null);
+            return new ExecResult(
+                    p.exitValue(),
+                    new String(out.join(), StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8),
+                    null);
         } catch (IOException e) {
             return new ExecResult(127, "", e.toString(), null);
         }
     }
 
     private static CompletableFuture<byte[]> read(InputStream s) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (s) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                s.transferTo(b);
-                return b.toByteArray();
-            } catch (IOException e) {
-                return new byte[0];
-            }
-        });
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (s) {
+                        ByteArrayOutputStream b = new ByteArrayOutputStream();
+                        s.transferTo(b);
+                        return b.toByteArray();
+                    } catch (IOException e) {
+                        return new byte[0];
+                    }
+                });
     }
 
     @Override
@@ -73,9 +81,11 @@ public final class LocalRemote implements Remote {
             Path tmp = Files.createTempFile(dest.getParent(), ".rm-upload", ".tmp");
             Files.write(tmp, content);
             if (mode != null) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(rwx(Integer.parseInt(mode, 8))));
+                Files.setPosixFilePermissions(
+                        tmp, PosixFilePermissions.fromString(rwx(Integer.parseInt(mode, 8))));
             }
-            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("upload to " + path + " failed: " + e, e);
         }
@@ -85,18 +95,21 @@ public final class LocalRemote implements Remote {
         StringBuilder sb = new StringBuilder();
         for (int shift = 6; shift >= 0; shift -= 3) {
             int b = (mode >> shift) & 7;
-            sb.append((b & 4) != 0 ? 'r' : '-').append((b & 2) != 0 ? 'w' : '-').append((b & 1) != 0 ? 'x' : '-');
+            sb.append((b & 4) != 0 ? 'r' : '-')
+                    .append((b & 2) != 0 ? 'w' : '-')
+                    .append((b & 1) != 0 ? 'x' : '-');
         }
         return sb.toString();
     }
 
     @Override
     public io.ringmaster.module.api.HostLock lock(String lockFile, Duration wait)
-            throws io.ringmaster.module.api.HostUnreachableException, InterruptedException,
-            io.ringmaster.module.api.HostLock.Busy {
+            throws io.ringmaster.module.api.HostUnreachableException,
+                    InterruptedException,
+                    io.ringmaster.module.api.HostLock.Busy {
         commands.add("lock " + lockFile);
-        return io.ringmaster.connection.HostLocks.take(io.ringmaster.connection.HostLocks::process, "localhost",
-                lockFile, wait);
+        return io.ringmaster.connection.HostLocks.take(
+                io.ringmaster.connection.HostLocks::process, "localhost", lockFile, wait);
     }
 
     @Override

@@ -14,22 +14,23 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
 
     /** A remote that must not be used: facts are already known. */
-    static final Remote NO_REMOTE = new Remote() {
-        @Override
-        public ExecResult exec(String command, byte[] stdin, Duration timeout) {
-            throw new AssertionError("no exec expected, got: " + command);
-        }
+    static final Remote NO_REMOTE =
+            new Remote() {
+                @Override
+                public ExecResult exec(String command, byte[] stdin, Duration timeout) {
+                    throw new AssertionError("no exec expected, got: " + command);
+                }
 
-        @Override
-        public void upload(byte[] content, String path, String mode) {
-            throw new AssertionError("no upload expected");
-        }
+                @Override
+                public void upload(byte[] content, String path, String mode) {
+                    throw new AssertionError("no upload expected");
+                }
 
-        @Override
-        public boolean isLocal() {
-            return false;
-        }
-    };
+                @Override
+                public boolean isLocal() {
+                    return false;
+                }
+            };
 
     static Map<String, Object> goodFacts() {
         Map<String, Object> f = new HashMap<>();
@@ -46,8 +47,15 @@ class PreflightTest {
 
     private static ModuleResult run(Map<String, Object> facts) throws Exception {
         Preflight p = new Preflight();
-        return p.run(Contexts.of(p, Map.of(), Map.of("ansible_facts", facts), NO_REMOTE,
-                List.of(TestExpressions.projectTemplates()), false, false));
+        return p.run(
+                Contexts.of(
+                        p,
+                        Map.of(),
+                        Map.of("ansible_facts", facts),
+                        NO_REMOTE,
+                        List.of(TestExpressions.projectTemplates()),
+                        false,
+                        false));
     }
 
     @Test
@@ -69,8 +77,9 @@ class PreflightTest {
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
         assertThat(r.msg())
                 .contains("preflight failed on testhost (5 checks)")
-                .contains("kernel 4.18.0-553.el8_10.x86_64 is older than 5.10: io_uring needs >= 5.10; upgrade the kernel "
-                        + "or exclude this host with --limit '!testhost'")
+                .contains(
+                        "kernel 4.18.0-553.el8_10.x86_64 is older than 5.10: io_uring needs >= 5.10; upgrade the kernel "
+                                + "or exclude this host with --limit '!testhost'")
                 .contains("QEMU 4.2.1 is older than 5.0")
                 .contains("kernel.io_uring_disabled = 2", "sysctl -w kernel.io_uring_disabled=0")
                 .contains("/dev/kvm is missing on testhost")
@@ -85,8 +94,13 @@ class PreflightTest {
         f.put("libvirt_reachable", false);
         f.put("libvirt_version", "");
         ModuleResult r = run(f);
-        assertThat(r.msg()).contains("libvirt unreachable on testhost", "'virsh -c qemu:///system version' failed",
-                "QEMU version unknown on testhost", "fix libvirt first").doesNotContain("QEMU not found");
+        assertThat(r.msg())
+                .contains(
+                        "libvirt unreachable on testhost",
+                        "'virsh -c qemu:///system version' failed",
+                        "QEMU version unknown on testhost",
+                        "fix libvirt first")
+                .doesNotContain("QEMU not found");
     }
 
     @Test
@@ -94,39 +108,59 @@ class PreflightTest {
         Map<String, Object> f = goodFacts();
         f.put("qemu_version", "");
         ModuleResult r = run(f);
-        assertThat(r.msg()).contains("QEMU not found on testhost").doesNotContain("libvirt unreachable");
+        assertThat(r.msg())
+                .contains("QEMU not found on testhost")
+                .doesNotContain("libvirt unreachable");
     }
 
     @Test
     void validateRejectsNonVersions() {
         assertThat(new Preflight().validate(Map.of("min_kernel", "five"))).hasSize(1);
-        assertThat(new Preflight().validate(Map.of("min_kernel", "5.15", "min_qemu", "${x}"))).isEmpty();
+        assertThat(new Preflight().validate(Map.of("min_kernel", "5.15", "min_qemu", "${x}")))
+                .isEmpty();
     }
 
     @Test
     void aHungFactGatheringSaysTimedOutNotMissingTools() throws Exception {
-        Remote hung = new Remote() {
-            @Override
-            public ExecResult exec(String command, byte[] stdin, Duration timeout) {
-                assertThat(timeout).isEqualTo(Duration.ofSeconds(3));
-                return new ExecResult(124, "", ExecResult.TIMED_OUT + "3s on testhost (running: U=...); it and its"
-                        + " process group were killed on the host\n", "KILL");
-            }
+        Remote hung =
+                new Remote() {
+                    @Override
+                    public ExecResult exec(String command, byte[] stdin, Duration timeout) {
+                        assertThat(timeout).isEqualTo(Duration.ofSeconds(3));
+                        return new ExecResult(
+                                124,
+                                "",
+                                ExecResult.TIMED_OUT
+                                        + "3s on testhost (running: U=...); it and its"
+                                        + " process group were killed on the host\n",
+                                "KILL");
+                    }
 
-            @Override
-            public void upload(byte[] content, String path, String mode) {
-            }
+                    @Override
+                    public void upload(byte[] content, String path, String mode) {}
 
-            @Override
-            public boolean isLocal() {
-                return false;
-            }
-        };
+                    @Override
+                    public boolean isLocal() {
+                        return false;
+                    }
+                };
         Preflight p = new Preflight();
-        ModuleResult r = p.run(Contexts.of(p, Map.of(), Map.of(), Remote.bounded(hung, Duration.ofSeconds(3)),
-                List.of(TestExpressions.projectTemplates()), false, false));
+        ModuleResult r =
+                p.run(
+                        Contexts.of(
+                                p,
+                                Map.of(),
+                                Map.of(),
+                                Remote.bounded(hung, Duration.ofSeconds(3)),
+                                List.of(TestExpressions.projectTemplates()),
+                                false,
+                                false));
         assertThat(r).isInstanceOf(ModuleResult.Failed.class);
-        assertThat(r.msg()).contains("preflight on testhost: gathering the host's facts timed out after 3s on testhost")
-                .contains("hung virsh").doesNotContain("QEMU not found").doesNotContain("libvirt unreachable");
+        assertThat(r.msg())
+                .contains(
+                        "preflight on testhost: gathering the host's facts timed out after 3s on testhost")
+                .contains("hung virsh")
+                .doesNotContain("QEMU not found")
+                .doesNotContain("libvirt unreachable");
     }
 }

@@ -1,9 +1,8 @@
 package io.ringmaster.modules.virt;
 
-import io.ringmaster.modules.support.Xml;
-
 import io.ringmaster.module.api.ExpressionException;
 import io.ringmaster.module.api.Expressions;
+import io.ringmaster.modules.support.Xml;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,9 @@ import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.RuntimeConstants;
 
 /**
- * Test-only {@link Expressions}: Velocity in strict mode, templates found under the given roots only, every
- * reference XML-escaped when the template's name ends in {@code .xml.vm} (as the engine promises).
+ * Test-only {@link Expressions}: Velocity in strict mode, templates found under the given roots
+ * only, every reference XML-escaped when the template's name ends in {@code .xml.vm} (as the engine
+ * promises).
  */
 public final class TestExpressions implements Expressions {
     private final List<Path> roots;
@@ -43,14 +43,18 @@ public final class TestExpressions implements Expressions {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalStateException("no templates/ directory above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no templates/ directory above " + Path.of("").toAbsolutePath());
         }
         return p.resolve("templates");
     }
 
     @Override
     public boolean test(String condition) throws ExpressionException {
-        return "true".equals(renderText("test", "#if(" + condition + ")true#{else}false#end", Map.of()).trim());
+        return "true"
+                .equals(
+                        renderText("test", "#if(" + condition + ")true#{else}false#end", Map.of())
+                                .trim());
     }
 
     @Override
@@ -60,14 +64,16 @@ public final class TestExpressions implements Expressions {
     }
 
     @Override
-    public String renderTemplate(String src, Map<String, Object> extraVars) throws ExpressionException {
+    public String renderTemplate(String src, Map<String, Object> extraVars)
+            throws ExpressionException {
         for (Path root : roots) {
             Path f = root.resolve(src).normalize();
             if (f.startsWith(root.normalize()) && Files.isRegularFile(f)) {
                 try {
                     return renderText(src, Files.readString(f, StandardCharsets.UTF_8), extraVars);
                 } catch (IOException e) {
-                    throw new ExpressionException("cannot read template " + f + ": " + e.getMessage());
+                    throw new ExpressionException(
+                            "cannot read template " + f + ": " + e.getMessage());
                 }
             }
         }
@@ -75,14 +81,17 @@ public final class TestExpressions implements Expressions {
     }
 
     @Override
-    public String renderText(String name, String text, Map<String, Object> extraVars) throws ExpressionException {
+    public String renderText(String name, String text, Map<String, Object> extraVars)
+            throws ExpressionException {
         Map<String, Object> all = new HashMap<>(vars);
         all.putAll(extraVars);
         VelocityContext ctx = new VelocityContext(all);
         if (name.endsWith(".xml.vm")) {
             EventCartridge ec = new EventCartridge();
-            ec.addEventHandler((ReferenceInsertionEventHandler) (Context c, String ref, Object value) ->
-                    value == null ? null : Xml.escape(String.valueOf(value)));
+            ec.addEventHandler(
+                    (ReferenceInsertionEventHandler)
+                            (Context c, String ref, Object value) ->
+                                    value == null ? null : Xml.escape(String.valueOf(value)));
             ec.attachToContext(ctx);
         }
         StringWriter w = new StringWriter();

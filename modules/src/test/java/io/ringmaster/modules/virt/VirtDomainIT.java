@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * virt_domain against the REAL local libvirtd + QEMU/KVM (commands run through {@link LocalRemote}). Domains are
- * named rm-it-*, disks are 16M raw files under /var/lib/libvirt/images/ringmaster-it/; never waits for a guest.
+ * virt_domain against the REAL local libvirtd + QEMU/KVM (commands run through {@link
+ * LocalRemote}). Domains are named rm-it-*, disks are 16M raw files under
+ * /var/lib/libvirt/images/ringmaster-it/; never waits for a guest.
  */
 class VirtDomainIT {
     static final String URI = "qemu:///system";
@@ -41,8 +42,16 @@ class VirtDomainIT {
     void cleanUp() throws Exception {
         for (String n : created) {
             String q = io.ringmaster.module.api.Shell.quote(n);
-            remote.exec("virsh -c " + URI + " destroy --domain " + q + " >/dev/null 2>&1; virsh -c " + URI
-                    + " undefine --domain " + q + " >/dev/null 2>&1; true");
+            remote.exec(
+                    "virsh -c "
+                            + URI
+                            + " destroy --domain "
+                            + q
+                            + " >/dev/null 2>&1; virsh -c "
+                            + URI
+                            + " undefine --domain "
+                            + q
+                            + " >/dev/null 2>&1; true");
         }
         remote.exec("rm -f /var/lib/ringmaster/backups/rm-it-*");
     }
@@ -67,12 +76,23 @@ class VirtDomainIT {
         v.put("emulator_cpuset", "0");
         v.put("iothreads", List.of(Map.of("cpuset", "1")));
         String file = name.substring("rm-it-".length()).replaceAll("[^a-z0-9-]", "_");
-        v.put("disks", List.of(Map.of("path", IMAGES.resolve(file + ".raw").toString(), "dev", "vda", "format", "raw",
-                "iothread", 1)));
+        v.put(
+                "disks",
+                List.of(
+                        Map.of(
+                                "path",
+                                IMAGES.resolve(file + ".raw").toString(),
+                                "dev",
+                                "vda",
+                                "format",
+                                "raw",
+                                "iothread",
+                                1)));
         return v;
     }
 
-    private ModuleResult run(String name, Map<String, Object> vars, Map<String, Object> extra, boolean check)
+    private ModuleResult run(
+            String name, Map<String, Object> vars, Map<String, Object> extra, boolean check)
             throws Exception {
         Map<String, Object> args = new HashMap<>(extra);
         args.put("name", name);
@@ -87,7 +107,11 @@ class VirtDomainIT {
     }
 
     private String dumpxml(String name) throws Exception {
-        return sh("virsh -c " + URI + " dumpxml --inactive --domain " + io.ringmaster.module.api.Shell.quote(name));
+        return sh(
+                "virsh -c "
+                        + URI
+                        + " dumpxml --inactive --domain "
+                        + io.ringmaster.module.api.Shell.quote(name));
     }
 
     @Test
@@ -96,21 +120,41 @@ class VirtDomainIT {
         ModuleResult first = run(n, vars(n, 128), Map.of(), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(first.data()).containsEntry("restart_required", false);
-        assertThat(dumpxml(n)).contains("io='io_uring'", "cache='none'", "discard='unmap'", "detect_zeroes='unmap'",
-                "iothread='1'", "<iothreadpin iothread='1' cpuset='1'/>", "<memory unit='KiB'>131072</memory>");
+        assertThat(dumpxml(n))
+                .contains(
+                        "io='io_uring'",
+                        "cache='none'",
+                        "discard='unmap'",
+                        "detect_zeroes='unmap'",
+                        "iothread='1'",
+                        "<iothreadpin iothread='1' cpuset='1'/>",
+                        "<memory unit='KiB'>131072</memory>");
         remote.clear();
         long t0 = System.nanoTime();
         ModuleResult second = run(n, vars(n, 128), Map.of(), false);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(second).as(second.msg()).isInstanceOf(ModuleResult.Ok.class);
         assertThat(remote.commands()).hasSize(1);
-        System.err.println("[timing] no-change virt_domain run: " + ms + " ms, " + remote.commands().size() + " exec");
+        System.err.println(
+                "[timing] no-change virt_domain run: "
+                        + ms
+                        + " ms, "
+                        + remote.commands().size()
+                        + " exec");
         for (String state : List.of("defined", "running", "running")) {
             remote.clear();
             long t1 = System.nanoTime();
             ModuleResult r = run(n, vars(n, 128), Map.of("state", state), false);
-            System.err.println("[timing] virt_domain state=" + state + ": " + r.getClass().getSimpleName() + " "
-                    + (System.nanoTime() - t1) / 1_000_000 + " ms, " + remote.commands().size() + " exec(s)");
+            System.err.println(
+                    "[timing] virt_domain state="
+                            + state
+                            + ": "
+                            + r.getClass().getSimpleName()
+                            + " "
+                            + (System.nanoTime() - t1) / 1_000_000
+                            + " ms, "
+                            + remote.commands().size()
+                            + " exec(s)");
         }
     }
 
@@ -126,23 +170,46 @@ class VirtDomainIT {
         ModuleResult check = run(n, bigger, Map.of(), true);
         assertThat(check).isInstanceOf(ModuleResult.Changed.class);
         assertThat(check.msg()).startsWith("would:").contains("memory: '131072' -> '262144'");
-        assertThat(((ModuleResult.Changed) check).diff().unified()).contains("+  <memory unit=\"KiB\">262144</memory>");
+        assertThat(((ModuleResult.Changed) check).diff().unified())
+                .contains("+  <memory unit=\"KiB\">262144</memory>");
         assertThat(dumpxml(n)).contains("<memory unit='KiB'>131072</memory>");
 
         ModuleResult apply = run(n, bigger, Map.of(), false);
         assertThat(apply).as(apply.msg()).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(((ModuleResult.Changed) apply).diff().unified()).contains("-  <memory unit=\"KiB\">131072</memory>",
-                "+  <memory unit=\"KiB\">262144</memory>", "-    <vcpupin cpuset=\"0\" vcpu=\"0\"/>");
+        assertThat(((ModuleResult.Changed) apply).diff().unified())
+                .contains(
+                        "-  <memory unit=\"KiB\">131072</memory>",
+                        "+  <memory unit=\"KiB\">262144</memory>",
+                        "-    <vcpupin cpuset=\"0\" vcpu=\"0\"/>");
         String xml = dumpxml(n);
-        assertThat(xml).contains("<memory unit='KiB'>262144</memory>", "<vcpu placement='static'>1</vcpu>",
-                "<vcpupin vcpu='0' cpuset='1'/>", "<uuid>" + uuid + "</uuid>").doesNotContain("vcpu='1'");
-        assertThat(apply.data().get("backup").toString()).startsWith("/var/lib/ringmaster/backups/" + n + ".");
+        assertThat(xml)
+                .contains(
+                        "<memory unit='KiB'>262144</memory>",
+                        "<vcpu placement='static'>1</vcpu>",
+                        "<vcpupin vcpu='0' cpuset='1'/>",
+                        "<uuid>" + uuid + "</uuid>")
+                .doesNotContain("vcpu='1'");
+        assertThat(apply.data().get("backup").toString())
+                .startsWith("/var/lib/ringmaster/backups/" + n + ".");
         assertThat(Path.of(apply.data().get("backup").toString())).exists();
         assertThat(run(n, bigger, Map.of(), false)).isInstanceOf(ModuleResult.Ok.class);
 
         // drift made behind our back (cache=writeback) is detected and corrected
-        remote.exec("virsh -c " + URI + " dumpxml --inactive --domain " + n + " | sed \"s/cache='none'/cache='writeback'/\""
-                + " > /tmp/" + n + ".xml && virsh -c " + URI + " define /tmp/" + n + ".xml && rm -f /tmp/" + n + ".xml");
+        remote.exec(
+                "virsh -c "
+                        + URI
+                        + " dumpxml --inactive --domain "
+                        + n
+                        + " | sed \"s/cache='none'/cache='writeback'/\""
+                        + " > /tmp/"
+                        + n
+                        + ".xml && virsh -c "
+                        + URI
+                        + " define /tmp/"
+                        + n
+                        + ".xml && rm -f /tmp/"
+                        + n
+                        + ".xml");
         assertThat(dumpxml(n)).contains("cache='writeback'");
         ModuleResult fix = run(n, bigger, Map.of(), false);
         assertThat(fix.msg()).contains("devices/disk[vda]/driver/@cache: 'writeback' -> 'none'");
@@ -159,8 +226,13 @@ class VirtDomainIT {
         String id = sh("virsh -c " + URI + " domid --domain " + n).trim();
         String pid = sh("cat /run/libvirt/qemu/" + n + ".pid").trim();
         String cmdline = sh("tr '\\0' ' ' < /proc/" + pid + "/cmdline");
-        assertThat(cmdline).contains("\"aio\":\"io_uring\"", "\"qom-type\":\"iothread\"", "\"iothread\":\"iothread1\"");
-        assertThat(run(n, v, Map.of("state", "running"), false)).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(cmdline)
+                .contains(
+                        "\"aio\":\"io_uring\"",
+                        "\"qom-type\":\"iothread\"",
+                        "\"iothread\":\"iothread1\"");
+        assertThat(run(n, v, Map.of("state", "running"), false))
+                .isInstanceOf(ModuleResult.Ok.class);
 
         Map<String, Object> repinned = vars(n, 128);
         repinned.put("vcpu_pins", List.of("1", "0"));
@@ -171,11 +243,15 @@ class VirtDomainIT {
         assertThat(pin.data()).containsEntry("restart_required", false);
         assertThat(pin.msg()).contains("vcpupin vcpu 0 -> 1 (live and config)");
         assertThat(sh("virsh -c " + URI + " domid --domain " + n).trim()).isEqualTo(id);
-        assertThat(sh("virsh -c " + URI + " vcpupin --domain " + n)).containsPattern("0\\s+1\\s*\\n\\s*1\\s+0");
-        assertThat(sh("virsh -c " + URI + " emulatorpin --domain " + n)).containsPattern("\\*:\\s+1");
+        assertThat(sh("virsh -c " + URI + " vcpupin --domain " + n))
+                .containsPattern("0\\s+1\\s*\\n\\s*1\\s+0");
+        assertThat(sh("virsh -c " + URI + " emulatorpin --domain " + n))
+                .containsPattern("\\*:\\s+1");
         assertThat(sh("virsh -c " + URI + " iothreadinfo --domain " + n)).containsPattern("1\\s+0");
-        assertThat(dumpxml(n)).contains("<vcpupin vcpu='0' cpuset='1'/>", "<emulatorpin cpuset='1'/>");
-        assertThat(run(n, repinned, Map.of("state", "running"), false)).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(dumpxml(n))
+                .contains("<vcpupin vcpu='0' cpuset='1'/>", "<emulatorpin cpuset='1'/>");
+        assertThat(run(n, repinned, Map.of("state", "running"), false))
+                .isInstanceOf(ModuleResult.Ok.class);
 
         // memory needs a restart: reported, and done with restart=if_needed
         ModuleResult mem = run(n, vars(n, 192), Map.of("state", "running"), false);
@@ -184,11 +260,16 @@ class VirtDomainIT {
         ModuleResult again = run(n, vars(n, 192), Map.of("state", "running"), false);
         assertThat(again).isInstanceOf(ModuleResult.Ok.class);
         assertThat(again.data()).containsEntry("restart_required", true);
-        ModuleResult restarted = run(n, vars(n, 192), Map.of("state", "running", "restart", "if_needed",
-                "shutdown_timeout", 1), false);
+        ModuleResult restarted =
+                run(
+                        n,
+                        vars(n, 192),
+                        Map.of("state", "running", "restart", "if_needed", "shutdown_timeout", 1),
+                        false);
         assertThat(restarted).as(restarted.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(sh("virsh -c " + URI + " domid --domain " + n).trim()).isNotEqualTo(id);
-        assertThat(sh("virsh -c " + URI + " dumpxml --domain " + n)).contains("<memory unit='KiB'>196608</memory>");
+        assertThat(sh("virsh -c " + URI + " dumpxml --domain " + n))
+                .contains("<memory unit='KiB'>196608</memory>");
         ModuleResult settled = run(n, vars(n, 192), Map.of("state", "running"), false);
         assertThat(settled).isInstanceOf(ModuleResult.Ok.class);
         assertThat(settled.data()).containsEntry("restart_required", false);
@@ -198,27 +279,57 @@ class VirtDomainIT {
     void pollingIsPendingWhileShutOffAndAppliedLiveWhenRunning() throws Exception {
         String n = domain("poll");
         Map<String, Object> v = vars(n, 128);
-        v.put("iothreads", List.of(Map.of("cpuset", "1", "poll_max_ns", 16384, "poll_grow", 2, "poll_shrink", 4)));
+        v.put(
+                "iothreads",
+                List.of(
+                        Map.of(
+                                "cpuset",
+                                "1",
+                                "poll_max_ns",
+                                16384,
+                                "poll_grow",
+                                2,
+                                "poll_shrink",
+                                4)));
         ModuleResult defined = run(n, v, Map.of(), false);
         assertThat(defined).as(defined.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(defined.data()).containsEntry("polling", "pending until start");
-        assertThat(defined.msg()).contains("dropped <iothreadids><iothread id='1'><poll", "pending until the domain starts");
+        assertThat(defined.msg())
+                .contains(
+                        "dropped <iothreadids><iothread id='1'><poll",
+                        "pending until the domain starts");
         assertThat(run(n, v, Map.of(), false)).isInstanceOf(ModuleResult.Ok.class);
 
         ModuleResult started = run(n, v, Map.of("state", "running"), false);
         assertThat(started).as(started.msg()).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(started.msg()).contains("iothread 1 polling max 16384 ns grow 2 shrink 4 (live, after start)");
+        assertThat(started.msg())
+                .contains("iothread 1 polling max 16384 ns grow 2 shrink 4 (live, after start)");
         assertThat(sh("virsh -c " + URI + " domstats --iothread --domain " + n))
-                .contains("iothread.1.poll-max-ns=16384", "iothread.1.poll-grow=2", "iothread.1.poll-shrink=4");
+                .contains(
+                        "iothread.1.poll-max-ns=16384",
+                        "iothread.1.poll-grow=2",
+                        "iothread.1.poll-shrink=4");
         ModuleResult held = run(n, v, Map.of("state", "running"), false);
         assertThat(held).isInstanceOf(ModuleResult.Ok.class);
         assertThat(held.data()).containsEntry("polling", "held");
 
-        v.put("iothreads", List.of(Map.of("cpuset", "1", "poll_max_ns", 65536, "poll_grow", 2, "poll_shrink", 4)));
+        v.put(
+                "iothreads",
+                List.of(
+                        Map.of(
+                                "cpuset",
+                                "1",
+                                "poll_max_ns",
+                                65536,
+                                "poll_grow",
+                                2,
+                                "poll_shrink",
+                                4)));
         ModuleResult live = run(n, v, Map.of("state", "running"), false);
         assertThat(live.msg()).contains("iothread 1 polling max 65536 ns grow 2 shrink 4 (live)");
         assertThat(live.data()).containsEntry("restart_required", false);
-        assertThat(sh("virsh -c " + URI + " domstats --iothread --domain " + n)).contains("iothread.1.poll-max-ns=65536");
+        assertThat(sh("virsh -c " + URI + " domstats --iothread --domain " + n))
+                .contains("iothread.1.poll-max-ns=65536");
     }
 
     @Test
@@ -229,8 +340,16 @@ class VirtDomainIT {
         Files.createDirectories(IMAGES);
         remote.exec("qemu-img create -f raw " + IMAGES.resolve("hostile.raw") + " 16M");
         Map<String, Object> v = vars(n, 128);
-        v.put("disks", List.of(Map.of("path", IMAGES.resolve("hostile.raw").toString(), "dev", "vda",
-                "format", "raw")));
+        v.put(
+                "disks",
+                List.of(
+                        Map.of(
+                                "path",
+                                IMAGES.resolve("hostile.raw").toString(),
+                                "dev",
+                                "vda",
+                                "format",
+                                "raw")));
         ModuleResult r = run(n, v, Map.of(), false);
         assertThat(r).as(r.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(Path.of("rm-pwned")).doesNotExist();
@@ -261,7 +380,9 @@ class VirtDomainIT {
         assertThat(sh("virsh -c " + URI + " domstate --domain " + n).trim()).isEqualTo("running");
         ModuleResult gone = run(n, vars(n, 128), Map.of("state", "undefined"), false);
         assertThat(gone).as(gone.msg()).isInstanceOf(ModuleResult.Changed.class);
-        assertThat(Files.readString(Path.of(gone.data().get("backup").toString()))).contains("<name>" + n + "</name>");
-        assertThat(run(n, vars(n, 128), Map.of("state", "undefined"), false)).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(Files.readString(Path.of(gone.data().get("backup").toString())))
+                .contains("<name>" + n + "</name>");
+        assertThat(run(n, vars(n, 128), Map.of("state", "undefined"), false))
+                .isInstanceOf(ModuleResult.Ok.class);
     }
 }
