@@ -13,6 +13,13 @@ final class RenderBudget {
      */
     static final int MAX_CHARS = 4 * 1024 * 1024;
 
+    /**
+     * 64 Mi characters for the whole output of one rendering: a template file may legitimately be
+     * large (a generated config of hundreds of thousands of lines), while any single value stays
+     * within {@link #MAX_CHARS}.
+     */
+    static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+
     /** One million #set / #foreach steps per rendering (a 1000 x 1000 nested loop). */
     static final int MAX_STEPS = 1_000_000;
 
@@ -66,9 +73,11 @@ final class RenderBudget {
             @Override
             public void write(char[] cbuf, int off, int len) throws java.io.IOException {
                 written += len;
-                if (written > MAX_CHARS) {
+                if (written > MAX_OUTPUT_CHARS) {
                     throw new Exceeded(
-                            "the rendered text passed the limit of " + MAX_CHARS + " characters");
+                            "the rendered text passed the limit of "
+                                    + MAX_OUTPUT_CHARS
+                                    + " characters");
                 }
                 out.write(cbuf, off, len);
             }

@@ -236,7 +236,9 @@ public final class Templar {
                             + e.getMessage()
                             + "\n  hint: expressions and templates are bounded ("
                             + RenderBudget.MAX_CHARS
-                            + " characters, "
+                            + " characters per value, "
+                            + RenderBudget.MAX_OUTPUT_CHARS
+                            + " per output, "
                             + RenderBudget.MAX_STEPS
                             + " steps, "
                             + RenderBudget.MAX_TIME_MS / 1000

@@ -49,5 +49,8 @@ class RenderBoundsTest {
                         where);
         assertThat(out).startsWith("1,2,").endsWith("1000,");
         assertThat(templar.renderString("${s.repeat(1000)}", vars, where)).hasSize(8000);
+        // a large generated file: 400,000 lines (about 6 Mi characters) is output, not one value
+        String big = templar.renderString("#foreach($i in [1..400000])line $i#end", vars, where);
+        assertThat(big.length()).isGreaterThan(RenderBudget.MAX_CHARS);
     }
 }
