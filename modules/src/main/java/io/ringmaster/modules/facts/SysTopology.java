@@ -43,15 +43,18 @@ public final class SysTopology {
                 "sys_block",
                 "S=$(cd -P \"$R/sys/devices\" && pwd); for b in \"$R\"/sys/class/block/*; do"
                         + " [ -e \"$b\" ] || continue; n=${b##*/}; d=$n;"
-                        + " [ -e \"$b/partition\" ] && d=$(cd -P \"$b/..\" && basename \"$PWD\"); k=\"$R/sys/class/block/$d\";"
+                        + " [ -e \"$b/partition\" ] && d=$(cd -P \"$b/..\" && echo \"${PWD##*/}\"); k=\"$R/sys/class/block/$d\";"
                         + " p=$(cd -P \"$k/device\" 2>/dev/null && pwd); while [ -n \"$p\" ] && [ ! -r \"$p/numa_node\" ]"
                         + " && [ \"${p#\"$S\"/}\" != \"$p\" ]; do p=${p%/*}; done;"
-                        + " nn=$(cat \"$p/numa_node\" 2>/dev/null || echo -1);"
-                        + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$(ls \"$k/slaves\" 2>/dev/null | tr '\\n' ,)\"; done");
+                        // shell built-ins, no process per device: read for the node, a glob for the
+                        // slaves
+                        + " nn=-1; [ -r \"$p/numa_node\" ] && read -r nn <\"$p/numa_node\";"
+                        + " sl=; for x in \"$k\"/slaves/*; do [ -e \"$x\" ] && sl=\"$sl${x##*/},\"; done;"
+                        + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$sl\"; done");
         s.section(
                 "dev_links",
                 "for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] &&"
-                        + " printf '%s %s\\n' \"${l#\"$R\"}\" \"$(basename \"$(readlink \"$l\")\")\"; done; true");
+                        + " t=$(readlink \"$l\") && printf '%s %s\\n' \"${l#\"$R\"}\" \"${t##*/}\"; done; true");
         s.section("mounts", "cat \"$R/proc/mounts\"");
     }
 
