@@ -452,12 +452,6 @@ public final class Template implements Module {
                 f.length > 2 ? f[2] : "");
     }
 
-    /** {@code 0644} as {@code 644}, as stat prints it. */
-    static String octal(String mode) {
-        String m = mode.replaceFirst("^0+(?=\\d{3})", "");
-        return m.length() > 3 && m.startsWith("0") ? m.substring(1) : m;
-    }
-
     static String sha1(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));

@@ -34,17 +34,7 @@ public record DomainRead(
         DomainState st = DomainState.parse(out);
         if (out.get("dominfo") == null && st.error().contains("no dominfo")) {
             st =
-                    new DomainState(
-                            false,
-                            "",
-                            false,
-                            "-",
-                            "",
-                            false,
-                            false,
-                            "",
-                            "",
-                            Map.of(),
+                    DomainState.unread(
                             "the read printed nothing (rc "
                                     + r.rc()
                                     + (r.stderr().isBlank() ? "" : ", " + r.stderr().strip())

@@ -44,23 +44,19 @@ public record DomainState(
     }
 
     /**
+     * No state could be read: nothing exists as far as the plan knows, and {@code error} says why.
+     */
+    static DomainState unread(String error) {
+        return new DomainState(false, "", false, "-", "", false, false, "", "", Map.of(), error);
+    }
+
+    /**
      * The state from the sections of {@link Virsh#readCommands} (already {@link Virsh#checked}).
      */
     public static DomainState parse(Map<String, Section> sec) {
         Section info = sec.get("dominfo");
         if (info == null) {
-            return new DomainState(
-                    false,
-                    "",
-                    false,
-                    "-",
-                    "",
-                    false,
-                    false,
-                    "",
-                    "",
-                    Map.of(),
-                    "the state script printed no dominfo section");
+            return unread("the state script printed no dominfo section");
         }
         if (!info.ok()) {
             String msg = info.text().strip();
