@@ -23,7 +23,9 @@ public final class FactProbe {
     public static Sections script(String uri) {
         Sections s = Sections.script();
         s.raw("U=" + Shell.quote(uri) + "; LC_ALL=C; export LC_ALL");
-        s.section("kernel", "uname -r");
+        s.section(
+                "kernel",
+                "read -r k 2>/dev/null </proc/sys/kernel/osrelease && echo \"$k\" || uname -r");
         // shell built-ins (read/echo) where a tool would start a process: every process counts on a
         // large fleet
         s.section(
@@ -33,7 +35,12 @@ public final class FactProbe {
                 "memtotal",
                 "while read -r k v u; do if [ \"$k\" = MemTotal: ]; then echo \"$k $v $u\"; break; fi;"
                         + " done </proc/meminfo");
-        s.section("nproc", "nproc 2>/dev/null || getconf _NPROCESSORS_ONLN");
+        // the CPUs this shell may run on, as nproc counts them (its affinity), without starting
+        // nproc
+        s.section(
+                "nproc",
+                "n=; while read -r k v; do [ \"$k\" = Cpus_allowed_list: ] && n=$v; done </proc/self/status;"
+                        + " if [ -n \"$n\" ]; then echo \"list $n\"; else nproc 2>/dev/null || getconf _NPROCESSORS_ONLN; fi");
         s.section(
                 "io_uring_disabled",
                 "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
@@ -62,7 +69,7 @@ public final class FactProbe {
         f.put("kernel", kernel);
         f.put("kernel_version", Version.kernel(kernel).map(Version::number).orElse(""));
         f.put("memtotal_mb", memTotalMb(Sections.okText(sec, "memtotal").orElse("")));
-        f.put("processor_count", intOr(Sections.okText(sec, "nproc").orElse(""), 0));
+        f.put("processor_count", processorCount(Sections.okText(sec, "nproc").orElse("")));
         f.put("io_uring_disabled", intOr(Sections.okText(sec, "io_uring_disabled").orElse("0"), 0));
         Section kvm = sec.get("kvm");
         f.put("kvm_present", kvm != null && kvm.ok());
@@ -99,6 +106,14 @@ public final class FactProbe {
         }
         long kb = Long.parseLong(digits);
         return line.contains("kB") || line.contains("KB") ? kb / 1024 : kb / (1024 * 1024);
+    }
+
+    /** {@code list 0-3,8} (the shell's affinity, counted) or a number from nproc. */
+    static int processorCount(String text) {
+        String t = text.trim();
+        return t.startsWith("list ")
+                ? SysTopology.cpuList(t.substring(5).trim()).size()
+                : intOr(t, 0);
     }
 
     static int intOr(String text, int fallback) {

@@ -47,11 +47,17 @@ final class OsFacts {
     private OsFacts() {}
 
     static void script(Sections s) {
-        s.section("os_release", "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release");
-        s.section("debian_version", "cat /etc/debian_version");
+        String rd = ShellBuiltins.READ_FILE;
+        s.raw(ShellBuiltins.READ_FILE_FUNCTION);
+        s.section(
+                "os_release",
+                rd + " /etc/os-release 2>/dev/null || " + rd + " /usr/lib/os-release");
+        s.section("debian_version", rd + " /etc/debian_version");
         s.section(
                 "service_mgr",
-                "if [ -d /run/systemd/system ]; then echo systemd; else cat /proc/1/comm; fi");
+                "if [ -d /run/systemd/system ]; then echo systemd; else "
+                        + rd
+                        + " /proc/1/comm; fi");
     }
 
     static void parse(Map<String, Section> sec, Map<String, Object> f) {

@@ -24,19 +24,28 @@ public final class SysTopology {
     /** Adds the sections to {@code s}. */
     public static void sections(Sections s, String root) {
         String r = Shell.quote(root);
-        s.raw("R=" + r);
+        s.raw("R=" + r + "; " + ShellBuiltins.READ_FILE_FUNCTION);
+        // a node's cpulist and a CPU's thread_siblings_list are binary sysfs attributes that dash's
+        // read cannot read: the node's CPUs come from its cpuN links, the siblings from read where
+        // the shell can (bash) and cat where it cannot
         s.section(
                 "sys_nodes",
-                "for d in \"$R\"/sys/devices/system/node/node[0-9]*; do [ -d \"$d\" ] || continue;"
-                        + " printf '%s %s %s\\n' \"${d##*/node}\" \"$(cat \"$d/cpulist\")\""
-                        + " \"$(sed -n 's/.*MemTotal: *\\([0-9]*\\).*/\\1/p' \"$d/meminfo\")\"; done");
+                "for d in \"$R\"/sys/devices/system/node/node[0-9]*; do [ -d \"$d\" ] || continue; l=;"
+                        + " for c in \"$d\"/cpu[0-9]*; do [ -e \"$c\" ] && l=\"$l,${c##*/cpu}\"; done; m=;"
+                        + " while read -r a b k v u; do [ \"$k\" = MemTotal: ] && m=$v; done <\"$d/meminfo\";"
+                        + " l=${l#,}; printf '%s %s %s\\n' \"${d##*/node}\" \"${l:--}\" \"$m\"; done");
         s.section(
                 "sys_cpus",
-                "cat \"$R/sys/devices/system/cpu/online\"; for c in \"$R\"/sys/devices/system/cpu/cpu[0-9]*; do"
-                        + " [ -r \"$c/topology/thread_siblings_list\" ] &&"
-                        + " printf '%s %s\\n' \"${c##*/cpu}\" \"$(cat \"$c/topology/thread_siblings_list\")\"; done; true");
-        s.section("sys_isolated", "cat \"$R/sys/devices/system/cpu/isolated\" 2>/dev/null; true");
-        s.section("cmdline", "cat \"$R/proc/cmdline\"");
+                ShellBuiltins.READ_FILE
+                        + " \"$R/sys/devices/system/cpu/online\"; for c in \"$R\"/sys/devices/system/cpu/cpu[0-9]*; do"
+                        + " f=$c/topology/thread_siblings_list; [ -r \"$f\" ] || continue;"
+                        + " read -r t <\"$f\" 2>/dev/null && [ -n \"$t\" ] || t=$(cat \"$f\");"
+                        + " printf '%s %s\\n' \"${c##*/cpu}\" \"$t\"; done; true");
+        s.section(
+                "sys_isolated",
+                ShellBuiltins.READ_FILE
+                        + " \"$R/sys/devices/system/cpu/isolated\" 2>/dev/null; true");
+        s.section("cmdline", ShellBuiltins.READ_FILE + " \"$R/proc/cmdline\"");
         // a disk's node: the first numa_node walking up from its device (virtio and SCSI disks have
         // it on the PCI parent)
         s.section(
@@ -55,7 +64,7 @@ public final class SysTopology {
                 "dev_links",
                 "for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] &&"
                         + " t=$(readlink \"$l\") && printf '%s %s\\n' \"${l#\"$R\"}\" \"${t##*/}\"; done; true");
-        s.section("mounts", "cat \"$R/proc/mounts\"");
+        s.section("mounts", ShellBuiltins.READ_FILE + " \"$R/proc/mounts\"");
     }
 
     /**

@@ -27,6 +27,11 @@ final class TwoSocketTree {
                     r,
                     "sys/devices/system/cpu/cpu" + c + "/topology/thread_siblings_list",
                     (c % 4) + "," + (c % 4 + 4));
+            // as the kernel lists a node's CPUs: a cpuN link in the node's directory
+            link(
+                    r,
+                    "sys/devices/system/node/node" + (c % 4 < 2 ? 0 : 1) + "/cpu" + c,
+                    "../../cpu/cpu" + c);
         }
         String sata = "sys/devices/pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0";
         file(r, "sys/devices/pci0000:00/0000:00:17.0/numa_node", "0");
