@@ -159,20 +159,4 @@ public final class Xml {
         }
         return sb.toString().trim();
     }
-
-    /** Escapes text for XML content and attribute values (both quote kinds). */
-    public static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

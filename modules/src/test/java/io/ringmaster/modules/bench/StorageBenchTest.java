@@ -3,7 +3,7 @@ package io.ringmaster.modules.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
-import io.ringmaster.modules.command.FakeRemote;
+import io.ringmaster.modules.fixtures.FakeRemote;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

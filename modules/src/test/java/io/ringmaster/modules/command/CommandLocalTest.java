@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.fixtures.LocalShellRemote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

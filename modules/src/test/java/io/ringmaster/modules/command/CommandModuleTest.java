@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.fixtures.FakeRemote;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -3,6 +3,7 @@ package io.ringmaster.modules.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.fixtures.LocalShellRemote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
-import io.ringmaster.modules.command.LocalShellRemote;
+import io.ringmaster.modules.fixtures.LocalShellRemote;
 import io.ringmaster.modules.virt.Contexts;
 import java.nio.file.Files;
 import java.nio.file.Path;

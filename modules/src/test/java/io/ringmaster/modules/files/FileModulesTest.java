@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.fixtures.LocalRemote;
 import io.ringmaster.modules.virt.Contexts;
-import io.ringmaster.modules.virt.LocalRemote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.ModuleResult;
-import io.ringmaster.modules.command.FakeRemote;
+import io.ringmaster.modules.fixtures.FakeRemote;
 import io.ringmaster.modules.support.Sections;
 import io.ringmaster.modules.virt.Contexts;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.modules.command.Contexts;
+import io.ringmaster.modules.fixtures.FakeExpressions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

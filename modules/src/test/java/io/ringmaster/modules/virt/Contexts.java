@@ -5,6 +5,7 @@ import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.Remote;
+import io.ringmaster.modules.fixtures.TestExpressions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.ringmaster.modules.virt;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Shell;
+import io.ringmaster.modules.fixtures.LocalRemote;
 import io.ringmaster.modules.support.Xml;
 import io.ringmaster.modules.virt.CorpusEdits.Edit;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringmaster.module.api.ExpressionException;
+import io.ringmaster.modules.fixtures.TestExpressions;
 import io.ringmaster.modules.support.Xml;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.ringmaster.modules.virt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ExpressionException;
+import io.ringmaster.modules.fixtures.TestExpressions;
 import io.ringmaster.modules.support.Xml;
 import java.util.LinkedHashMap;
 import java.util.List;

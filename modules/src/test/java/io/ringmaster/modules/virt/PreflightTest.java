@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Remote;
+import io.ringmaster.modules.fixtures.TestExpressions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

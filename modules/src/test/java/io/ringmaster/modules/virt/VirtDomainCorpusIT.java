@@ -3,6 +3,7 @@ package io.ringmaster.modules.virt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.ringmaster.modules.fixtures.LocalRemote;
 import io.ringmaster.modules.virt.CorpusRun.Kind;
 import io.ringmaster.modules.virt.CorpusRun.Outcome;
 import io.ringmaster.modules.virt.CorpusRun.Problem;

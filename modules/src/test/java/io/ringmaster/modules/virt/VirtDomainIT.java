@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.ringmaster.module.api.ModuleResult;
+import io.ringmaster.modules.fixtures.LocalRemote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Remote;
 import io.ringmaster.module.api.Shell;
+import io.ringmaster.modules.fixtures.LocalRemote;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

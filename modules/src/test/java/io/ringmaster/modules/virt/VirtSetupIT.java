@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.modules.facts.Setup;
+import io.ringmaster.modules.fixtures.LocalRemote;
+import io.ringmaster.modules.fixtures.TestExpressions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
