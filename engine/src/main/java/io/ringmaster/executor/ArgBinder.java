@@ -1,6 +1,7 @@
 package io.ringmaster.executor;
 
 import io.ringmaster.error.DidYouMean;
+import io.ringmaster.expr.Truth;
 import io.ringmaster.module.api.Args;
 import io.ringmaster.module.api.Module;
 import io.ringmaster.module.api.Param;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -227,14 +227,13 @@ public final class ArgBinder {
         if (value instanceof Boolean b) {
             return b;
         }
-        String s = String.valueOf(value).strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "yes", "true", "on", "1", "y" -> true;
-            case "no", "false", "off", "0", "n" -> false;
-            default ->
-                    throw new IllegalArgumentException(
-                            "expected a boolean (true/false, yes/no), got '" + value + "'");
-        };
+        return Truth.ofWord(String.valueOf(value))
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "expected a boolean (true/false, yes/no), got '"
+                                                + value
+                                                + "'"));
     }
 
     private static String kind(Object v) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.velocity.Template;
@@ -107,17 +108,18 @@ public final class Templar {
     }
 
     /**
-     * Evaluates a Velocity boolean expression ({@code $out.rc == 0}); "true"/"false" stand for
-     * themselves.
+     * Evaluates a Velocity boolean expression ({@code $out.rc == 0}); a word of {@link Truth}
+     * ({@code true}, {@code no}, {@code on}...) stands for itself.
      */
     public boolean test(String condition, Map<String, Object> vars, Position where)
             throws ExpressionException {
         String c = condition.strip();
-        if (c.equalsIgnoreCase("true") || c.equalsIgnoreCase("yes")) {
-            return true;
-        }
-        if (c.equalsIgnoreCase("false") || c.equalsIgnoreCase("no") || c.isEmpty()) {
+        if (c.isEmpty()) {
             return false;
+        }
+        Optional<Boolean> word = Truth.ofWord(c);
+        if (word.isPresent()) {
+            return word.get();
         }
         StrictFields.Recorder missing = new StrictFields.Recorder(c);
         String result;

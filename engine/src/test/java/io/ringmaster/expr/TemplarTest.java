@@ -27,6 +27,18 @@ class TemplarTest {
                     true);
 
     @Test
+    void aConditionThatIsATruthWordStandsForItselfAsAModuleBooleanDoes() throws Exception {
+        for (String yes : List.of("true", "Yes", "on", "1", "y")) {
+            assertThat(templar.test(yes, vars, where)).as(yes).isTrue();
+            assertThat(Truth.ofWord(yes)).as(yes).contains(true);
+        }
+        for (String no : List.of("false", "NO", "off", "0", "n", "")) {
+            assertThat(templar.test(no, vars, where)).as(no).isFalse();
+        }
+        assertThat(Truth.ofWord("maybe")).isEmpty();
+    }
+
+    @Test
     void interpolatesVariablesInStrings() throws Exception {
         assertThat(templar.render("host ${name} has $memory MiB", vars, where))
                 .isEqualTo("host web1 has 4096 MiB");
