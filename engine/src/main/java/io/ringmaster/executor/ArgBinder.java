@@ -1,6 +1,7 @@
 package io.ringmaster.executor;
 
 import io.ringmaster.error.DidYouMean;
+import io.ringmaster.expr.Templar;
 import io.ringmaster.expr.Truth;
 import io.ringmaster.module.api.Args;
 import io.ringmaster.module.api.Module;
@@ -126,7 +127,7 @@ public final class ArgBinder {
                 }
                 continue;
             }
-            if (literalOnly && Literals.holdsExpression(value)) {
+            if (literalOnly && Templar.holdsExpression(value)) {
                 out.put(p.name(), value);
                 continue;
             }

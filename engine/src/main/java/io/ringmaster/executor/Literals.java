@@ -1,29 +1,11 @@
 package io.ringmaster.executor;
 
-import io.ringmaster.expr.Templar;
 import java.util.List;
 import java.util.Map;
 
 /** Questions about values as written in a playbook. */
 final class Literals {
     private Literals() {}
-
-    /**
-     * True when the value (deeply) holds a Velocity expression, so it can only be checked once
-     * rendered.
-     */
-    static boolean holdsExpression(Object value) {
-        if (value instanceof String s) {
-            return Templar.isTemplated(s);
-        }
-        if (value instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(Literals::holdsExpression);
-        }
-        if (value instanceof List<?> l) {
-            return l.stream().anyMatch(Literals::holdsExpression);
-        }
-        return false;
-    }
 
     /**
      * The first Jinja2-style {@code {{ x }}} in the value, or null: Ringmaster's expressions are

@@ -3,6 +3,7 @@ package io.ringmaster.executor;
 import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
+import io.ringmaster.expr.Templar;
 import io.ringmaster.module.api.Module;
 import io.ringmaster.playbook.Block;
 import io.ringmaster.playbook.Expr;
@@ -55,7 +56,7 @@ public final class Validator {
             } else if (node instanceof Task t) {
                 checkTask(t, errors);
                 for (String n : t.options().notifies()) {
-                    if (!handlerNames.contains(n) && !Literals.holdsExpression(n)) {
+                    if (!handlerNames.contains(n) && !Templar.holdsExpression(n)) {
                         errors.add(
                                 new UserError(
                                         t.position(),

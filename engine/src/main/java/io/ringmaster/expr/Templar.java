@@ -56,6 +56,23 @@ public final class Templar {
     }
 
     /**
+     * True when the value holds (deeply: in any string of a map or list) something to render, so it
+     * is known only once rendered.
+     */
+    public static boolean holdsExpression(Object value) {
+        if (value instanceof String s) {
+            return isTemplated(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(Templar::holdsExpression);
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().anyMatch(Templar::holdsExpression);
+        }
+        return false;
+    }
+
+    /**
      * Renders a value deeply: strings are interpolated; a string that is exactly one reference
      * ({@code ${vms}}) keeps the referenced value's type; maps and lists are rendered element by
      * element.

@@ -6,7 +6,6 @@ import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +43,7 @@ public final class LazyVars extends AbstractMap<String, Object> {
             return null;
         }
         Object value = raw.get(k);
-        if (data.contains(k) || !needsRendering(value)) {
+        if (data.contains(k) || !Templar.holdsExpression(value)) {
             return value;
         }
         synchronized (this) {
@@ -64,19 +63,6 @@ public final class LazyVars extends AbstractMap<String, Object> {
                 inProgress.remove(k);
             }
         }
-    }
-
-    private static boolean needsRendering(Object v) {
-        if (v instanceof String s) {
-            return Templar.isTemplated(s);
-        }
-        if (v instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(LazyVars::needsRendering);
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().anyMatch(LazyVars::needsRendering);
-        }
-        return false;
     }
 
     @Override
