@@ -7,12 +7,10 @@ import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Shell;
+import io.ringmaster.modules.support.Backups;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -27,9 +25,6 @@ import java.util.Map;
  * {@code lineinfile}.
  */
 public final class ContentWrite {
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
-
     /** What to write: {@code before} is the probe already made (or null to make one now). */
     public record Request(
             String module,
@@ -99,7 +94,7 @@ public final class ContentWrite {
             throws HostUnreachableException, InterruptedException {
         String dest = req.dest();
         if (contentChange && cur.exists() && req.backup()) {
-            String backup = dest + "." + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".bak";
+            String backup = Backups.beside(dest);
             ExecResult b =
                     ctx.remote().exec("cp -p -- " + Shell.quote(dest) + " " + Shell.quote(backup));
             if (!b.ok()) {

@@ -12,6 +12,7 @@ import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.ParamType;
 import io.ringmaster.module.api.Shell;
+import io.ringmaster.modules.support.Backups;
 import io.ringmaster.modules.support.Sections;
 import io.ringmaster.modules.support.Sections.Section;
 import java.nio.charset.StandardCharsets;
@@ -349,7 +350,7 @@ public final class Template implements Module {
         boolean content = contentChange(want, cur);
         String backup = null;
         if (content && cur.exists() && ctx.args().bool("backup")) {
-            backup = io.ringmaster.modules.support.Backups.beside(dest);
+            backup = Backups.beside(dest);
             ExecResult b = ctx.remote().exec(backupCommand(dest, backup));
             if (!b.ok()) {
                 return fail(

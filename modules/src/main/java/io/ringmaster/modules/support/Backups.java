@@ -6,9 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Backups on the host, shared by {@code template} (DEST.STAMP.bak beside the file) and {@code
- * virt_domain} (DIR/NAME.STAMP.xml, the newest few kept). A STAMP is UTC to the millisecond, so
- * names sort by time.
+ * Backups on the host, shared by {@code template}, {@code copy} and {@code lineinfile}
+ * (DEST.STAMP.bak beside the file) and {@code virt_domain} (DIR/NAME.STAMP.xml, the newest few
+ * kept). A STAMP is UTC to the millisecond, so names sort by time.
  */
 public final class Backups {
     private static final DateTimeFormatter STAMP =
