@@ -1,6 +1,13 @@
 package io.ringmaster.cli;
 
-/** Exit codes, as ansible-playbook's, plus 8 for the CI drift gate. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Exit codes, as ansible-playbook's, plus 8 for the CI drift gate; {@link #described()} is what
+ * {@code ringmaster play --help} lists and what ExitCodesTest finds in the README's table, so the
+ * numbers and their meaning are written here only.
+ */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int HOST_FAILED = 2;
@@ -12,4 +19,22 @@ public final class ExitCodes {
     public static final int UNEXPECTED = 250;
 
     private ExitCodes() {}
+
+    /** Each code, as text, with what it means, in order: picocli's exit code list. */
+    public static Map<String, String> described() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(String.valueOf(OK), "every host ok");
+        m.put(String.valueOf(HOST_FAILED), "a host failed");
+        m.put(String.valueOf(HOST_UNREACHABLE), "a host was unreachable (and none failed)");
+        m.put(
+                String.valueOf(PLAYBOOK_ERROR),
+                "playbook, inventory or template error: nothing was run");
+        m.put(String.valueOf(BAD_OPTIONS), "bad command-line options");
+        m.put(String.valueOf(CHANGES_SEEN), "--assert-no-changes saw a change");
+        m.put(String.valueOf(INTERRUPTED), "interrupted");
+        m.put(
+                String.valueOf(UNEXPECTED),
+                "unexpected error (a bug: the only case with a stack trace)");
+        return m;
+    }
 }

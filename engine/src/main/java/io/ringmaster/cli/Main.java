@@ -29,6 +29,11 @@ public final class Main {
         // "-e @vars.yml" names an extra-vars file (ansible-playbook's syntax): picocli must not
         // expand @FILE arguments
         cl.setExpandAtFiles(false);
+        cl.getSubcommands()
+                .get("play")
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeList(ExitCodes.described());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(

@@ -37,17 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Run playbooks against an inventory (like ansible-playbook).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every host ok",
-            "2:a host failed",
-            "3:a host was unreachable",
-            "4:playbook, inventory or template error (nothing was run)",
-            "5:bad options",
-            "8:--assert-no-changes saw a change",
-            "99:interrupted",
-            "250:unexpected error"
-        })
+        exitCodeListHeading = "%nExit codes:%n")
 public final class PlayCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
