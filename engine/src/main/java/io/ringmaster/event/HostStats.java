@@ -1,6 +1,9 @@
 package io.ringmaster.event;
 
-/** The PLAY RECAP line of one host. */
+/**
+ * The PLAY RECAP line of one host. Build one by name from {@link #ZERO} ({@code
+ * HostStats.ZERO.withOk(1).withFailed(1)}), not with the seven positional counts.
+ */
 public record HostStats(
         int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
 
@@ -15,5 +18,40 @@ public record HostStats(
                 skipped + o.skipped,
                 rescued + o.rescued,
                 ignored + o.ignored);
+    }
+
+    /** This line with {@code ok} set to {@code count}. */
+    public HostStats withOk(int count) {
+        return new HostStats(count, changed, unreachable, failed, skipped, rescued, ignored);
+    }
+
+    /** This line with {@code changed} set to {@code count}. */
+    public HostStats withChanged(int count) {
+        return new HostStats(ok, count, unreachable, failed, skipped, rescued, ignored);
+    }
+
+    /** This line with {@code unreachable} set to {@code count}. */
+    public HostStats withUnreachable(int count) {
+        return new HostStats(ok, changed, count, failed, skipped, rescued, ignored);
+    }
+
+    /** This line with {@code failed} set to {@code count}. */
+    public HostStats withFailed(int count) {
+        return new HostStats(ok, changed, unreachable, count, skipped, rescued, ignored);
+    }
+
+    /** This line with {@code skipped} set to {@code count}. */
+    public HostStats withSkipped(int count) {
+        return new HostStats(ok, changed, unreachable, failed, count, rescued, ignored);
+    }
+
+    /** This line with {@code rescued} set to {@code count}. */
+    public HostStats withRescued(int count) {
+        return new HostStats(ok, changed, unreachable, failed, skipped, count, ignored);
+    }
+
+    /** This line with {@code ignored} set to {@code count}. */
+    public HostStats withIgnored(int count) {
+        return new HostStats(ok, changed, unreachable, failed, skipped, rescued, count);
     }
 }

@@ -59,7 +59,7 @@ final class HostState {
     /** Rescue or always take the host back in; {@code rescued} counts a rescue in the recap. */
     synchronized void recover(boolean rescued) {
         if (failed && rescued) {
-            stats = stats.plus(new HostStats(0, 0, 0, -1, 0, 1, 0));
+            stats = stats.plus(HostStats.ZERO.withFailed(-1).withRescued(1));
         }
         failed = false;
     }
@@ -67,19 +67,19 @@ final class HostState {
     synchronized void count(TaskResult r) {
         HostStats delta =
                 switch (r.status()) {
-                    case OK -> new HostStats(1, 0, 0, 0, 0, 0, 0);
-                    case CHANGED -> new HostStats(1, 1, 0, 0, 0, 0, 0);
-                    case SKIPPED -> new HostStats(0, 0, 0, 0, 1, 0, 0);
-                    case UNREACHABLE -> new HostStats(0, 0, 1, 0, 0, 0, 0);
+                    case OK -> HostStats.ZERO.withOk(1);
+                    case CHANGED -> HostStats.ZERO.withOk(1).withChanged(1);
+                    case SKIPPED -> HostStats.ZERO.withSkipped(1);
+                    case UNREACHABLE -> HostStats.ZERO.withUnreachable(1);
                     case FAILED ->
                             r.ignored()
-                                    ? new HostStats(0, 0, 0, 0, 0, 0, 1)
-                                    : new HostStats(0, 0, 0, 1, 0, 0, 0);
+                                    ? HostStats.ZERO.withIgnored(1)
+                                    : HostStats.ZERO.withFailed(1);
                 };
         if (r.status() == Status.FAILED && r.changed()) {
             // a failure still counts what it changed (a loop whose other items changed, a define
             // that then failed)
-            delta = delta.plus(new HostStats(0, 1, 0, 0, 0, 0, 0));
+            delta = delta.plus(HostStats.ZERO.withChanged(1));
         }
         stats = stats.plus(delta);
         if (r.status() == Status.UNREACHABLE) {

@@ -268,25 +268,7 @@ final class PlayRunner {
     }
 
     private static Task gatherFacts(Play play) {
-        TaskOptions opts =
-                new TaskOptions(
-                        List.of(),
-                        null,
-                        "item",
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        false,
-                        List.of("always"),
-                        null,
-                        null,
-                        3,
-                        5,
-                        Map.of(),
-                        io.ringmaster.playbook.BecomeSpec.INHERIT,
-                        List.of(),
-                        null);
+        TaskOptions opts = TaskOptions.none().withTags(List.of("always"));
         return new Task(
                 "Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
     }

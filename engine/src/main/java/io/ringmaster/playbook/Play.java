@@ -43,7 +43,7 @@ public record Play(
         Path baseDir,
         Position position) {
     public Play {
-        vars = Collections2.frozenMap(vars);
+        vars = OrderedMaps.frozen(vars);
         varsFiles = List.copyOf(varsFiles);
         serial = List.copyOf(serial);
         tasks = List.copyOf(tasks);

@@ -98,29 +98,12 @@ final class RoleLoader {
                         new LoadScope(scope.dir(), scope.role(), tags, noLog),
                         true,
                         searchFirst);
-        TaskOptions none = TaskOptions.none();
         TaskOptions options =
-                new TaskOptions(
-                        when,
-                        null,
-                        none.loopVar(),
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        false,
-                        tags,
-                        null,
-                        null,
-                        none.retries(),
-                        none.delay(),
-                        Map.of(),
-                        become,
-                        List.of(),
-                        null,
-                        null,
-                        noLog,
-                        null);
+                TaskOptions.none()
+                        .withWhen(when)
+                        .withTags(tags)
+                        .withBecome(become)
+                        .withNoLog(noLog);
         return nodes.isEmpty()
                 ? nodes
                 : TaskParser.wrap("role " + name, nodes, options, m.position());

@@ -20,8 +20,8 @@ public record RoleRef(
         Map<String, Object> vars,
         Map<String, Object> params) {
     public RoleRef {
-        defaults = Collections2.frozenMap(defaults);
-        vars = Collections2.frozenMap(vars);
-        params = Collections2.frozenMap(params);
+        defaults = OrderedMaps.frozen(defaults);
+        vars = OrderedMaps.frozen(vars);
+        params = OrderedMaps.frozen(params);
     }
 }

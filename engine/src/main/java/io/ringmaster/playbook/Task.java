@@ -32,7 +32,7 @@ public record Task(
     public static final String FREE_FORM = "_raw_params";
 
     public Task {
-        args = Collections2.frozenMap(args);
-        argPositions = Collections2.frozenMap(argPositions);
+        args = OrderedMaps.frozen(args);
+        argPositions = OrderedMaps.frozen(argPositions);
     }
 }

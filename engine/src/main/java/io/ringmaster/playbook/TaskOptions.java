@@ -56,48 +56,6 @@ public record TaskOptions(
         boolean noLog,
         Expr ignoreErrorsIf) {
 
-    /** Options with no task timeout, no no_log and a literal {@code ignore_errors}. */
-    public TaskOptions(
-            List<Expr> when,
-            Object loop,
-            String loopVar,
-            String register,
-            List<String> notifies,
-            List<Expr> changedWhen,
-            List<Expr> failedWhen,
-            boolean ignoreErrors,
-            List<String> tags,
-            Boolean checkMode,
-            List<Expr> until,
-            int retries,
-            double delay,
-            Map<String, Object> vars,
-            BecomeSpec become,
-            List<String> listen,
-            String label) {
-        this(
-                when,
-                loop,
-                loopVar,
-                register,
-                notifies,
-                changedWhen,
-                failedWhen,
-                ignoreErrors,
-                tags,
-                checkMode,
-                until,
-                retries,
-                delay,
-                vars,
-                become,
-                listen,
-                label,
-                null,
-                false,
-                null);
-    }
-
     public TaskOptions {
         when = List.copyOf(when);
         notifies = List.copyOf(notifies);
@@ -105,10 +63,14 @@ public record TaskOptions(
         failedWhen = failedWhen == null ? null : List.copyOf(failedWhen);
         tags = List.copyOf(tags);
         until = until == null ? null : List.copyOf(until);
-        vars = Collections2.frozenMap(vars);
+        vars = OrderedMaps.frozen(vars);
         listen = List.copyOf(listen);
     }
 
+    /**
+     * No keyword written: what a task without options gets; other options are built from it by name
+     * ({@code none().withTags(List.of("always"))}).
+     */
     public static TaskOptions none() {
         return new TaskOptions(
                 List.of(),
@@ -127,6 +89,109 @@ public record TaskOptions(
                 Map.of(),
                 BecomeSpec.INHERIT,
                 List.of(),
+                null,
+                null,
+                false,
                 null);
+    }
+
+    /** These options with {@code when} replaced. */
+    public TaskOptions withWhen(List<Expr> when) {
+        return new TaskOptions(
+                when,
+                loop,
+                loopVar,
+                register,
+                notifies,
+                changedWhen,
+                failedWhen,
+                ignoreErrors,
+                tags,
+                checkMode,
+                until,
+                retries,
+                delay,
+                vars,
+                become,
+                listen,
+                label,
+                timeout,
+                noLog,
+                ignoreErrorsIf);
+    }
+
+    /** These options with {@code tags} replaced. */
+    public TaskOptions withTags(List<String> tags) {
+        return new TaskOptions(
+                when,
+                loop,
+                loopVar,
+                register,
+                notifies,
+                changedWhen,
+                failedWhen,
+                ignoreErrors,
+                tags,
+                checkMode,
+                until,
+                retries,
+                delay,
+                vars,
+                become,
+                listen,
+                label,
+                timeout,
+                noLog,
+                ignoreErrorsIf);
+    }
+
+    /** These options with {@code become} replaced. */
+    public TaskOptions withBecome(BecomeSpec become) {
+        return new TaskOptions(
+                when,
+                loop,
+                loopVar,
+                register,
+                notifies,
+                changedWhen,
+                failedWhen,
+                ignoreErrors,
+                tags,
+                checkMode,
+                until,
+                retries,
+                delay,
+                vars,
+                become,
+                listen,
+                label,
+                timeout,
+                noLog,
+                ignoreErrorsIf);
+    }
+
+    /** These options with {@code noLog} replaced. */
+    public TaskOptions withNoLog(boolean noLog) {
+        return new TaskOptions(
+                when,
+                loop,
+                loopVar,
+                register,
+                notifies,
+                changedWhen,
+                failedWhen,
+                ignoreErrors,
+                tags,
+                checkMode,
+                until,
+                retries,
+                delay,
+                vars,
+                become,
+                listen,
+                label,
+                timeout,
+                noLog,
+                ignoreErrorsIf);
     }
 }

@@ -101,8 +101,8 @@ class LinearStrategyTest {
         assertThat(r.events().of(RunEvent.PlayStarted.class).get(1).hosts())
                 .containsExactly("h1", "h3");
         assertThat(r.connector().commandsOn("h2")).containsExactly("echo one", "echo two");
-        assertThat(r.events().stats("h2")).isEqualTo(new HostStats(1, 0, 0, 1, 0, 0, 0));
-        assertThat(r.events().stats("h1")).isEqualTo(new HostStats(4, 0, 0, 0, 0, 0, 0));
+        assertThat(r.events().stats("h2")).isEqualTo(HostStats.ZERO.withOk(1).withFailed(1));
+        assertThat(r.events().stats("h1")).isEqualTo(HostStats.ZERO.withOk(4));
         assertThat(r.outcome().anyFailed()).isTrue();
         assertThat(r.outcome().interrupted()).isFalse();
     }
@@ -114,7 +114,7 @@ class LinearStrategyTest {
         assertThat(one.status()).isEqualTo(Status.UNREACHABLE);
         assertThat(one.msg()).contains("Connection refused");
         assertThat(r.events().hosts("two")).doesNotContain("h3");
-        assertThat(r.events().stats("h3")).isEqualTo(new HostStats(0, 0, 1, 0, 0, 0, 0));
+        assertThat(r.events().stats("h3")).isEqualTo(HostStats.ZERO.withUnreachable(1));
         assertThat(r.events().stats("h2").failed()).isEqualTo(1);
         assertThat(r.outcome().anyUnreachable()).isTrue();
         assertThat(r.connector().connects.get("h3")).isEqualTo(1);
@@ -141,7 +141,7 @@ class LinearStrategyTest {
         assertThat(failed.ignored()).isTrue();
         assertThat(failed.msg()).isEqualTo("boom");
         assertThat(r.events().hosts("after")).containsExactlyInAnyOrder("h1", "h2");
-        assertThat(r.events().stats("h2")).isEqualTo(new HostStats(1, 0, 0, 0, 0, 0, 1));
+        assertThat(r.events().stats("h2")).isEqualTo(HostStats.ZERO.withOk(1).withIgnored(1));
         assertThat(r.outcome().anyFailed()).isFalse();
     }
 

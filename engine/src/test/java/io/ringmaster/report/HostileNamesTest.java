@@ -46,9 +46,9 @@ class HostileNamesTest {
                         new RunEvent.RunFinished(
                                 Map.of(
                                         RLO_HOST,
-                                        new HostStats(1, 0, 0, 0, 0, 0, 0),
+                                        HostStats.ZERO.withOk(1),
                                         ZW_HOST,
-                                        new HostStats(1, 0, 0, 0, 0, 0, 0)),
+                                        HostStats.ZERO.withOk(1)),
                                 Duration.ofSeconds(1),
                                 false));
         events.forEach(e -> listeners.forEach(l -> l.on(e)));

@@ -123,7 +123,7 @@ class JunitReporterTest {
                                                         "rc", 2, "stdout", "partial output"),
                                                 1.25)),
                                 new RunFinished(
-                                        Map.of("h", new HostStats(0, 0, 0, 1, 0, 0, 0)),
+                                        Map.of("h", HostStats.ZERO.withFailed(1)),
                                         Duration.ofSeconds(2),
                                         false)));
 
@@ -171,7 +171,7 @@ class JunitReporterTest {
                                         null,
                                         ScriptedRun.result("h", Status.OK, "", Map.of(), 0.5)),
                                 new RunFinished(
-                                        Map.of("h", new HostStats(1, 0, 0, 0, 0, 1, 0)),
+                                        Map.of("h", HostStats.ZERO.withOk(1).withRescued(1)),
                                         Duration.ofSeconds(1),
                                         false)));
         Element tc = testcase(doc, "risky [h]");

@@ -121,11 +121,11 @@ final class ScriptedRun {
 
     static Map<String, HostStats> stats() {
         Map<String, HostStats> s = new LinkedHashMap<>();
-        s.put("lab1", new HostStats(4, 3, 0, 0, 0, 0, 0));
-        s.put("lab2", new HostStats(1, 0, 0, 0, 1, 0, 0));
-        s.put("lab3", new HostStats(0, 0, 0, 0, 0, 0, 1));
-        s.put("lab4", new HostStats(0, 0, 1, 0, 0, 0, 0));
-        s.put("db1", new HostStats(1, 0, 0, 0, 0, 0, 0));
+        s.put("lab1", HostStats.ZERO.withOk(4).withChanged(3));
+        s.put("lab2", HostStats.ZERO.withOk(1).withSkipped(1));
+        s.put("lab3", HostStats.ZERO.withIgnored(1));
+        s.put("lab4", HostStats.ZERO.withUnreachable(1));
+        s.put("db1", HostStats.ZERO.withOk(1));
         return s;
     }
 

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Order-keeping unmodifiable copies (Map.copyOf loses order and refuses nulls, which YAML has). */
-final class Collections2 {
-    private Collections2() {}
+final class OrderedMaps {
+    private OrderedMaps() {}
 
-    static <K, V> Map<K, V> frozenMap(Map<K, V> map) {
+    static <K, V> Map<K, V> frozen(Map<K, V> map) {
         return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }
