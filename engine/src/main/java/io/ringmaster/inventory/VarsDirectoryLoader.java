@@ -2,6 +2,10 @@ package io.ringmaster.inventory;
 
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
+import io.ringmaster.parse.Nodes;
+import io.ringmaster.parse.YMap;
+import io.ringmaster.parse.YNode;
+import io.ringmaster.parse.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -11,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code group_vars/NAME} and {@code host_vars/NAME} beside an inventory source, like
@@ -150,21 +152,21 @@ final class VarsDirectoryLoader {
     }
 
     private static Map<String, Object> read(Path file) {
-        String text = io.ringmaster.parse.TextFile.read(file);
-        Node root = YamlNodes.compose(file, text);
-        if (YamlNodes.isNull(root)) {
+        YNode root = YamlReader.readOptional(file).orElse(null);
+        if (root == null || Nodes.isNull(root)) {
             return Map.of();
         }
-        if (!(root instanceof MappingNode)) {
+        if (!(root instanceof YMap)) {
             throw new UserError(
-                    YamlNodes.at(file, root),
+                    root.position(),
                     "a variables file must be a mapping of names to values, not "
-                            + YamlNodes.kind(root),
+                            + YamlInventoryParser.kind(root),
                     "write one 'name: value' per line");
         }
-        Map<String, Object> vars = new LinkedHashMap<>();
-        ((Map<?, ?>) YamlNodes.value(root)).forEach((k, v) -> vars.put(String.valueOf(k), v));
-        ConnectionVars.checkAll(vars, YamlNodes.at(file, root));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars =
+                new LinkedHashMap<>((Map<String, Object>) YamlReader.toPlain(root));
+        ConnectionVars.checkAll(vars, root.position());
         return vars;
     }
 }

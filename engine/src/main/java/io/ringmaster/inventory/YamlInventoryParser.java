@@ -2,14 +2,15 @@ package io.ringmaster.inventory;
 
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
+import io.ringmaster.parse.Nodes;
+import io.ringmaster.parse.YMap;
+import io.ringmaster.parse.YNode;
+import io.ringmaster.parse.YScalar;
+import io.ringmaster.parse.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import java.util.Optional;
 
 /**
  * Reads a YAML inventory like Ansible's {@code yaml} inventory plugin: top-level keys are groups
@@ -30,8 +31,7 @@ final class YamlInventoryParser {
     }
 
     static void parse(Path file, String text, InventoryBuilder inv) {
-        Node root = YamlNodes.compose(file, text);
-        new YamlInventoryParser(file, inv).parse(root);
+        new YamlInventoryParser(file, inv).parse(YamlReader.parse(text, file));
     }
 
     /**
@@ -41,63 +41,61 @@ final class YamlInventoryParser {
      */
     static boolean looksLikeYamlInventory(Path file, String text) {
         try {
-            return YamlNodes.compose(file, text) instanceof MappingNode map
-                    && map.getValue().stream()
-                            .allMatch(
-                                    t ->
-                                            t.getValueNode() instanceof MappingNode
-                                                    || YamlNodes.isNull(t.getValueNode()));
+            return YamlReader.parse(text, file).orElse(null) instanceof YMap map
+                    && map.entries().stream()
+                            .allMatch(e -> e.value() instanceof YMap || Nodes.isNull(e.value()));
         } catch (UserError e) {
             return false;
         }
     }
 
-    private void parse(Node root) {
-        if (YamlNodes.isNull(root)) {
+    private void parse(Optional<YNode> document) {
+        YNode root = document.orElse(null);
+        if (root == null || Nodes.isNull(root)) {
             throw new UserError(
                     Position.of(file),
                     "the YAML inventory is empty",
                     "a YAML inventory starts with 'all:' and has hosts, vars and children below it");
         }
-        if (!(root instanceof MappingNode map)) {
+        if (!(root instanceof YMap map)) {
             throw new UserError(
-                    YamlNodes.at(file, root),
-                    "a YAML inventory must be a mapping of groups, not " + YamlNodes.kind(root),
+                    root.position(),
+                    "a YAML inventory must be a mapping of groups, not " + kind(root),
                     "start it with 'all:'");
         }
-        for (NodeTuple t : map.getValue()) {
-            if (YamlNodes.text(t.getKeyNode()).equals("plugin")) {
+        for (YMap.Entry t : map.entries()) {
+            if (t.name().equals("plugin")) {
                 throw new UserError(
-                        YamlNodes.at(file, t.getKeyNode()),
+                        t.key().position(),
                         "this is an inventory plugin configuration, not a YAML inventory",
                         "inventory plugins are not supported; list the hosts in an INI or YAML inventory");
             }
         }
-        for (NodeTuple t : map.getValue()) {
-            group(YamlNodes.text(t.getKeyNode()), t.getKeyNode(), t.getValueNode());
+        for (YMap.Entry t : map.entries()) {
+            group(t.name(), t.key(), t.value());
         }
     }
 
-    private void group(String name, Node keyNode, Node body) {
-        if (!YamlNodes.isNull(body) && !(body instanceof MappingNode)) {
+    private void group(String name, YScalar keyNode, YNode body) {
+        if (!Nodes.isNull(body) && !(body instanceof YMap)) {
             inv.warn(
-                    YamlNodes.at(file, keyNode)
+                    keyNode.position()
                             + ": skipping '"
                             + name
                             + "': a group is a mapping, not "
-                            + YamlNodes.kind(body));
+                            + kind(body));
             return;
         }
         inv.addGroup(name);
-        if (!(body instanceof MappingNode map)) {
+        if (!(body instanceof YMap map)) {
             return;
         }
-        for (NodeTuple t : map.getValue()) {
-            String key = YamlNodes.text(t.getKeyNode());
-            Node value = t.getValueNode();
+        for (YMap.Entry t : map.entries()) {
+            String key = t.name();
+            YNode value = t.value();
             if (!SECTIONS.contains(key)) {
                 inv.warn(
-                        YamlNodes.at(file, t.getKeyNode())
+                        t.key().position()
                                 + ": skipping key '"
                                 + key
                                 + "' in group '"
@@ -106,75 +104,72 @@ final class YamlInventoryParser {
                                 + Suggestions.suffix(key, SECTIONS));
                 continue;
             }
-            if (YamlNodes.isNull(value)) {
+            if (Nodes.isNull(value)) {
                 continue;
             }
-            if (value instanceof ScalarNode s && !YamlNodes.isNull(s)) {
-                section(name, key, List.of(s.getValue()), t.getValueNode());
+            if (value instanceof YScalar s) {
+                section(name, key, s);
                 continue;
             }
-            if (!(value instanceof MappingNode entries)) {
+            if (!(value instanceof YMap entries)) {
                 throw new UserError(
-                        YamlNodes.at(file, value),
+                        value.position(),
                         "'"
                                 + key
                                 + "' of group '"
                                 + name
                                 + "' must be a mapping, not "
-                                + YamlNodes.kind(value),
+                                + kind(value),
                         "write '"
                                 + key
                                 + ":' then one indented 'name:' per line"
                                 + (key.equals("vars") ? " with its value" : ""));
             }
-            for (NodeTuple e : entries.getValue()) {
-                entry(name, key, e.getKeyNode(), e.getValueNode());
+            for (YMap.Entry e : entries.entries()) {
+                entry(name, key, e.key(), e.value());
             }
         }
     }
 
     /** A section given as a single string: one host or child group with nothing below it. */
-    private void section(String group, String key, List<String> names, Node at) {
-        for (String n : names) {
-            ScalarNode k = new ScalarNode(Tag.STR, n, at.getStartMark(), at.getEndMark(), null);
-            ScalarNode nothing =
-                    new ScalarNode(Tag.NULL, "", at.getStartMark(), at.getEndMark(), null);
-            entry(group, key, k, nothing);
-        }
+    private void section(String group, String key, YScalar name) {
+        YScalar k = new YScalar(name.text(), name.text(), name.position());
+        entry(group, key, k, new YScalar("", null, name.position()));
     }
 
-    private void entry(String group, String section, Node keyNode, Node value) {
-        String key = YamlNodes.text(keyNode);
+    private void entry(String group, String section, YScalar keyNode, YNode value) {
+        String key = keyNode.text();
         switch (section) {
             case "vars" -> {
-                ConnectionVars.check(key, YamlNodes.value(value), YamlNodes.at(file, keyNode));
-                inv.setGroupVar(group, key, YamlNodes.value(value));
+                Object v = YamlReader.toPlain(value);
+                ConnectionVars.check(key, v, keyNode.position());
+                inv.setGroupVar(group, key, v);
             }
             case "children" -> {
                 group(key, keyNode, value);
                 if (inv.hasGroup(key)) {
-                    inv.addChild(group, key, YamlNodes.at(file, keyNode));
+                    inv.addChild(group, key, keyNode.position());
                 }
             }
             default -> host(group, keyNode, value);
         }
     }
 
-    private void host(String group, Node keyNode, Node value) {
-        if (!YamlNodes.isNull(value) && !(value instanceof MappingNode)) {
+    private void host(String group, YScalar keyNode, YNode value) {
+        if (!Nodes.isNull(value) && !(value instanceof YMap)) {
             throw new UserError(
-                    YamlNodes.at(file, value),
+                    value.position(),
                     "host '"
-                            + YamlNodes.text(keyNode)
+                            + keyNode.text()
                             + "' must have a mapping of variables or nothing, not "
-                            + YamlNodes.kind(value),
+                            + kind(value),
                     "write 'name:' alone, or 'name:' then indented 'variable: value' lines");
         }
-        HostAddress address = HostAddress.parse(YamlNodes.text(keyNode));
-        List<String> names = HostRange.expand(address.pattern(), YamlNodes.at(file, keyNode));
-        Object vars = YamlNodes.isNull(value) ? null : YamlNodes.value(value);
+        HostAddress address = HostAddress.parse(keyNode.text());
+        List<String> names = HostRange.expand(address.pattern(), keyNode.position());
+        Object vars = Nodes.isNull(value) ? null : YamlReader.toPlain(value);
         if (vars instanceof Map<?, ?> m) {
-            ConnectionVars.checkAll(m, YamlNodes.at(file, value));
+            ConnectionVars.checkAll(m, value.position());
         }
         for (String name : names) {
             inv.addHost(name, group);
@@ -185,5 +180,21 @@ final class YamlInventoryParser {
                 m.forEach((k, v) -> inv.setHostVar(name, String.valueOf(k), v));
             }
         }
+    }
+
+    /** What a node is, for messages: "a mapping", "a list", "nothing", "a string", "a number". */
+    static String kind(YNode node) {
+        if (node instanceof YMap) {
+            return "a mapping";
+        }
+        if (!(node instanceof YScalar s)) {
+            return "a list";
+        }
+        if (s.isNull()) {
+            return "nothing";
+        }
+        return s.value() instanceof String
+                ? "a string"
+                : s.value() instanceof Boolean ? "a bool" : "a number";
     }
 }

@@ -41,6 +41,18 @@ class InventorySafetyTest {
     }
 
     @Test
+    void aDuplicateKeyInGroupVarsIsRefusedWithBothPositionsNotSilentlyWon() throws Exception {
+        Path gv = Files.createDirectories(dir.resolve("group_vars"));
+        Files.writeString(gv.resolve("all.yml"), "vm_memory: 4096\nvcpus: 2\nvm_memory: 8192\n");
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "web1\n");
+        assertThatThrownBy(() -> Inventory.load(List.of(ini.toString())))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("all.yml:3:1")
+                .hasMessageContaining(
+                        "duplicate key 'vm_memory' (also written at line 1, column 1)");
+    }
+
+    @Test
     void aFiftyMegabyteVarsFileIsRefusedBeforeItIsRead() throws Exception {
         Path gv = Files.createDirectories(dir.resolve("group_vars"));
         try (var out = Files.newOutputStream(gv.resolve("all.yml"))) {
