@@ -2,16 +2,13 @@ package io.ringmaster.cli;
 
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
+import io.ringmaster.parse.YamlReader;
 import io.ringmaster.playbook.PlaybookLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * {@code -e} values as ansible-playbook takes them: {@code key=value} pairs (strings, several per
@@ -42,22 +39,17 @@ final class ExtraVars {
         return out;
     }
 
+    /**
+     * {@code -e '{"a": 1}'}: YAML (JSON is YAML) read by the playbooks' own front-end, so numbers,
+     * duplicate keys and errors are as in a vars file; positions are given as {@code
+     * -e:LINE:COLUMN}.
+     */
     private static Map<String, Object> inline(String s) {
-        try {
-            Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(s);
-            if (o instanceof Map<?, ?> m) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                m.forEach((k, val) -> out.put(String.valueOf(k), val));
-                return out;
-            }
-        } catch (YAMLException e) {
-            throw new UserError(
-                    null,
-                    "-e "
-                            + s
-                            + ": not valid YAML/JSON: "
-                            + e.getMessage().lines().findFirst().orElse(""),
-                    "write -e '{\"name\": \"value\"}' or -e name=value");
+        Object o = YamlReader.parse(s, Path.of("-e")).map(YamlReader::toPlain).orElse(null);
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), val));
+            return out;
         }
         throw new UserError(
                 null, "-e " + s + ": expected a map", "write -e '{\"name\": \"value\"}'");

@@ -82,6 +82,17 @@ class MainTest {
     }
 
     @Test
+    void inlineExtraVarsAreReadLikeAVarsFile() {
+        Path pb = write("pb.yml", "- hosts: all\n  tasks: []\n");
+        Run dup = main("play", pb.toString(), "-e", "{vcpus: 2, vcpus: 4}");
+        assertThat(dup.code()).isEqualTo(ExitCodes.PLAYBOOK_ERROR);
+        assertThat(dup.err()).contains("-e:1:").contains("duplicate key 'vcpus'");
+        Run broken = main("play", pb.toString(), "-e", "{vcpus: [2}");
+        assertThat(broken.code()).isEqualTo(ExitCodes.PLAYBOOK_ERROR);
+        assertThat(broken.err()).contains("-e:1:").contains("YAML syntax error");
+    }
+
+    @Test
     void inventoryGraphAndList() {
         Path inv = write("hosts.ini", "[web]\nweb1 colour=red\nweb2\n\n[db]\ndb1\n");
         Run graph = main("inventory", "-i", inv.toString(), "--graph");
