@@ -3,7 +3,11 @@ package io.ringmaster.error;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Suggests the nearest valid name, as picocli does for options. */
+/**
+ * Suggests the nearest valid name for a misspelt one: the closest by edit distance (case ignored)
+ * when it is within a third of the name's length (at least 2), else a name sharing a long prefix,
+ * which catches shortenings such as {@code child} or {@code childs} for {@code children}.
+ */
 public final class DidYouMean {
     private DidYouMean() {}
 
@@ -18,10 +22,27 @@ public final class DidYouMean {
             }
         }
         int limit = Math.max(2, given.length() / 3);
-        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= limit) {
+            return Optional.of(best);
+        }
+        for (String candidate : valid) {
+            int common = commonPrefix(given.toLowerCase(), candidate.toLowerCase());
+            if (common >= 4 && common * 2 >= given.length()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** " (did you mean 'x'?)" or "". */
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** {@code "; did you mean 'x'?"}, to append to a message, or {@code ""}. */
     public static String suffix(String given, Collection<String> valid) {
         return nearest(given, valid).map(s -> "; did you mean '" + s + "'?").orElse("");
     }

@@ -1,5 +1,6 @@
 package io.ringmaster.inventory;
 
+import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class IniInventoryParser {
                             + "] has unknown type '"
                             + k
                             + "'"
-                            + Suggestions.suffix(k, KINDS),
+                            + DidYouMean.suffix(k, KINDS),
                     "a section is [group], [group:vars] or [group:children]");
         }
         if (!inv.hasGroup(name)) {
@@ -187,7 +188,7 @@ final class IniInventoryParser {
                                 + ":vars] is for undefined group '"
                                 + name
                                 + "'"
-                                + Suggestions.suffix(name, known),
+                                + DidYouMean.suffix(name, known),
                         "define the group with a [" + name + "] section");
             }
             throw new UserError(
@@ -197,7 +198,7 @@ final class IniInventoryParser {
                             + ":children] includes undefined group '"
                             + name
                             + "'"
-                            + Suggestions.suffix(name, known),
+                            + DidYouMean.suffix(name, known),
                     "define the group with a [" + name + "] section (it may be empty)");
         }
     }

@@ -1,5 +1,6 @@
 package io.ringmaster.inventory;
 
+import io.ringmaster.error.DidYouMean;
 import io.ringmaster.error.Position;
 import io.ringmaster.error.UserError;
 import io.ringmaster.parse.Nodes;
@@ -101,7 +102,7 @@ final class YamlInventoryParser {
                                 + "' in group '"
                                 + name
                                 + "': only vars, children and hosts are valid"
-                                + Suggestions.suffix(key, SECTIONS));
+                                + DidYouMean.suffix(key, SECTIONS));
                 continue;
             }
             if (Nodes.isNull(value)) {
