@@ -1,5 +1,6 @@
 package io.ringmaster.executor;
 
+import io.ringmaster.playbook.RoleRef;
 import io.ringmaster.playbook.Task;
 import io.ringmaster.vars.LazyVars;
 import io.ringmaster.vars.VarLayers;
@@ -28,31 +29,24 @@ final class VarsAssembler {
             Task task,
             BlockScope scope,
             Map<String, Object> extra) {
-        VarLayers layers = new VarLayers();
-        layers.addData(run.options().cliDefaults());
-        if (task != null && task.role() != null) {
-            layers.add(task.role().defaults());
-        }
-        layers.add(run.inventory().varsFor(host.name));
-        layers.addData(host.factsLayer());
-        layers.add(play.play().vars());
-        layers.add(play.varsFilesByHost().getOrDefault(host.name, Map.of()));
-        if (task != null && task.role() != null) {
-            layers.add(task.role().vars());
-        }
-        for (Map<String, Object> v : scope.vars()) {
-            layers.add(v);
-        }
-        if (task != null) {
-            layers.add(task.options().vars());
-        }
-        layers.addData(host.registered);
-        if (task != null && task.role() != null) {
-            layers.add(task.role().params());
-        }
-        layers.addData(extra);
-        layers.addData(magic(host, play, task));
-        layers.add(run.options().extraVars());
+        RoleRef role = task != null ? task.role() : null;
+        VarLayers layers =
+                VarLayers.ofTask(
+                        new VarLayers.Sources(
+                                run.options().cliDefaults(),
+                                role != null ? role.defaults() : null,
+                                run.inventory().varsFor(host.name),
+                                host.factsLayer(),
+                                play.play().vars(),
+                                play.varsFilesByHost().getOrDefault(host.name, Map.of()),
+                                role != null ? role.vars() : null,
+                                scope.vars(),
+                                task != null ? task.options().vars() : null,
+                                host.registered,
+                                role != null ? role.params() : null,
+                                extra,
+                                magic(host, play, task),
+                                run.options().extraVars()));
         return layers.lazy(run.templar());
     }
 
