@@ -268,7 +268,7 @@ final class PlayRunner {
     }
 
     private static Task gatherFacts(Play play) {
-        TaskOptions opts = TaskOptions.none().withTags(List.of("always"));
+        TaskOptions opts = TaskOptions.builder().tags(List.of("always")).build();
         return new Task(
                 "Gathering Facts", "setup", Map.of(), Map.of(), opts, null, play.position());
     }

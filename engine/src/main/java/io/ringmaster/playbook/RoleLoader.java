@@ -99,11 +99,7 @@ final class RoleLoader {
                         true,
                         searchFirst);
         TaskOptions options =
-                TaskOptions.none()
-                        .withWhen(when)
-                        .withTags(tags)
-                        .withBecome(become)
-                        .withNoLog(noLog);
+                TaskOptions.builder().when(when).tags(tags).become(become).noLog(noLog).build();
         return nodes.isEmpty()
                 ? nodes
                 : TaskParser.wrap("role " + name, nodes, options, m.position());

@@ -67,131 +67,52 @@ public record TaskOptions(
         listen = List.copyOf(listen);
     }
 
-    /**
-     * No keyword written: what a task without options gets; other options are built from it by name
-     * ({@code none().withTags(List.of("always"))}).
-     */
+    /** No keyword written: what a task without options gets. */
     public static TaskOptions none() {
-        return new TaskOptions(
-                List.of(),
-                null,
-                "item",
-                null,
-                List.of(),
-                null,
-                null,
-                false,
-                List.of(),
-                null,
-                null,
-                3,
-                5,
-                Map.of(),
-                BecomeSpec.INHERIT,
-                List.of(),
-                null,
-                null,
-                false,
-                null);
+        return builder().build();
     }
 
-    /** These options with {@code when} replaced. */
-    public TaskOptions withWhen(List<Expr> when) {
-        return new TaskOptions(
-                when,
-                loop,
-                loopVar,
-                register,
-                notifies,
-                changedWhen,
-                failedWhen,
-                ignoreErrors,
-                tags,
-                checkMode,
-                until,
-                retries,
-                delay,
-                vars,
-                become,
-                listen,
-                label,
-                timeout,
-                noLog,
-                ignoreErrorsIf);
+    /**
+     * Options built by name from {@link #none()}'s ({@code
+     * TaskOptions.builder().tags(List.of("always")).build()}), not by twenty positional values.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** These options with {@code tags} replaced. */
-    public TaskOptions withTags(List<String> tags) {
-        return new TaskOptions(
-                when,
-                loop,
-                loopVar,
-                register,
-                notifies,
-                changedWhen,
-                failedWhen,
-                ignoreErrors,
-                tags,
-                checkMode,
-                until,
-                retries,
-                delay,
-                vars,
-                become,
-                listen,
-                label,
-                timeout,
-                noLog,
-                ignoreErrorsIf);
-    }
+    /** Sets the options a loader derives (role and fact-gathering tasks); the rest stay none's. */
+    public static final class Builder {
+        private List<Expr> when = List.of();
+        private List<String> tags = List.of();
+        private BecomeSpec become = BecomeSpec.INHERIT;
+        private boolean noLog;
 
-    /** These options with {@code become} replaced. */
-    public TaskOptions withBecome(BecomeSpec become) {
-        return new TaskOptions(
-                when,
-                loop,
-                loopVar,
-                register,
-                notifies,
-                changedWhen,
-                failedWhen,
-                ignoreErrors,
-                tags,
-                checkMode,
-                until,
-                retries,
-                delay,
-                vars,
-                become,
-                listen,
-                label,
-                timeout,
-                noLog,
-                ignoreErrorsIf);
-    }
+        private Builder() {}
 
-    /** These options with {@code noLog} replaced. */
-    public TaskOptions withNoLog(boolean noLog) {
-        return new TaskOptions(
-                when,
-                loop,
-                loopVar,
-                register,
-                notifies,
-                changedWhen,
-                failedWhen,
-                ignoreErrors,
-                tags,
-                checkMode,
-                until,
-                retries,
-                delay,
-                vars,
-                become,
-                listen,
-                label,
-                timeout,
-                noLog,
-                ignoreErrorsIf);
+        public Builder when(List<Expr> conditions) {
+            this.when = conditions;
+            return this;
+        }
+
+        public Builder tags(List<String> names) {
+            this.tags = names;
+            return this;
+        }
+
+        public Builder become(BecomeSpec spec) {
+            this.become = spec;
+            return this;
+        }
+
+        public Builder noLog(boolean censored) {
+            this.noLog = censored;
+            return this;
+        }
+
+        public TaskOptions build() {
+            return new TaskOptions(
+                    when, null, "item", null, List.of(), null, null, false, tags, null, null, 3, 5,
+                    Map.of(), become, List.of(), null, null, noLog, null);
+        }
     }
 }
