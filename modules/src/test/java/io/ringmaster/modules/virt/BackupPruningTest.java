@@ -2,35 +2,27 @@ package io.ringmaster.modules.virt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringmaster.modules.support.Backups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The backup step keeps the newest backups of one domain and never touches another domain's. */
+/**
+ * The backup step keeps the newest backups of one domain and never touches another domain's. It
+ * runs DomainApply's own backup command against a backup directory in the test's temporary folder
+ * (the module's is /var/lib/ringmaster/backups on the host).
+ */
 class BackupPruningTest {
-    private static final String NAME = "rm-unit-prune-" + ProcessHandle.current().pid();
-    private final Path dir = Path.of(DomainApply.BACKUP_DIR);
+    private static final String NAME = "rm-unit-prune";
 
     @TempDir Path bin;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f :
-                    files.filter(f -> f.getFileName().toString().startsWith("rm-unit-prune-"))
-                            .toList()) {
-                Files.delete(f);
-            }
-        }
-    }
+    @TempDir Path dir;
 
     @Test
     void keepsTheNewestBackupsOfThisDomainOnly() throws Exception {
-        Files.createDirectories(dir);
         for (int i = 10; i < 25; i++) {
             Files.writeString(dir.resolve(NAME + ".202611" + i + "T000000.000Z.xml"), "old");
         }
@@ -39,7 +31,7 @@ class BackupPruningTest {
                         dir.resolve(NAME + ".x.20261101T000000.000Z.xml"), "another domain");
         Path virsh = Files.writeString(bin.resolve("virsh"), "#!/bin/sh\necho '<domain/>'\n");
         virsh.toFile().setExecutable(true);
-        String backup = DomainApply.backupPath(NAME);
+        String backup = Backups.inDir(dir.toString(), NAME);
         String script = "U=qemu:///system N=" + NAME + "; " + DomainApply.backupCommand(backup);
         Process p =
                 new ProcessBuilder("/bin/sh", "-c", "PATH=" + bin + ":$PATH; " + script)
