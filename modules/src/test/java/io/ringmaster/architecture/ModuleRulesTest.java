@@ -1,11 +1,13 @@
 package io.ringmaster.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.ringmaster.module.api.Module;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,28 @@ class ModuleRulesTest {
                         "io.ringmaster.event..",
                         "io.ringmaster.parse..",
                         "io.ringmaster.error..")
+                .check(MODULES);
+    }
+
+    /**
+     * One naming rule: the class behind a module is its name in CamelCase plus {@code Module}
+     * (virt_domain: VirtDomainModule), and only module classes end so.
+     */
+    @Test
+    void moduleClassesAndOnlyThemAreNamedStarModule() {
+        classes()
+                .that()
+                .implement(Module.class)
+                .and()
+                .areNotInterfaces()
+                .should()
+                .haveSimpleNameEndingWith("Module")
+                .check(MODULES);
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Module")
+                .should()
+                .implement(Module.class)
                 .check(MODULES);
     }
 

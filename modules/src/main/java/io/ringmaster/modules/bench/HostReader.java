@@ -24,7 +24,7 @@ final class HostReader {
             throws HostUnreachableException, InterruptedException {
         boolean needInUse = spec.writes() && spec.path().isPresent();
         Sections first = BenchScripts.first(spec, needInUse);
-        ExecResult r1 = ctx.remote().exec(first.command(), null, StorageBench.readTimeout());
+        ExecResult r1 = ctx.remote().exec(first.command(), null, StorageBenchModule.readTimeout());
         Map<String, Sections.Section> s1 = first.parse(r1.stdout());
         List<Disk> targets;
         boolean running = false;
@@ -74,7 +74,7 @@ final class HostReader {
         Map<Disk, String> inUse = known.orElse(Map.of());
         List<Disk> sources = new ArrayList<>(inUse.keySet());
         Sections second = BenchScripts.second(spec.uri(), targets, sources);
-        ExecResult r2 = ctx.remote().exec(second.command(), null, StorageBench.readTimeout());
+        ExecResult r2 = ctx.remote().exec(second.command(), null, StorageBenchModule.readTimeout());
         Map<String, Sections.Section> s2 = second.parse(r2.stdout());
         List<PathFacts> facts = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

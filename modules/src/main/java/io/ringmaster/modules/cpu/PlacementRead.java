@@ -40,7 +40,7 @@ record PlacementRead(
             if (!haveCurrent) {
                 s.section("domains", DomainPlacements.script(uri));
             }
-            ExecResult r = CpuPlan.exec(ctx, s.command());
+            ExecResult r = CpuPlanModule.exec(ctx, s.command());
             Map<String, Sections.Section> sec = s.parse(r.stdout());
             if (!haveTopology) {
                 SysTopology.put(f, sec, 0);
@@ -60,7 +60,7 @@ record PlacementRead(
                             + "mounted?); describe the host with cpu_plan's topology: {nodes: [{id, memory_mib, cores}]}");
         }
         return new PlacementRead(
-                Topology.fromMap(topo), isolated(f), current, CpuPlan.virtqueueMapping(f));
+                Topology.fromMap(topo), isolated(f), current, CpuPlanModule.virtqueueMapping(f));
     }
 
     private static Map<String, Placement> domains(Map<String, Sections.Section> sec, String uri) {

@@ -261,7 +261,7 @@ final class DomainApply {
                             ? "skipped: virt-xml-validate absent"
                             : "virt-xml-validate: ok");
         }
-        Section failed = VirtDomain.firstFailed(out, "backup", "define");
+        Section failed = VirtDomainModule.firstFailed(out, "backup", "define");
         if (failed != null) {
             throw new Failure(
                     failed.name().equals("backup")
@@ -366,7 +366,7 @@ final class DomainApply {
                     plan.define());
         }
         Section failed =
-                VirtDomain.firstFailed(
+                VirtDomainModule.firstFailed(
                         out, "unchanged", "shutdown", "start", "restart", "autostart");
         if (failed != null) {
             throw new Failure(

@@ -16,7 +16,7 @@ final class BenchContexts {
 
     /** storage_bench renders no expressions, so the context has none. */
     static ModuleContext of(
-            StorageBench m, Map<String, Object> args, Remote remote, boolean check) {
+            StorageBenchModule m, Map<String, Object> args, Remote remote, boolean check) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param p : m.params()) {
             Object v = args.containsKey(p.name()) ? args.get(p.name()) : p.defaultValue();

@@ -16,7 +16,7 @@ class StorageBenchTest {
     static final String FACTS =
             "path:0 0\npath /var/tmp/rmb.img\nkind file\nsize 268435456\nreal /var/tmp/rmb.img\ndirect ok";
 
-    private final StorageBench module = new StorageBench();
+    private final StorageBenchModule module = new StorageBenchModule();
 
     private ModuleResult run(Map<String, Object> args, FakeRemote host, boolean check)
             throws Exception {

@@ -71,8 +71,14 @@ class CpuPlanModuleTest {
         a.put("uri", "test://" + node.toAbsolutePath());
         ModuleContext ctx =
                 Contexts.of(
-                        new CpuPlan(), a, facts(), new LocalShellRemote(), List.of(), false, false);
-        return new CpuPlan().run(ctx);
+                        new CpuPlanModule(),
+                        a,
+                        facts(),
+                        new LocalShellRemote(),
+                        List.of(),
+                        false,
+                        false);
+        return new CpuPlanModule().run(ctx);
     }
 
     @Test
@@ -166,31 +172,31 @@ class CpuPlanModuleTest {
                         Map.of("numa_topology", Map.of("nodes", List.of(), "devices", Map.of())));
         ModuleContext ctx =
                 Contexts.of(
-                        new CpuPlan(),
+                        new CpuPlanModule(),
                         Map.of("vms", List.of(vm("a", 1, "/x")), "uri", "test://" + node),
                         vars,
                         new LocalShellRemote(),
                         List.of(),
                         false,
                         false);
-        assertThat(new CpuPlan().run(ctx).msg())
+        assertThat(new CpuPlanModule().run(ctx).msg())
                 .startsWith("cpu_plan on testhost: no CPUs found in /sys/devices/system");
     }
 
     @Test
     void virtqueueMappingNeedsLibvirt10AndQemu9() {
         assertThat(
-                        CpuPlan.virtqueueMapping(
+                        CpuPlanModule.virtqueueMapping(
                                 Map.of("libvirt_version", "10.0.0", "qemu_version", "9.0.0")))
                 .isTrue();
         assertThat(
-                        CpuPlan.virtqueueMapping(
+                        CpuPlanModule.virtqueueMapping(
                                 Map.of("libvirt_version", "10.0.0", "qemu_version", "8.2.2")))
                 .isFalse();
         assertThat(
-                        CpuPlan.virtqueueMapping(
+                        CpuPlanModule.virtqueueMapping(
                                 Map.of("libvirt_version", "9.0.0", "qemu_version", "9.1.0")))
                 .isFalse();
-        assertThat(CpuPlan.virtqueueMapping(Map.of())).isFalse();
+        assertThat(CpuPlanModule.virtqueueMapping(Map.of())).isFalse();
     }
 }

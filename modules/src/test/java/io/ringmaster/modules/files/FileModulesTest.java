@@ -124,7 +124,7 @@ class FileModulesTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         ModuleResult first =
                 run(
-                        new Copy(),
+                        new CopyModule(),
                         Map.of("src", "app.conf", "dest", out + "/", "mode", "0600"),
                         false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
@@ -135,24 +135,25 @@ class FileModulesTest {
                 .containsEntry("src", "app.conf");
         assertThat(
                         run(
-                                new Copy(),
+                                new CopyModule(),
                                 Map.of("src", "app.conf", "dest", out.toString(), "mode", "0600"),
                                 false))
                 .isInstanceOf(ModuleResult.Ok.class);
         Path c = out.resolve("inline");
-        ModuleResult check = run(new Copy(), Map.of("content", "hi\n", "dest", c.toString()), true);
+        ModuleResult check =
+                run(new CopyModule(), Map.of("content", "hi\n", "dest", c.toString()), true);
         assertThat(((ModuleResult.Changed) check).diff().unified()).contains("+hi");
         assertThat(c).doesNotExist();
-        run(new Copy(), Map.of("content", "hi\n", "dest", c.toString()), false);
+        run(new CopyModule(), Map.of("content", "hi\n", "dest", c.toString()), false);
         assertThat(
                         run(
-                                new Copy(),
+                                new CopyModule(),
                                 Map.of("content", "other\n", "dest", c.toString(), "force", false),
                                 false))
                 .isInstanceOf(ModuleResult.Ok.class);
         assertThat(Files.readString(c)).isEqualTo("hi\n");
         ModuleResult missing =
-                run(new Copy(), Map.of("src", "nope.conf", "dest", c.toString()), false);
+                run(new CopyModule(), Map.of("src", "nope.conf", "dest", c.toString()), false);
         assertThat(missing.msg())
                 .contains("not found on the control machine")
                 .contains("files/nope.conf");
@@ -161,7 +162,7 @@ class FileModulesTest {
     @Test
     void statReportsAnsibleFields() throws Exception {
         Path f = Files.writeString(dir.resolve("s"), "abc");
-        ModuleResult r = run(new Stat(), Map.of("path", f.toString()), false);
+        ModuleResult r = run(new StatModule(), Map.of("path", f.toString()), false);
         @SuppressWarnings("unchecked")
         Map<String, Object> st = (Map<String, Object>) r.data().get("stat");
         assertThat(st)
@@ -171,7 +172,9 @@ class FileModulesTest {
                 .containsEntry("size", 3L)
                 .containsEntry("checksum", "a9993e364706816aba3e25717850c26c9cd0d89d");
         assertThat(st.get("mode")).asString().matches("0[0-7]{3}");
-        assertThat(run(new Stat(), Map.of("path", dir.resolve("none").toString()), false).data())
+        assertThat(
+                        run(new StatModule(), Map.of("path", dir.resolve("none").toString()), false)
+                                .data())
                 .isEqualTo(Map.of("stat", Map.of("exists", false)));
     }
 
@@ -179,20 +182,20 @@ class FileModulesTest {
     void fetchWritesUnderHostNameOnceAndFlat() throws Exception {
         Path src = Files.writeString(dir.resolve("remote.log"), "log\n");
         ModuleResult first =
-                run(new Fetch(), Map.of("src", src.toString(), "dest", "fetched"), false);
+                run(new FetchModule(), Map.of("src", src.toString(), "dest", "fetched"), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         Path got = dir.resolve("fetched/testhost" + src);
         assertThat(Files.readString(got)).isEqualTo("log\n");
-        assertThat(run(new Fetch(), Map.of("src", src.toString(), "dest", "fetched"), false))
+        assertThat(run(new FetchModule(), Map.of("src", src.toString(), "dest", "fetched"), false))
                 .isInstanceOf(ModuleResult.Ok.class);
         run(
-                new Fetch(),
+                new FetchModule(),
                 Map.of("src", src.toString(), "dest", dir + "/flat/", "flat", true),
                 false);
         assertThat(dir.resolve("flat/remote.log")).hasContent("log");
         ModuleResult missing =
                 run(
-                        new Fetch(),
+                        new FetchModule(),
                         Map.of("src", "/nonexistent/x", "dest", "f", "fail_on_missing", false),
                         false);
         assertThat(missing).isInstanceOf(ModuleResult.Ok.class);

@@ -25,7 +25,7 @@ class TemplateTest {
         Map<String, Object> args = new HashMap<>(extra);
         args.put("src", "motd.vm");
         args.put("dest", dest.toString());
-        Template t = new Template();
+        TemplateModule t = new TemplateModule();
         return t.run(Contexts.of(t, args, vars, remote, List.of(dir.resolve("tpl")), check, true));
     }
 
@@ -45,7 +45,7 @@ class TemplateTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest)))
                 .isEqualTo("rw-r-----");
         assertThat(first.data())
-                .containsEntry("checksum", Template.sha1("host a\nline 2\n".getBytes()));
+                .containsEntry("checksum", TemplateModule.sha1("host a\nline 2\n".getBytes()));
         remote.clear();
         ModuleResult second = run(dest, Map.of("mode", "0640"), Map.of("who", "a"), false);
         assertThat(second).isInstanceOf(ModuleResult.Ok.class);
@@ -103,7 +103,8 @@ class TemplateTest {
 
     @Test
     void aMissingDirectoryOrBadModeIsReported() {
-        assertThat(new Template().validate(Map.of("mode", "u=rw", "dest", "rel/path"))).hasSize(1);
+        assertThat(new TemplateModule().validate(Map.of("mode", "u=rw", "dest", "rel/path")))
+                .hasSize(1);
     }
 
     @Test
@@ -113,8 +114,8 @@ class TemplateTest {
         ModuleResult first = run(dest, Map.of(), Map.of("who", "a"), false);
         assertThat(first).as(first.msg()).isInstanceOf(ModuleResult.Changed.class);
         assertThat(remote.commands())
-                .anyMatch(c -> c.equals("lock " + Template.lockPath(dest.toString())));
-        assertThat(Template.lockPath(dest.toString())).endsWith("/.motd 'x'.ringmaster.lock");
+                .anyMatch(c -> c.equals("lock " + TemplateModule.lockPath(dest.toString())));
+        assertThat(TemplateModule.lockPath(dest.toString())).endsWith("/.motd 'x'.ringmaster.lock");
         remote.clear();
         assertThat(run(dest, Map.of(), Map.of("who", "a"), false))
                 .isInstanceOf(ModuleResult.Ok.class);
@@ -141,7 +142,7 @@ class TemplateTest {
                 "cp() { : > \"$4\"; echo 'cp: error writing: No space left on device' >&2; return 1; }; ";
         var r =
                 remote.exec(
-                        failingCp + Template.backupCommand(src.toString(), bak.toString()),
+                        failingCp + TemplateModule.backupCommand(src.toString(), bak.toString()),
                         null,
                         java.time.Duration.ofSeconds(5));
         assertThat(r.rc()).isEqualTo(1);

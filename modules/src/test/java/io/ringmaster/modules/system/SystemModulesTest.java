@@ -62,7 +62,7 @@ class SystemModulesTest {
         FakeRemote stopped = systemd("inactive", false);
         ModuleResult r =
                 run(
-                        new Service(),
+                        new ServiceModule(),
                         Map.of("name", "libvirtd", "state", "started", "enabled", true),
                         stopped,
                         false);
@@ -73,7 +73,7 @@ class SystemModulesTest {
         FakeRemote running = systemd("active", true);
         assertThat(
                         run(
-                                new Service(),
+                                new ServiceModule(),
                                 Map.of("name", "libvirtd", "state", "started", "enabled", true),
                                 running,
                                 false))
@@ -81,7 +81,11 @@ class SystemModulesTest {
         assertThat(running.calls()).hasSize(1);
         FakeRemote check = systemd("active", true);
         ModuleResult restart =
-                run(new Service(), Map.of("name", "libvirtd", "state", "restarted"), check, true);
+                run(
+                        new ServiceModule(),
+                        Map.of("name", "libvirtd", "state", "restarted"),
+                        check,
+                        true);
         assertThat(restart.msg()).contains("would run: systemctl restart libvirtd");
         assertThat(check.calls()).hasSize(1);
     }
@@ -89,7 +93,8 @@ class SystemModulesTest {
     @Test
     void serviceWithoutSystemdSaysSo() throws Exception {
         FakeRemote none = FakeRemote.answering(0, "", "");
-        ModuleResult r = run(new Service(), Map.of("name", "x", "state", "started"), none, false);
+        ModuleResult r =
+                run(new ServiceModule(), Map.of("name", "x", "state", "started"), none, false);
         assertThat(r.msg()).contains("does not run systemd");
     }
 
@@ -104,33 +109,34 @@ class SystemModulesTest {
         assertThat(apt.get("qemu-utils"))
                 .isEqualTo(new PackageBackend.State(true, "1:7.2+dfsg-7", true));
         assertThat(apt.get("fio").installed()).isFalse();
-        assertThat(Package.todo("latest", apt)).containsExactly("qemu-utils", "fio");
-        assertThat(Package.todo("absent", apt)).containsExactly("qemu-utils");
+        assertThat(PackageModule.todo("latest", apt)).containsExactly("qemu-utils", "fio");
+        assertThat(PackageModule.todo("absent", apt)).containsExactly("qemu-utils");
         Map<String, PackageBackend.State> dnf =
                 PackageBackend.DNF.parse(
                         "qemu-kvm installed 8.2.0-11.el9\n@@policy\nqemu-kvm.x86_64   17:9.0.0-1.el9   appstream\n",
                         List.of("qemu-kvm", "fio"));
         assertThat(dnf.get("qemu-kvm"))
                 .isEqualTo(new PackageBackend.State(true, "8.2.0-11.el9", true));
-        assertThat(Package.todo("present", dnf)).containsExactly("fio");
+        assertThat(PackageModule.todo("present", dnf)).containsExactly("fio");
     }
 
     @Test
     void sysctlEditKeepsAnEqualLineAndReplacesDuplicates() {
-        assertThat(Sysctl.edit("# c\nvm.swappiness = 10\n", "vm.swappiness", "10", true))
+        assertThat(SysctlModule.edit("# c\nvm.swappiness = 10\n", "vm.swappiness", "10", true))
                 .isEqualTo("# c\nvm.swappiness = 10\n");
         assertThat(
-                        Sysctl.edit(
+                        SysctlModule.edit(
                                 "vm.swappiness=60\nx=1\nvm.swappiness=5\n",
                                 "vm.swappiness",
                                 "10",
                                 true))
                 .isEqualTo("vm.swappiness=10\nx=1\n");
-        assertThat(Sysctl.edit("x=1", "vm.swappiness", "10", true))
+        assertThat(SysctlModule.edit("x=1", "vm.swappiness", "10", true))
                 .isEqualTo("x=1\nvm.swappiness=10\n");
-        assertThat(Sysctl.edit("vm.swappiness=60\nx=1\n", "vm.swappiness", "", false))
+        assertThat(SysctlModule.edit("vm.swappiness=60\nx=1\n", "vm.swappiness", "", false))
                 .isEqualTo("x=1\n");
-        assertThat(Sysctl.proc("net.ipv4.ip_forward")).isEqualTo("/proc/sys/net/ipv4/ip_forward");
+        assertThat(SysctlModule.proc("net.ipv4.ip_forward"))
+                .isEqualTo("/proc/sys/net/ipv4/ip_forward");
     }
 
     @Test

@@ -184,7 +184,7 @@ final class CorpusRun {
     }
 
     private ModuleResult apply(String xml) {
-        VirtDomain m = new VirtDomain();
+        VirtDomainModule m = new VirtDomainModule();
         try {
             return m.run(
                     Contexts.of(m, Map.of("name", def.name(), "xml", xml), remote, false, true));

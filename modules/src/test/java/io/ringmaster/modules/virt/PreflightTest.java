@@ -47,7 +47,7 @@ class PreflightTest {
     }
 
     private static ModuleResult run(Map<String, Object> facts) throws Exception {
-        Preflight p = new Preflight();
+        PreflightModule p = new PreflightModule();
         return p.run(
                 Contexts.of(
                         p,
@@ -116,8 +116,8 @@ class PreflightTest {
 
     @Test
     void validateRejectsNonVersions() {
-        assertThat(new Preflight().validate(Map.of("min_kernel", "five"))).hasSize(1);
-        assertThat(new Preflight().validate(Map.of("min_kernel", "5.15", "min_qemu", "${x}")))
+        assertThat(new PreflightModule().validate(Map.of("min_kernel", "five"))).hasSize(1);
+        assertThat(new PreflightModule().validate(Map.of("min_kernel", "5.15", "min_qemu", "${x}")))
                 .isEmpty();
     }
 
@@ -145,7 +145,7 @@ class PreflightTest {
                         return false;
                     }
                 };
-        Preflight p = new Preflight();
+        PreflightModule p = new PreflightModule();
         ModuleResult r =
                 p.run(
                         Contexts.of(

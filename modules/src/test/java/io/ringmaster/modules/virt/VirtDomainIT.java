@@ -99,7 +99,7 @@ class VirtDomainIT {
         args.put("name", name);
         args.putIfAbsent("template", "domain-io_uring.xml.vm");
         args.put("vars", vars);
-        VirtDomain m = new VirtDomain();
+        VirtDomainModule m = new VirtDomainModule();
         return m.run(Contexts.of(m, args, remote, check, true));
     }
 
@@ -350,7 +350,8 @@ class VirtDomainIT {
         assertThat(refused).isInstanceOf(ModuleResult.Failed.class);
         assertThat(refused.msg()).contains("contains '/'");
         assertThat(remote.commands()).isEmpty();
-        assertThat(new VirtDomain().validate(Map.of("name", evil, "template", "t"))).hasSize(1);
+        assertThat(new VirtDomainModule().validate(Map.of("name", evil, "template", "t")))
+                .hasSize(1);
     }
 
     @Test

@@ -95,7 +95,7 @@ class VirtDomainSafetyIT {
         Map<String, Object> args = new HashMap<>(extra);
         args.put("name", name);
         args.put("xml", xml);
-        VirtDomain m = new VirtDomain();
+        VirtDomainModule m = new VirtDomainModule();
         return m.run(Contexts.of(m, args, r, false, true));
     }
 

@@ -3,7 +3,7 @@ package io.ringmaster.modules.virt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.module.api.ModuleResult;
-import io.ringmaster.modules.facts.Setup;
+import io.ringmaster.modules.facts.SetupModule;
 import io.ringmaster.modules.fixtures.LocalRemote;
 import io.ringmaster.modules.fixtures.TestExpressions;
 import java.util.List;
@@ -17,7 +17,7 @@ class VirtSetupIT {
     @SuppressWarnings("unchecked")
     void gathersRealFactsInOneExecAndPreflightUsesThem() throws Exception {
         LocalRemote remote = new LocalRemote();
-        Setup setup = new Setup();
+        SetupModule setup = new SetupModule();
         long t0 = System.nanoTime();
         ModuleResult r = setup.run(Contexts.of(setup, Map.of(), remote, false, false));
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -40,7 +40,7 @@ class VirtSetupIT {
         assertThat((List<Integer>) f.get("host_cpus")).isNotEmpty();
 
         remote.clear();
-        Preflight p = new Preflight();
+        PreflightModule p = new PreflightModule();
         ModuleResult ok =
                 p.run(
                         Contexts.of(

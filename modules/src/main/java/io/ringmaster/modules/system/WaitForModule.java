@@ -20,7 +20,7 @@ import java.util.Map;
  * The whole wait is one exec of a POSIX sh loop, so it costs one round trip however long it takes;
  * connections are tried with bash's {@code /dev/tcp} or {@code nc -z}.
  */
-public final class WaitFor implements Module {
+public final class WaitForModule implements Module {
 
     @Override
     public String name() {

@@ -1,4 +1,4 @@
-package io.ringmaster.modules.util;
+package io.ringmaster.modules.flow;
 
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;

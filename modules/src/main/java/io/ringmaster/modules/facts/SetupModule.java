@@ -17,7 +17,7 @@ import java.util.Map;
  * topology and NUMA cells) in one remote exec and returns them as {@code ansible_facts}. Changes
  * nothing.
  */
-public final class Setup implements Module {
+public final class SetupModule implements Module {
 
     @Override
     public String name() {

@@ -20,7 +20,7 @@ import java.util.Map;
  * same host-key checks, keys and retries as the first connection); later tasks use the new session.
  * Fails after {@code reboot_timeout} seconds.
  */
-public final class Reboot implements Module {
+public final class RebootModule implements Module {
 
     @Override
     public String name() {

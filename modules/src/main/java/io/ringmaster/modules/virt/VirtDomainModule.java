@@ -25,7 +25,7 @@ import org.w3c.dom.Element;
  * XML HOLDS in its persistent definition; pinning and IOThread polling applied live on a running
  * domain; state and autostart managed. A no-change run costs one exec per host.
  */
-public final class VirtDomain implements Module {
+public final class VirtDomainModule implements Module {
 
     @Override
     public String name() {

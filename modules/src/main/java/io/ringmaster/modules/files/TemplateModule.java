@@ -34,7 +34,7 @@ import java.util.Map;
  * file wait for each other instead of racing. An existing file keeps its owner and group unless
  * {@code owner}/{@code group} are given.
  */
-public final class Template implements Module {
+public final class TemplateModule implements Module {
 
     @Override
     public String name() {

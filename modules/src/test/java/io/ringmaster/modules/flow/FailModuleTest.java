@@ -1,4 +1,4 @@
-package io.ringmaster.modules.util;
+package io.ringmaster.modules.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * read in one exec, edited by {@link LineEdit} on the control machine and written back atomically
  * only when it changed.
  */
-public final class LineInFile implements Module {
+public final class LineInFileModule implements Module {
 
     @Override
     public String name() {

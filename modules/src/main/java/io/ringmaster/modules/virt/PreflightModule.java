@@ -23,7 +23,7 @@ import java.util.Optional;
  * present, else gathers them in one exec. Never changes anything; fails with one message listing
  * every failed check.
  */
-public final class Preflight implements Module {
+public final class PreflightModule implements Module {
 
     @Override
     public String name() {

@@ -21,7 +21,7 @@ import java.util.Map;
  * mtime}, {@code checksum}, ...), from one exec of coreutils' {@code stat} and a checksum tool.
  * Never changes anything.
  */
-public final class Stat implements Module {
+public final class StatModule implements Module {
     private static final String FORMAT = "%F|%a|%s|%u|%g|%U|%G|%Y|%X|%Z|%i|%d|%h";
 
     @Override

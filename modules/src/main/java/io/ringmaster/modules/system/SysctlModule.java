@@ -23,7 +23,7 @@ import java.util.Map;
  * reload} (default) applies the file after it changed. The kernel value is read and written through
  * /proc/sys, so no procps is needed on the host.
  */
-public final class Sysctl implements Module {
+public final class SysctlModule implements Module {
 
     @Override
     public String name() {
@@ -83,7 +83,7 @@ public final class Sysctl implements Module {
         String name = ctx.args().requireString("name").strip();
         String file = ctx.args().requireString("sysctl_file");
         boolean present = ctx.args().string("state").orElse("present").equals("present");
-        String value = ctx.args().string("value").map(Sysctl::normal).orElse("");
+        String value = ctx.args().string("value").map(SysctlModule::normal).orElse("");
         FileProbe.Snapshot snap = FileProbe.read(ctx.remote(), file, true, true, null);
         if (!snap.ok()) {
             return fail(ctx, snap.error());

@@ -23,7 +23,7 @@ import java.util.Map;
  * it writes only with {@code write} and {@code allow_write}, and never to a disk a defined domain
  * uses.
  */
-public final class StorageBench implements Module {
+public final class StorageBenchModule implements Module {
 
     @Override
     public String name() {

@@ -19,7 +19,7 @@ import java.util.Map;
  * for what differs, and the result is read back, so "changed" is what really changed. Check mode
  * predicts from the same read.
  */
-public final class Package implements Module {
+public final class PackageModule implements Module {
 
     @Override
     public String name() {

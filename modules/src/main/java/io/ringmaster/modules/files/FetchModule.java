@@ -21,7 +21,7 @@ import java.util.Map;
  * beside the playbook); written atomically and only when the content differs. The file travels
  * base64-encoded over the run's session; meant for configuration and logs, not for disk images.
  */
-public final class Fetch implements Module {
+public final class FetchModule implements Module {
 
     @Override
     public String name() {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * CpuPlanner}). Reads the host at most once (its existing domains' pins, and the /sys facts when
  * setup did not run); changes nothing.
  */
-public final class CpuPlan implements Module {
+public final class CpuPlanModule implements Module {
 
     @Override
     public String name() {

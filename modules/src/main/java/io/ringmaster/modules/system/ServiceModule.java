@@ -22,7 +22,7 @@ import java.util.Map;
  * only when they differ. A host without systemd fails with a message saying so: there is no SysV or
  * OpenRC fallback.
  */
-public final class Service implements Module {
+public final class ServiceModule implements Module {
 
     @Override
     public String name() {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * the host, written to {@code dest} when content, mode, owner or group differ; atomic, with {@code
  * backup}, check mode and diff.
  */
-public final class Copy implements Module {
+public final class CopyModule implements Module {
 
     @Override
     public String name() {
