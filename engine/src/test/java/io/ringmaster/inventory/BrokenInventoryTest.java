@@ -43,12 +43,12 @@ class BrokenInventoryTest {
                                                     .exists();
                                             UserError error =
                                                     catchThrowableOfType(
+                                                            UserError.class,
                                                             () ->
                                                                     Inventory.load(
                                                                             List.of(
                                                                                     inv
-                                                                                            .toString())),
-                                                            UserError.class);
+                                                                                            .toString())));
                                             assertThat(error)
                                                     .as("loading " + name + " should fail")
                                                     .isNotNull();

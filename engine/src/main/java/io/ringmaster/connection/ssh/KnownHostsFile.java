@@ -112,6 +112,7 @@ public final class KnownHostsFile {
      * Appends {@code name TYPE BASE64} to the file, unless the key is already recorded; returns its
      * line.
      */
+    @SuppressWarnings("try") // the lock is held by the try, never read
     public synchronized int add(String name, byte[] key) {
         HostKeyCheck now = check(name, key);
         if (now instanceof HostKeyCheck.Known k) {

@@ -159,10 +159,18 @@ public final class TemplateModule implements Module {
         if (changes.isEmpty() || ctx.checkMode()) {
             return outcome(ctx, want.forFile(first.file()), first.file(), changes, null);
         }
-        // Read-compare-write again under the destination's lock, so that two runs never interleave
-        // their writes.
+        return writeUnderLock(ctx, want);
+    }
+
+    /**
+     * Read-compare-write again under the destination's lock, so that two runs never interleave
+     * their writes.
+     */
+    @SuppressWarnings("try") // the lock is held by the try, never read
+    private ModuleResult writeUnderLock(ModuleContext ctx, Want want)
+            throws HostUnreachableException, InterruptedException {
         Duration wait = Duration.ofSeconds(ctx.args().integer("lock_timeout").orElse(60L));
-        try (HostLock lock = ctx.remote().lock(lockPath(dest), wait)) {
+        try (HostLock lock = ctx.remote().lock(lockPath(want.dest()), wait)) {
             Read cur = read(ctx, want, true);
             if (cur.failure() != null) {
                 return cur.failure();
