@@ -15,6 +15,7 @@ import io.ringmaster.playbook.PlaybookLoader;
 import io.ringmaster.report.ConsoleReporter;
 import io.ringmaster.report.JsonReporter;
 import io.ringmaster.report.JunitReporter;
+import io.ringmaster.report.Visible;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -230,28 +231,66 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        try {
+            AnsibleConfig cfg = configure();
+            ModuleRegistry registry = ModuleRegistry.discover();
+            Loaded loaded = load(cfg, registry);
+            checkTargets(loaded.inventory());
+            RunOptions options = options(loaded.extra());
+            if (syntaxCheck || listHosts || listTasks) {
+                new Listing(spec.commandLine().getOut(), loaded.inventory(), options)
+                        .print(loaded.playbooks(), syntaxCheck, listHosts, listTasks);
+                return ExitCodes.OK;
+            }
+            return run(loaded.playbooks(), loaded.inventory(), registry, options);
+        } catch (Exit e) {
+            return e.code;
+        }
+    }
+
+    /** Ends the command before anything runs: its message is printed, {@code code} is the exit. */
+    private static final class Exit extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        Exit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private Exit exit(int code, String message) {
+        spec.commandLine().getErr().println("ERROR! " + message);
+        return new Exit(code);
+    }
+
+    /** What was loaded and validated before any host is contacted. */
+    private record Loaded(
+            Inventory inventory, List<Playbook> playbooks, Map<String, Object> extra) {}
+
+    /** Step 1: ansible.cfg and the environment fill the options the command line left out. */
+    private AnsibleConfig configure() throws Exit {
         AnsibleConfig cfg;
         try {
             cfg = AnsibleConfig.load(System.getenv());
             applyConfig(cfg);
         } catch (IllegalArgumentException e) {
-            err.println("ERROR! " + e.getMessage());
-            return ExitCodes.BAD_OPTIONS;
+            throw exit(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
         if (forks < 1) {
-            err.println("ERROR! --forks must be at least 1, not " + forks);
-            return ExitCodes.BAD_OPTIONS;
+            throw exit(ExitCodes.BAD_OPTIONS, "--forks must be at least 1, not " + forks);
         }
-        Inventory inventory;
-        List<Playbook> loaded = new ArrayList<>();
-        Map<String, Object> extra;
-        ModuleRegistry registry = ModuleRegistry.discover();
+        return cfg;
+    }
+
+    /** Step 2: inventory, extra vars and playbooks loaded, and every task validated. */
+    private Loaded load(AnsibleConfig cfg, ModuleRegistry registry) throws Exit {
         try {
-            inventory = inventories.isEmpty() ? Inventory.empty() : Inventory.load(inventories);
-            extra = ExtraVars.parse(extraVars);
+            Inventory inventory =
+                    inventories.isEmpty() ? Inventory.empty() : Inventory.load(inventories);
+            Map<String, Object> extra = ExtraVars.parse(extraVars);
             limit = RetryFile.pattern(limit);
+            List<Playbook> loaded = new ArrayList<>();
             for (Path p : playbooks) {
                 loaded.add(PlaybookLoader.load(p, rolesPath(cfg)));
             }
@@ -259,33 +298,37 @@ public final class PlayCommand implements Callable<Integer> {
             Validator validator = new Validator(registry);
             loaded.forEach(pb -> problems.addAll(validator.validate(pb)));
             if (!problems.isEmpty()) {
-                problems.forEach(
-                        e ->
-                                err.println(
-                                        "ERROR! "
-                                                + io.ringmaster.report.Visible.of(e.getMessage())));
+                PrintWriter err = spec.commandLine().getErr();
+                problems.forEach(e -> err.println("ERROR! " + Visible.of(e.getMessage())));
                 err.println(problems.size() + " error(s); nothing was run.");
-                return ExitCodes.PLAYBOOK_ERROR;
+                throw new Exit(ExitCodes.PLAYBOOK_ERROR);
             }
+            return new Loaded(inventory, loaded, extra);
         } catch (UserError e) {
-            err.println("ERROR! " + io.ringmaster.report.Visible.of(e.getMessage()));
-            return ExitCodes.PLAYBOOK_ERROR;
+            throw exit(ExitCodes.PLAYBOOK_ERROR, Visible.of(e.getMessage()));
         }
+    }
+
+    /** Step 3: --limit matches a host, and every report can be written. */
+    private void checkTargets(Inventory inventory) throws Exit {
         if (limit != null && inventory.select(limit).isEmpty()) {
-            err.println(
-                    "ERROR! --limit '"
+            throw exit(
+                    ExitCodes.BAD_OPTIONS,
+                    "--limit '"
                             + limit
                             + "' matches no host of the inventory; nothing was run"
                             + "\n  hint: check the pattern with `ringmaster inventory -i INVENTORY --graph`");
-            return ExitCodes.BAD_OPTIONS;
         }
         for (Path report : new Path[] {json, junit, retry}) {
             String problem = report == null ? null : ReportPaths.problem(report);
             if (problem != null) {
-                err.println("ERROR! " + problem + "; nothing was run");
-                return ExitCodes.BAD_OPTIONS;
+                throw exit(ExitCodes.BAD_OPTIONS, problem + "; nothing was run");
             }
         }
+    }
+
+    /** Step 4: the run's options; -b and --become-user are defaults for every host. */
+    private RunOptions options(Map<String, Object> extra) {
         Map<String, Object> cliDefaults = new java.util.LinkedHashMap<>();
         if (become) {
             cliDefaults.put("ansible_become", true);
@@ -293,25 +336,20 @@ public final class PlayCommand implements Callable<Integer> {
         if (becomeUser != null) {
             cliDefaults.put("ansible_become_user", becomeUser);
         }
-        RunOptions options =
-                new RunOptions(
-                        check,
-                        diff,
-                        forks,
-                        limit,
-                        Set.copyOf(tags),
-                        Set.copyOf(skipTags),
-                        extra,
-                        templatesDir(),
-                        cliDefaults,
-                        startAtTask);
-        if (syntaxCheck || listHosts || listTasks) {
-            new Listing(out, inventory, options).print(loaded, syntaxCheck, listHosts, listTasks);
-            return ExitCodes.OK;
-        }
-        return run(loaded, inventory, registry, options);
+        return new RunOptions(
+                check,
+                diff,
+                forks,
+                limit,
+                Set.copyOf(tags),
+                Set.copyOf(skipTags),
+                extra,
+                templatesDir(),
+                cliDefaults,
+                startAtTask);
     }
 
+    /** Step 5: the run itself, reported to the console and the report files. */
     private int run(
             List<Playbook> loaded, Inventory inventory, ModuleRegistry registry, RunOptions options)
             throws Exception {
@@ -351,28 +389,33 @@ public final class PlayCommand implements Callable<Integer> {
             RunOutcome outcome = runner.run(loaded, stop);
             stdout.flush();
             writeRetry(outcome.stats());
-            if (outcome.interrupted()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            if (outcome.playbookError()) {
-                return ExitCodes.PLAYBOOK_ERROR;
-            }
-            if (outcome.anyFailed()) {
-                return ExitCodes.HOST_FAILED;
-            }
-            if (outcome.anyUnreachable()) {
-                return ExitCodes.HOST_UNREACHABLE;
-            }
-            if (assertNoChanges && outcome.anyChanged()) {
-                spec.commandLine()
-                        .getErr()
-                        .println(
-                                "ERROR! --assert-no-changes: the run changed something "
-                                        + "(see 'changed' above); the hosts had drifted from the playbook");
-                return ExitCodes.CHANGES_SEEN;
-            }
-            return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
+            return exitCode(outcome, unpredictable);
         }
+    }
+
+    /** Step 6: the outcome as an exit code (worst first, as ansible-playbook's). */
+    private int exitCode(RunOutcome outcome, Unpredictable unpredictable) {
+        if (outcome.interrupted()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        if (outcome.playbookError()) {
+            return ExitCodes.PLAYBOOK_ERROR;
+        }
+        if (outcome.anyFailed()) {
+            return ExitCodes.HOST_FAILED;
+        }
+        if (outcome.anyUnreachable()) {
+            return ExitCodes.HOST_UNREACHABLE;
+        }
+        if (assertNoChanges && outcome.anyChanged()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "ERROR! --assert-no-changes: the run changed something "
+                                    + "(see 'changed' above); the hosts had drifted from the playbook");
+            return ExitCodes.CHANGES_SEEN;
+        }
+        return assertNoChanges ? unpredictable(unpredictable) : ExitCodes.OK;
     }
 
     /** ansible.cfg and ANSIBLE_ and RINGMASTER_ variables fill what the command line left out. */

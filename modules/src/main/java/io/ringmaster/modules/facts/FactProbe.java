@@ -23,9 +23,8 @@ public final class FactProbe {
     public static Sections script(String uri) {
         Sections s = Sections.script();
         s.raw("U=" + Shell.quote(uri) + "; LC_ALL=C; export LC_ALL");
-        s.section(
-                "kernel",
-                "read -r k 2>/dev/null </proc/sys/kernel/osrelease && echo \"$k\" || uname -r");
+        // uname, not /proc/sys/kernel/osrelease: a host may wrap uname (the lab's old-kernel shim)
+        s.section("kernel", "uname -r");
         // shell built-ins (read/echo) where a tool would start a process: every process counts on a
         // large fleet
         s.section(
