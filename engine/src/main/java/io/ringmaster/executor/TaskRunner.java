@@ -215,6 +215,11 @@ final class TaskRunner {
         return true;
     }
 
+    /**
+     * One attempt of a task on a host, in steps: bind the arguments, decide check mode, connect
+     * (with become and the task's timeout), then run the module once, or until its {@code until}
+     * holds.
+     */
     private Attempt attempt(
             Task task, HostState host, PlayContext play, BlockScope scope, LazyVars vars)
             throws InterruptedException {
@@ -228,10 +233,7 @@ final class TaskRunner {
             return Attempt.failed(
                     task.position() + ": task '" + task.name() + "': " + e.getMessage());
         }
-        boolean check =
-                task.options().checkMode() != null
-                        ? task.options().checkMode()
-                        : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
+        boolean check = checkMode(task, scope);
         if (check && !module.supportsCheckMode()) {
             return Attempt.of(
                     Status.SKIPPED,
@@ -242,27 +244,57 @@ final class TaskRunner {
                     Map.of(),
                     null);
         }
-        Remote remote;
+        ModuleContext ctx;
         try {
-            remote = become(task, scope, vars, run.connector().connect(host.name, vars));
-            if (task.options().timeout() != null) {
-                remote = Remote.bounded(remote, task.options().timeout());
-            }
+            ctx = context(task, host, play, scope, vars, args, check);
         } catch (HostUnreachableException e) {
             return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
+        }
+        return task.options().until() == null
+                ? once(task, module, ctx, host, vars)
+                : untilHolds(task, module, ctx, host, vars);
+    }
+
+    /** The task's check_mode, else its block's, else the run's --check. */
+    private boolean checkMode(Task task, BlockScope scope) {
+        return task.options().checkMode() != null
+                ? task.options().checkMode()
+                : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
+    }
+
+    /** What the module sees: the host's connection (become, task timeout) and expressions. */
+    private ModuleContext context(
+            Task task,
+            HostState host,
+            PlayContext play,
+            BlockScope scope,
+            LazyVars vars,
+            Args args,
+            boolean check)
+            throws HostUnreachableException, InterruptedException {
+        Remote remote = become(task, scope, vars, run.connector().connect(host.name, vars));
+        if (task.options().timeout() != null) {
+            remote = Remote.bounded(remote, task.options().timeout());
         }
         HostExpressions expr =
                 new HostExpressions(
                         run.templar(), vars, templateRoots(task, play), task.position());
-        ModuleContext ctx =
-                new ModuleContext(
-                        host.name, args, vars, remote, expr, check, run.options().diffMode());
-        int attempts =
-                task.options().until() == null ? 1 : Math.max(1, task.options().retries() + 1);
+        return new ModuleContext(
+                host.name, args, vars, remote, expr, check, run.options().diffMode());
+    }
+
+    /**
+     * {@code until}: runs the module up to {@code retries + 1} times, {@code delay} apart, until
+     * the condition holds on its result; every result carries {@code attempts}.
+     */
+    private Attempt untilHolds(
+            Task task, Module module, ModuleContext ctx, HostState host, LazyVars vars)
+            throws InterruptedException {
+        int attempts = Math.max(1, task.options().retries() + 1);
         Attempt a = null;
         for (int i = 1; i <= attempts; i++) {
             a = once(task, module, ctx, host, vars);
-            if (task.options().until() == null || a.status() == Status.UNREACHABLE) {
+            if (a.status() == Status.UNREACHABLE) {
                 break;
             }
             Map<String, Object> counted = new LinkedHashMap<>(a.data());
