@@ -3,6 +3,7 @@ package io.ringmaster.modules.files;
 import io.ringmaster.module.api.Diff;
 import io.ringmaster.module.api.Diffs;
 import io.ringmaster.module.api.ExecResult;
+import io.ringmaster.module.api.HostLock;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
@@ -11,6 +12,7 @@ import io.ringmaster.modules.support.Backups;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -36,7 +38,15 @@ public final class ContentWrite {
 
     private ContentWrite() {}
 
+    /** How long a write waits for another run's lock on the same destination. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
     public static ModuleResult write(ModuleContext ctx, Request req)
+            throws HostUnreachableException, InterruptedException {
+        return write(ctx, req, false);
+    }
+
+    private static ModuleResult write(ModuleContext ctx, Request req, boolean locked)
             throws HostUnreachableException, InterruptedException {
         String dest = req.dest();
         FileProbe.Snapshot snap =
@@ -80,7 +90,46 @@ public final class ContentWrite {
             return new ModuleResult.Changed(
                     "would change " + dest + ": " + String.join(", ", changes), data, diff);
         }
-        return apply(ctx, req, cur, contentChange, data, diff, changes);
+        return locked
+                ? apply(ctx, req, cur, contentChange, data, diff, changes)
+                : underLock(ctx, req, cur);
+    }
+
+    /**
+     * The write again, under the destination's lock (the one template takes), on the file read
+     * under it, so that two runs never interleave their writes. Content computed from the file
+     * (lineinfile, sysctl) is written only if the file is still what it was computed from.
+     */
+    @SuppressWarnings("try") // the lock is held by the try, never read
+    private static ModuleResult underLock(ModuleContext ctx, Request req, RemoteFile planned)
+            throws HostUnreachableException, InterruptedException {
+        try (HostLock lock = ctx.remote().lock(TemplateModule.lockPath(req.dest()), LOCK_WAIT)) {
+            FileProbe.Snapshot now =
+                    FileProbe.read(ctx.remote(), req.dest(), true, true, req.attrs());
+            if (req.before() != null
+                    && now.ok()
+                    && (now.file().exists() != planned.exists()
+                            || !Arrays.equals(now.file().content(), planned.content()))) {
+                return fail(
+                        ctx,
+                        req,
+                        req.dest()
+                                + " changed while this task was computing its edit (another run?); "
+                                + "nothing was written; run the task again");
+            }
+            return write(
+                    ctx,
+                    new Request(
+                            req.module(),
+                            req.dest(),
+                            req.content(),
+                            req.attrs(),
+                            req.backup(),
+                            now),
+                    true);
+        } catch (HostLock.Busy | IllegalStateException e) {
+            return fail(ctx, req, e.getMessage() + " (nothing was written)");
+        }
     }
 
     private static ModuleResult apply(

@@ -160,6 +160,28 @@ class FileModulesTest {
     }
 
     @Test
+    void copyAndLineinfileWriteUnderTheDestinationsLockAndANoChangeRunTakesNone() throws Exception {
+        Path dest = dir.resolve("locked.conf");
+        String lock = "lock " + TemplateModule.lockPath(dest.toString());
+        remote.clear();
+        ModuleResult copied =
+                run(new CopyModule(), Map.of("content", "a=1\n", "dest", dest.toString()), false);
+        assertThat(copied).as(copied.msg()).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(remote.commands()).contains(lock);
+        remote.clear();
+        ModuleResult edited =
+                run(new LineInFileModule(), Map.of("path", dest.toString(), "line", "b=2"), false);
+        assertThat(edited).as(edited.msg()).isInstanceOf(ModuleResult.Changed.class);
+        assertThat(remote.commands()).contains(lock);
+        assertThat(Files.readString(dest)).isEqualTo("a=1\nb=2\n");
+        remote.clear();
+        ModuleResult again =
+                run(new LineInFileModule(), Map.of("path", dest.toString(), "line", "b=2"), false);
+        assertThat(again).as(again.msg()).isInstanceOf(ModuleResult.Ok.class);
+        assertThat(remote.commands()).doesNotContain(lock);
+    }
+
+    @Test
     void statReportsAnsibleFields() throws Exception {
         Path f = Files.writeString(dir.resolve("s"), "abc");
         ModuleResult r = run(new StatModule(), Map.of("path", f.toString()), false);
