@@ -87,4 +87,46 @@ class HostLockIT {
         assertThat(h.exec("sh", "-c", "ls -a /srv/rms-lock"))
                 .doesNotContainPattern("\\.ringmaster\\.[0-9a-f]");
     }
+
+    @Test
+    void lineinfileTakesTheSameLockAndRefusesAnEditOfAFileThatChangedWhileItWaited()
+            throws Exception {
+        LabHost h = LAB.hosts().get(0);
+        h.exec("sh", "-c", "mkdir -p /srv/rms-lock && printf 'old\\n' > " + DEST);
+        h.exec(
+                "sh",
+                "-c",
+                "printf '%s' '"
+                        + SLOW_SHA
+                        + "' > /usr/local/bin/sha256sum && chmod 755 /usr/local/bin/sha256sum");
+        Path a = Lab.playbook(LAB, playbook("60"), "app.vm", "written by A\n");
+        Path edit =
+                Lab.playbook(
+                        LAB,
+                        """
+                        - hosts: all
+                          gather_facts: false
+                          tasks:
+                            - lineinfile: {path: %s, line: added by B}
+                        """
+                                .formatted(DEST),
+                        "unused.vm",
+                        "");
+        Process first = Lab.jar(LAB, a, a.resolveSibling("a.log"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!h.exec(
+                        "sh",
+                        "-c",
+                        "cat /srv/rms-lock/.app.conf.ringmaster.lock 2>/dev/null || true")
+                .contains("ringmaster pid " + first.pid())) {
+            assertThat(System.nanoTime()).as("run A took the lock").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Lab.Run b = Lab.inProcess(LAB, edit);
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(Lab.read(a.resolveSibling("a.log"))).isZero();
+        assertThat(b.exit()).as(b.toString()).isEqualTo(2);
+        assertThat(b.out()).contains("changed while this task was computing its edit");
+        assertThat(h.exec("cat", DEST)).isEqualTo("written by A\n");
+    }
 }
