@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jib's written rule, enforced: the engine's packages never form a cycle, and the module API stands
- * alone.
+ * The engine's layering, enforced: its packages never form a cycle, the module API depends on no
+ * other engine package, only cli and report print, and executor and report do not know each other.
  */
 class PackageRulesTest {
     private static final JavaClasses ENGINE =
