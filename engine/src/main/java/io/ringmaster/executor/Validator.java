@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * Checks every task of every play before any host is contacted, so that a mistake in the last task
- * stops the run before the first one changes anything: the module exists, its parameters are known, required ones are given, literal values
- * have the right type and choice, and no Jinja2 {@code {{ }}} slipped in from an Ansible playbook.
- * Finds every problem, not just the first.
+ * stops the run before the first one changes anything: the module exists, its parameters are known,
+ * required ones are given, literal values have the right type and choice, and no Jinja2 {@code {{
+ * }}} slipped in from an Ansible playbook. Finds every problem, not just the first.
  */
 public final class Validator {
     private final ModuleRegistry registry;

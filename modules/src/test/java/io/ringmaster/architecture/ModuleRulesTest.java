@@ -18,13 +18,13 @@ class ModuleRulesTest {
     private static final JavaClasses MODULES =
             new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                    .importPackages("io.ringmaster.modules");
+                    .importPackages("io.ringmaster.builtin");
 
     @Test
     void modulesImportOnlyTheModuleApiOfTheEngine() {
         noClasses()
                 .that()
-                .resideInAPackage("io.ringmaster.modules..")
+                .resideInAPackage("io.ringmaster.builtin..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -66,7 +66,7 @@ class ModuleRulesTest {
 
     @Test
     void moduleFamiliesAreFreeOfCycles() {
-        slices().matching("io.ringmaster.modules.(*)..").should().beFreeOfCycles().check(MODULES);
+        slices().matching("io.ringmaster.builtin.(*)..").should().beFreeOfCycles().check(MODULES);
     }
 
     /**

@@ -1,0 +1,162 @@
+package io.ringmaster.builtin.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/** Safe XML parsing (no DTDs, no external entities) and a stable, indented serialisation. */
+public final class Xml {
+    /**
+     * One configured parser per thread, reused ({@link DocumentBuilder#reset()}) across parses: a
+     * fleet run parses several documents per host, and {@code DocumentBuilderFactory.newInstance()}
+     * searches the class path for a provider on every call. A builder is not thread-safe, hence one
+     * per thread; it holds no document between uses.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER =
+            ThreadLocal.withInitial(Xml::newBuilder);
+
+    /**
+     * One transformer factory per thread, for the same reason (the factory's thread-safety is not
+     * specified).
+     */
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS =
+            ThreadLocal.withInitial(TransformerFactory::newInstance);
+
+    private Xml() {}
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setNamespaceAware(false);
+            return f.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(
+                    "the JDK's XML parser cannot be configured safely: " + e.getMessage(), e);
+        }
+    }
+
+    /** Thrown for text that is not well-formed XML; the message says where. */
+    public static final class XmlException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public XmlException(String message) {
+            super(message);
+        }
+    }
+
+    public static Document parse(String text) throws XmlException {
+        DocumentBuilder b = BUILDER.get();
+        try {
+            b.setErrorHandler(null);
+            Document d = b.parse(new InputSource(new StringReader(text)));
+            stripWhitespace(d.getDocumentElement());
+            return d;
+        } catch (SAXException e) {
+            throw new XmlException(e.getMessage());
+        } catch (IOException e) {
+            throw new XmlException(e.toString());
+        } finally {
+            b.reset();
+        }
+    }
+
+    public static void stripWhitespace(Node node) {
+        Node child = node.getFirstChild();
+        while (child != null) {
+            Node next = child.getNextSibling();
+            if ((child.getNodeType() == Node.TEXT_NODE && child.getNodeValue().isBlank())
+                    || child.getNodeType() == Node.COMMENT_NODE) {
+                node.removeChild(child);
+            } else if (child.getNodeType() == Node.ELEMENT_NODE) {
+                stripWhitespace(child);
+            }
+            child = next;
+        }
+    }
+
+    /** Indented text of an element (2 spaces), without an XML declaration. */
+    public static String format(Node node) {
+        try {
+            Transformer t = TRANSFORMERS.get().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(node), new StreamResult(w));
+            return w.toString().replace("\r\n", "\n").strip() + "\n";
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
+        }
+    }
+
+    public static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        NodeList nl = parent.getChildNodes();
+        for (int i = 0; i < nl.getLength(); i++) {
+            if (nl.item(i) instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public static List<Element> children(Element parent, String name) {
+        return children(parent).stream().filter(e -> e.getTagName().equals(name)).toList();
+    }
+
+    public static Element child(Element parent, String name) {
+        for (Element e : children(parent)) {
+            if (e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The element at a slash path below {@code root}, or null. */
+    public static Element path(Element root, String path) {
+        Element cur = root;
+        for (String p : path.split("/")) {
+            if (cur == null) {
+                return null;
+            }
+            cur = child(cur, p);
+        }
+        return cur;
+    }
+
+    /** Direct text of an element (trimmed), "" when it has none. */
+    public static String text(Element e) {
+        StringBuilder sb = new StringBuilder();
+        NodeList nl = e.getChildNodes();
+        for (int i = 0; i < nl.getLength(); i++) {
+            Node n = nl.item(i);
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                sb.append(n.getNodeValue());
+            }
+        }
+        return sb.toString().trim();
+    }
+}

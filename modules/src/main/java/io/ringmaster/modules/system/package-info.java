@@ -1,2 +1,0 @@
-/** Modules that manage the operating system: sysctl, service, package, reboot, wait_for. */
-package io.ringmaster.modules.system;
