@@ -217,7 +217,8 @@ public final class Templar {
             throws ExpressionException {
         ReferenceInsertionEventHandler escape =
                 escapeXml
-                        ? (ctx, ref, v) -> v == null ? null : XmlEscape.escape(String.valueOf(v))
+                        ? (ctx, ref, v) ->
+                                v == null ? null : XmlEscape.escape(ref, String.valueOf(v))
                         : null;
         return evaluate(name, text, vars, null, escape);
     }

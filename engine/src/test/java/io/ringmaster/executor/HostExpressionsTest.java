@@ -61,6 +61,15 @@ class HostExpressionsTest {
     }
 
     @Test
+    void aValueXmlCannotCarryIsRefusedNamingTheReferenceNotWrittenAsAnIllegalCharacterReference() {
+        assertThatThrownBy(() -> expr.renderTemplate("dom.xml.vm", Map.of("name", "vm\u0001")))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("$name")
+                .hasMessageContaining("U+0001")
+                .hasMessageContaining("XML cannot carry");
+    }
+
+    @Test
     void refusesPathsOutsideTheRoots() {
         assertThatThrownBy(() -> expr.renderTemplate("../secret.txt", Map.of()))
                 .isInstanceOf(ExpressionException.class)
