@@ -20,21 +20,23 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
+    private static final Object[][] MEANINGS = {
+        {OK, "every host ok"},
+        {HOST_FAILED, "a host failed"},
+        {HOST_UNREACHABLE, "a host was unreachable (and none failed)"},
+        {PLAYBOOK_ERROR, "playbook, inventory or template error: nothing was run"},
+        {BAD_OPTIONS, "bad command-line options"},
+        {CHANGES_SEEN, "--assert-no-changes saw a change"},
+        {INTERRUPTED, "interrupted"},
+        {UNEXPECTED, "unexpected error (a bug: the only case with a stack trace)"},
+    };
+
     /** Each code, as text, with what it means, in order: picocli's exit code list. */
     public static Map<String, String> described() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(String.valueOf(OK), "every host ok");
-        m.put(String.valueOf(HOST_FAILED), "a host failed");
-        m.put(String.valueOf(HOST_UNREACHABLE), "a host was unreachable (and none failed)");
-        m.put(
-                String.valueOf(PLAYBOOK_ERROR),
-                "playbook, inventory or template error: nothing was run");
-        m.put(String.valueOf(BAD_OPTIONS), "bad command-line options");
-        m.put(String.valueOf(CHANGES_SEEN), "--assert-no-changes saw a change");
-        m.put(String.valueOf(INTERRUPTED), "interrupted");
-        m.put(
-                String.valueOf(UNEXPECTED),
-                "unexpected error (a bug: the only case with a stack trace)");
+        for (Object[] e : MEANINGS) {
+            m.put(String.valueOf(e[0]), (String) e[1]);
+        }
         return m;
     }
 }

@@ -22,36 +22,42 @@ public record HostStats(
 
     /** This line with {@code ok} set to {@code count}. */
     public HostStats withOk(int count) {
-        return new HostStats(count, changed, unreachable, failed, skipped, rescued, ignored);
+        return with(0, count);
     }
 
     /** This line with {@code changed} set to {@code count}. */
     public HostStats withChanged(int count) {
-        return new HostStats(ok, count, unreachable, failed, skipped, rescued, ignored);
+        return with(1, count);
     }
 
     /** This line with {@code unreachable} set to {@code count}. */
     public HostStats withUnreachable(int count) {
-        return new HostStats(ok, changed, count, failed, skipped, rescued, ignored);
+        return with(2, count);
     }
 
     /** This line with {@code failed} set to {@code count}. */
     public HostStats withFailed(int count) {
-        return new HostStats(ok, changed, unreachable, count, skipped, rescued, ignored);
+        return with(3, count);
     }
 
     /** This line with {@code skipped} set to {@code count}. */
     public HostStats withSkipped(int count) {
-        return new HostStats(ok, changed, unreachable, failed, count, rescued, ignored);
+        return with(4, count);
     }
 
     /** This line with {@code rescued} set to {@code count}. */
     public HostStats withRescued(int count) {
-        return new HostStats(ok, changed, unreachable, failed, skipped, count, ignored);
+        return with(5, count);
     }
 
     /** This line with {@code ignored} set to {@code count}. */
     public HostStats withIgnored(int count) {
-        return new HostStats(ok, changed, unreachable, failed, skipped, rescued, count);
+        return with(6, count);
+    }
+
+    private HostStats with(int index, int count) {
+        int[] c = {ok, changed, unreachable, failed, skipped, rescued, ignored};
+        c[index] = count;
+        return new HostStats(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 }

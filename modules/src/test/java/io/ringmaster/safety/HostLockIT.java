@@ -64,7 +64,8 @@ class HostLockIT {
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
-        h.exec("rm", "-f", "/usr/local/bin/sha256sum"); // B and C upload at full speed
+        // The slow checksum stays for B too: removing it here raced with A, which may hold the lock
+        // before it reaches its own checksum (A then finished at once and C got the lock).
         Process second = Lab.jar(LAB, b, b.resolveSibling("b.log"));
         Lab.Run third = Lab.inProcess(LAB, c);
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
