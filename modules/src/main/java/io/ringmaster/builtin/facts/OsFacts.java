@@ -48,7 +48,7 @@ final class OsFacts {
 
     static void script(Sections s) {
         String rd = ShellBuiltins.READ_FILE;
-        s.raw(ShellBuiltins.READ_FILE_FUNCTION);
+        s.define(ShellBuiltins.READ_FILE_FUNCTION);
         s.section(
                 "os_release",
                 rd + " /etc/os-release 2>/dev/null || " + rd + " /usr/lib/os-release");

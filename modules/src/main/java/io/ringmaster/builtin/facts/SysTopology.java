@@ -24,7 +24,8 @@ public final class SysTopology {
     /** Adds the sections to {@code s}. */
     public static void sections(Sections s, String root) {
         String r = Shell.quote(root);
-        s.raw("R=" + r + "; " + ShellBuiltins.READ_FILE_FUNCTION);
+        s.raw("R=" + r);
+        s.define(ShellBuiltins.READ_FILE_FUNCTION);
         // a node's cpulist and a CPU's thread_siblings_list are binary sysfs attributes that dash's
         // read cannot read: the node's CPUs come from its cpuN links, the siblings from read where
         // the shell can (bash) and cat where it cannot

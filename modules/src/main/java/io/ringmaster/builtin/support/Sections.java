@@ -51,6 +51,17 @@ public final class Sections {
         return this;
     }
 
+    /**
+     * Adds a shell function definition (or any line several parts of a script need) once: a line
+     * already in the script is not added again.
+     */
+    public Sections define(String shellLine) {
+        if (!script.contains(shellLine)) {
+            script.add(shellLine);
+        }
+        return this;
+    }
+
     /** Adds a section: {@code command} is shell text whose values the caller has already quoted. */
     public Sections section(String name, String command) {
         script.add(begin(name));
