@@ -38,8 +38,11 @@ class HostLockIT {
         LAB.hosts().get(0).exec("rm", "-f", "/usr/local/bin/sha256sum");
     }
 
-    @Test
-    void aSecondRunWaitsForTheLockAndAThirdThatMayNotWaitFailsNamingTheHolder() throws Exception {
+    /**
+     * The lab host with {@code DEST} holding "old" and a slow checksum (the first writer holds the
+     * lock for 6 s).
+     */
+    private static LabHost slowDiskWithOldFile() {
         LabHost h = LAB.hosts().get(0);
         h.exec("sh", "-c", "mkdir -p /srv/rms-lock && printf 'old\\n' > " + DEST);
         h.exec(
@@ -48,22 +51,32 @@ class HostLockIT {
                 "printf '%s' '"
                         + SLOW_SHA
                         + "' > /usr/local/bin/sha256sum && chmod 755 /usr/local/bin/sha256sum");
-        Path a = Lab.playbook(LAB, playbook("60"), "app.vm", "written by A\n");
-        Path b = Lab.playbook(LAB, playbook("60"), "app.vm", "written by B\n");
-        Path c = Lab.playbook(LAB, playbook("1"), "app.vm", "written by C\n");
-        Process first = Lab.jar(LAB, a, a.resolveSibling("a.log"));
-        // the lock file names its holder once the first run has it
+        return h;
+    }
+
+    /** Waits (30 s at most) until the lock file names {@code holder}: it has the lock. */
+    private static void awaitLockHeldBy(LabHost h, Process holder, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!h.exec(
                         "sh",
                         "-c",
                         "cat /srv/rms-lock/.app.conf.ringmaster.lock 2>/dev/null || true")
-                .contains("ringmaster pid " + first.pid())) {
+                .contains("ringmaster pid " + holder.pid())) {
             assertThat(System.nanoTime())
-                    .as("run A took the lock: " + Lab.read(a.resolveSibling("a.log")))
+                    .as("run " + holder.pid() + " took the lock: " + Lab.read(log))
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void aSecondRunWaitsForTheLockAndAThirdThatMayNotWaitFailsNamingTheHolder() throws Exception {
+        LabHost h = slowDiskWithOldFile();
+        Path a = Lab.playbook(LAB, playbook("60"), "app.vm", "written by A\n");
+        Path b = Lab.playbook(LAB, playbook("60"), "app.vm", "written by B\n");
+        Path c = Lab.playbook(LAB, playbook("1"), "app.vm", "written by C\n");
+        Process first = Lab.jar(LAB, a, a.resolveSibling("a.log"));
+        awaitLockHeldBy(h, first, a.resolveSibling("a.log"));
         // The slow checksum stays for B too: removing it here raced with A, which may hold the lock
         // before it reaches its own checksum (A then finished at once and C got the lock).
         Process second = Lab.jar(LAB, b, b.resolveSibling("b.log"));
@@ -92,14 +105,7 @@ class HostLockIT {
     @Test
     void lineinfileTakesTheSameLockAndRefusesAnEditOfAFileThatChangedWhileItWaited()
             throws Exception {
-        LabHost h = LAB.hosts().get(0);
-        h.exec("sh", "-c", "mkdir -p /srv/rms-lock && printf 'old\\n' > " + DEST);
-        h.exec(
-                "sh",
-                "-c",
-                "printf '%s' '"
-                        + SLOW_SHA
-                        + "' > /usr/local/bin/sha256sum && chmod 755 /usr/local/bin/sha256sum");
+        LabHost h = slowDiskWithOldFile();
         Path a = Lab.playbook(LAB, playbook("60"), "app.vm", "written by A\n");
         Path edit =
                 Lab.playbook(
@@ -114,15 +120,7 @@ class HostLockIT {
                         "unused.vm",
                         "");
         Process first = Lab.jar(LAB, a, a.resolveSibling("a.log"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!h.exec(
-                        "sh",
-                        "-c",
-                        "cat /srv/rms-lock/.app.conf.ringmaster.lock 2>/dev/null || true")
-                .contains("ringmaster pid " + first.pid())) {
-            assertThat(System.nanoTime()).as("run A took the lock").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        awaitLockHeldBy(h, first, a.resolveSibling("a.log"));
         Lab.Run b = Lab.inProcess(LAB, edit);
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(Lab.read(a.resolveSibling("a.log"))).isZero();
