@@ -12,7 +12,10 @@ ensure_jar() {
   if [[ ! -f $JAR ]] || [[ -n $(find "$REPO/engine/src/main" "$REPO/modules/src/main" "$REPO/pom.xml" \
         "$REPO/engine/pom.xml" "$REPO/modules/pom.xml" -newer "$JAR" -type f -print -quit 2>/dev/null) ]]; then
     say "building $JAR"
-    (cd "$REPO" && mvn -B -q -o -DskipTests package >&2) || die "mvn package failed"
+    # offline first (no network needed once the local repository holds everything); a fresh machine's first
+    # build fetches the plugins it lacks
+    (cd "$REPO" && { mvn -B -q -o -ntp -DskipTests package >&2 2>/dev/null || mvn -B -q -ntp -DskipTests package >&2; }) ||
+      die "mvn package failed"
   fi
 }
 

@@ -273,14 +273,16 @@ class KvmPlaybookIT {
     void aHostFailingPreflightGetsNothingWhileTheOthersSucceed() throws Exception {
         LabHost old = LAB.hosts().get(2);
         // a SHIM, not a real old host: /usr/local/bin comes first on PATH and fakes an EL8 kernel
-        // and QEMU 4.2
+        // and a libvirt running QEMU 4.2 (the QEMU version is the one libvirt reports)
         old.exec(
                 "sh",
                 "-c",
                 "printf '#!/bin/sh\\nif [ \"$1\" = -r ]; then echo 4.18.0-553.el8_10.x86_64; "
                         + "else exec /bin/uname \"$@\"; fi\\n' > /usr/local/bin/uname; "
-                        + "printf '#!/bin/sh\\necho \"QEMU emulator version 4.2.1\"\\n' > /usr/local/bin/qemu-system-x86_64; "
-                        + "chmod 755 /usr/local/bin/uname /usr/local/bin/qemu-system-x86_64");
+                        + "printf '#!/bin/sh\\ncase \" $* \" in *\" version \"*) /usr/bin/virsh \"$@\" | "
+                        + "sed \"s/^Running hypervisor: QEMU .*/Running hypervisor: QEMU 4.2.1/\"; exit 0;; esac\\n"
+                        + "exec /usr/bin/virsh \"$@\"\\n' > /usr/local/bin/virsh; "
+                        + "chmod 755 /usr/local/bin/uname /usr/local/bin/virsh");
         try {
             Run run =
                     play(
@@ -311,7 +313,7 @@ class KvmPlaybookIT {
                 assertThat(virsh("domstate", vm(ok, "-pf")).strip()).isEqualTo("running");
             }
         } finally {
-            old.exec("rm", "-f", "/usr/local/bin/uname", "/usr/local/bin/qemu-system-x86_64");
+            old.exec("rm", "-f", "/usr/local/bin/uname", "/usr/local/bin/virsh");
         }
     }
 

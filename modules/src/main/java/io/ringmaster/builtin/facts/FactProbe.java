@@ -17,6 +17,12 @@ public final class FactProbe {
     /** The libvirt URI used when the host has no {@code libvirt_uri} variable. */
     public static final String DEFAULT_URI = "qemu:///system";
 
+    /** The first QEMU binary found on the PATH, asked for its version; exit 127 without one. */
+    static final String QEMU_BINARY =
+            "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
+                    + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
+                    + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi";
+
     private FactProbe() {}
 
     /** The script gathering every fact; {@code uri} is the libvirt connection URI. */
@@ -44,14 +50,21 @@ public final class FactProbe {
                 "io_uring_disabled",
                 "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
         s.section("kvm", "test -e /dev/kvm");
+        // the only virsh process: libvirt's version and the QEMU it runs ("Running hypervisor: QEMU
+        // x.y.z"; no `virsh capabilities`). The QEMU binary on the PATH is started only when
+        // libvirt
+        // does not say (unreachable, another hypervisor): each process is ~20 ms of a host's CPU
         s.section(
-                "qemu",
-                "q=; for c in qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm; do"
-                        + " if command -v \"$c\" >/dev/null 2>&1; then q=$c; break; fi; done;"
-                        + " if [ -n \"$q\" ]; then \"$q\" --version; else (exit 127); fi");
-        // the only virsh process: libvirt's version and the running hypervisor's (no `virsh
-        // capabilities`)
-        s.section("virsh_version", "virsh -c \"$U\" version --daemon");
+                "virsh_version",
+                "lv=$(virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
+        s.raw(
+                "case \"$lv\" in *'hypervisor: QEMU '*) ;; *) "
+                        + s.begin("qemu")
+                        + "; { "
+                        + QEMU_BINARY
+                        + "\n} 2>&1; "
+                        + s.end("qemu")
+                        + " ;; esac");
         s.section("topology", CpuTopology.SCRIPT);
         // placement facts from /sys (cpu_plan): NUMA nodes, cores with their SMT siblings, isolated
         // CPUs, device nodes
@@ -73,17 +86,17 @@ public final class FactProbe {
         Section kvm = sec.get("kvm");
         f.put("kvm_present", kvm != null && kvm.ok());
         Optional<String> virshVersion = Sections.okText(sec, "virsh_version");
-        // the QEMU binary on the host's PATH; without one (a client-only box reaching a remote or
-        // shared libvirtd),
-        // the QEMU that libvirtd reports running ("Running hypervisor: QEMU x.y.z")
-        Optional<String> qemuBinary =
-                Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number);
+        // the QEMU that libvirtd reports running ("Running hypervisor: QEMU x.y.z"), the one that
+        // will run the domains; without it (libvirt unreachable, another hypervisor), the QEMU
+        // binary on the host's PATH
         Optional<String> qemuLibvirt =
                 virshVersion.flatMap(Version::hypervisor).map(Version::number);
-        f.put("qemu_version", qemuBinary.or(() -> qemuLibvirt).orElse(""));
+        Optional<String> qemuBinary =
+                Sections.okText(sec, "qemu").flatMap(Version::qemu).map(Version::number);
+        f.put("qemu_version", qemuLibvirt.or(() -> qemuBinary).orElse(""));
         f.put(
                 "qemu_version_source",
-                qemuBinary.isPresent() ? "binary" : qemuLibvirt.isPresent() ? "libvirt" : "");
+                qemuLibvirt.isPresent() ? "libvirt" : qemuBinary.isPresent() ? "binary" : "");
         f.put("libvirt_uri", uri);
         f.put("libvirt_reachable", virshVersion.isPresent());
         f.put(

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FactProbeTest {
 
@@ -214,7 +215,9 @@ class FactProbeTest {
                 s.command()
                         .replace(
                                 "qemu-system-x86_64 /usr/libexec/qemu-kvm /usr/bin/qemu-kvm",
-                                "/nonexistent/qemu-system-x86_64");
+                                "/nonexistent/qemu-system-x86_64")
+                        // libvirt unreachable too: only then is the QEMU binary asked
+                        .replace("virsh -c", "/nonexistent/virsh -c");
         Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
@@ -230,5 +233,51 @@ class FactProbeTest {
                 .isEqualTo(
                         java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname"))
                                 .strip());
+    }
+
+    /**
+     * libvirt reports the QEMU it runs, so the binary on the PATH is not started (one process per
+     * host less); it is asked only when libvirt does not answer.
+     */
+    @Test
+    void theQemuBinaryRunsOnlyWhenLibvirtDoesNotSayWhichQemuItRuns(@TempDir Path dir)
+            throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path asked = dir.resolve("qemu-was-asked");
+        script(
+                bin.resolve("qemu-system-x86_64"),
+                "touch " + asked + "; echo 'QEMU emulator version 4.2.1'");
+        script(bin.resolve("virsh"), "cat <<'E'\n" + res("virsh-version-daemon.txt") + "E");
+        Map<String, Object> f = runWithPath(bin);
+        assertThat(asked).doesNotExist();
+        assertThat(f)
+                .containsEntry("qemu_version", "7.2.22")
+                .containsEntry("qemu_version_source", "libvirt");
+
+        script(
+                bin.resolve("virsh"),
+                "echo 'error: failed to connect to the hypervisor' >&2; exit 1");
+        f = runWithPath(bin);
+        assertThat(asked).exists();
+        assertThat(f)
+                .containsEntry("qemu_version", "4.2.1")
+                .containsEntry("qemu_version_source", "binary")
+                .containsEntry("libvirt_reachable", false);
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        file.toFile().setExecutable(true);
+    }
+
+    private static Map<String, Object> runWithPath(Path bin) throws Exception {
+        Sections s = FactProbe.script("qemu:///system");
+        ProcessBuilder pb =
+                new ProcessBuilder("/bin/sh", "-c", s.command()).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return FactProbe.parse(s.parse(out), "qemu:///system");
     }
 }
