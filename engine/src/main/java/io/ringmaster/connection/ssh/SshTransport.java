@@ -195,6 +195,7 @@ public final class SshTransport implements Transport {
         s.setIdentityRepository(identities.forEndpoint(e, who));
         s.setConfig("StrictHostKeyChecking", "yes");
         s.setConfig("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
+        s.setConfig("CheckKexes", KexCheck.STILL_TO_CHECK);
         s.setConfig("server_host_key", withRsaSha2(JSch.getConfig("server_host_key")));
         s.setConfig(
                 "PubkeyAcceptedAlgorithms",

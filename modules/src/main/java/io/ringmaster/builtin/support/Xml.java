@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,20 +27,35 @@ import org.xml.sax.SAXException;
 /** Safe XML parsing (no DTDs, no external entities) and a stable, indented serialisation. */
 public final class Xml {
     /**
-     * One configured parser per thread, reused ({@link DocumentBuilder#reset()}) across parses: a
-     * fleet run parses several documents per host, and {@code DocumentBuilderFactory.newInstance()}
-     * searches the class path for a provider on every call. A builder is not thread-safe, hence one
-     * per thread; it holds no document between uses.
+     * Configured parsers, reused ({@link DocumentBuilder#reset()}) across parses: a fleet run
+     * parses several documents per host, and building a parser (a provider search, then xerces'
+     * whole configuration) costs more than parsing a domain's XML. A builder is not thread-safe, so
+     * each parse takes one from the pool and gives it back; a run with 200 fork threads builds only
+     * as many as parse at once (a per-thread parser built one per fork thread).
      */
-    private static final ThreadLocal<DocumentBuilder> BUILDER =
-            ThreadLocal.withInitial(Xml::newBuilder);
+    private static final Pool<DocumentBuilder> BUILDERS = new Pool<>(Xml::newBuilder);
 
-    /**
-     * One transformer factory per thread, for the same reason (the factory's thread-safety is not
-     * specified).
-     */
-    private static final ThreadLocal<TransformerFactory> TRANSFORMERS =
-            ThreadLocal.withInitial(TransformerFactory::newInstance);
+    /** Serialisers, pooled for the same reason (one transformer is not thread-safe). */
+    private static final Pool<Transformer> TRANSFORMERS = new Pool<>(Xml::newTransformer);
+
+    /** Idle instances, taken by one user at a time; a new one is made when none is idle. */
+    private static final class Pool<T> {
+        private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+        private final Supplier<T> make;
+
+        Pool(Supplier<T> make) {
+            this.make = make;
+        }
+
+        T take() {
+            T t = idle.poll();
+            return t != null ? t : make.get();
+        }
+
+        void give(T t) {
+            idle.offer(t);
+        }
+    }
 
     private Xml() {}
 
@@ -57,6 +74,28 @@ public final class Xml {
         }
     }
 
+    private static Transformer newTransformer() {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            return t;
+        } catch (TransformerException e) {
+            throw new IllegalStateException("the JDK's XML serialiser: " + e.getMessage(), e);
+        }
+    }
+
+    /** An empty document (for copies of elements). */
+    public static Document newDocument() {
+        DocumentBuilder b = BUILDERS.take();
+        try {
+            return b.newDocument();
+        } finally {
+            BUILDERS.give(b);
+        }
+    }
+
     /** Thrown for text that is not well-formed XML; the message says where. */
     public static final class XmlException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -67,7 +106,7 @@ public final class Xml {
     }
 
     public static Document parse(String text) throws XmlException {
-        DocumentBuilder b = BUILDER.get();
+        DocumentBuilder b = BUILDERS.take();
         try {
             b.setErrorHandler(null);
             Document d = b.parse(new InputSource(new StringReader(text)));
@@ -79,6 +118,7 @@ public final class Xml {
             throw new XmlException(e.toString());
         } finally {
             b.reset();
+            BUILDERS.give(b);
         }
     }
 
@@ -98,16 +138,17 @@ public final class Xml {
 
     /** Indented text of an element (2 spaces), without an XML declaration. */
     public static String format(Node node) {
+        Transformer t = TRANSFORMERS.take();
         try {
-            Transformer t = TRANSFORMERS.get().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter w = new StringWriter();
             t.transform(new DOMSource(node), new StreamResult(w));
             return w.toString().replace("\r\n", "\n").strip() + "\n";
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
+        } finally {
+            // not reset(): that would drop the output properties; an identity transform keeps
+            // nothing else between uses (no parameters, no listener are ever set)
+            TRANSFORMERS.give(t);
         }
     }
 

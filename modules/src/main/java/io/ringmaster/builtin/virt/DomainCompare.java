@@ -139,15 +139,7 @@ public final class DomainCompare {
 
     /** A normalised deep copy (memory in KiB, canonical cpusets), in a new document. */
     public static Element normalised(Element root) {
-        Document doc;
-        try {
-            doc =
-                    javax.xml.parsers.DocumentBuilderFactory.newInstance()
-                            .newDocumentBuilder()
-                            .newDocument();
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        Document doc = Xml.newDocument();
         Element copy = (Element) doc.importNode(root, true);
         doc.appendChild(copy);
         Xml.stripWhitespace(copy);
