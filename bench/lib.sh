@@ -14,7 +14,7 @@ ensure_jar() {
     say "building $JAR"
     # offline first (no network needed once the local repository holds everything); a fresh machine's first
     # build fetches the plugins it lacks
-    (cd "$REPO" && { mvn -B -q -o -ntp -DskipTests package >&2 2>/dev/null || mvn -B -q -ntp -DskipTests package >&2; }) ||
+    (cd "$REPO" && { mvn -B -q -o -ntp -DskipTests package >/dev/null 2>&1 || mvn -B -q -ntp -DskipTests package >&2; }) ||
       die "mvn package failed"
   fi
 }

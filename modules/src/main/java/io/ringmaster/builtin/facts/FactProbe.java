@@ -50,10 +50,9 @@ public final class FactProbe {
                 "io_uring_disabled",
                 "read -r d 2>/dev/null </proc/sys/kernel/io_uring_disabled && echo \"$d\"");
         s.section("kvm", "test -e /dev/kvm");
-        // the only virsh process: libvirt's version and the QEMU it runs ("Running hypervisor: QEMU
-        // x.y.z"; no `virsh capabilities`). The QEMU binary on the PATH is started only when
-        // libvirt
-        // does not say (unreachable, another hypervisor): each process is ~20 ms of a host's CPU
+        // the only virsh process: libvirt's version and the QEMU it runs ("Running hypervisor:
+        // QEMU x.y.z"; no `virsh capabilities`). The QEMU binary on the PATH is started only when
+        // libvirt does not say (unreachable, another hypervisor): a process is ~20 ms of host CPU
         s.section(
                 "virsh_version",
                 "lv=$(virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");

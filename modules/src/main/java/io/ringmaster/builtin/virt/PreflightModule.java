@@ -207,9 +207,8 @@ public final class PreflightModule implements Module {
         String qemu = String.valueOf(f.getOrDefault("qemu_version", ""));
         boolean reachable = Boolean.TRUE.equals(f.get("libvirt_reachable"));
         if (qemu.isEmpty() && !reachable) {
-            // without a QEMU binary on the PATH, QEMU's version comes from libvirtd: nothing is
-            // known of QEMU here,
-            // and the libvirt line below says what failed
+            // QEMU's version comes from libvirtd, else from the QEMU binary on the PATH: neither
+            // answered, and the libvirt line below says what failed
             out.add(
                     "QEMU version unknown on "
                             + host

@@ -218,10 +218,7 @@ class FactProbeTest {
                                 "/nonexistent/qemu-system-x86_64")
                         // libvirt unreachable too: only then is the QEMU binary asked
                         .replace("virsh -c", "/nonexistent/virsh -c");
-        Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Map<String, Section> sec = s.parse(out);
+        Map<String, Section> sec = s.parse(sh(cmd, null));
         assertThat(sec.get("qemu").rc()).isEqualTo(127);
         assertThat(sec).containsKeys("virsh_version", "topology");
         // the topology comes from this machine's /sys with shell built-ins only: it is there
@@ -272,12 +269,21 @@ class FactProbeTest {
 
     private static Map<String, Object> runWithPath(Path bin) throws Exception {
         Sections s = FactProbe.script("qemu:///system");
-        ProcessBuilder pb =
-                new ProcessBuilder("/bin/sh", "-c", s.command()).redirectErrorStream(true);
-        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        return FactProbe.parse(s.parse(sh(s.command(), bin)), "qemu:///system");
+    }
+
+    /**
+     * The output (stderr merged) of {@code script} run by this machine's sh, {@code bin} first on
+     * the PATH.
+     */
+    private static String sh(String script, Path bin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true);
+        if (bin != null) {
+            pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
-        return FactProbe.parse(s.parse(out), "qemu:///system");
+        return out;
     }
 }
