@@ -52,10 +52,11 @@ public final class FactProbe {
         s.section("kvm", "test -e /dev/kvm");
         // the only virsh process: libvirt's version and the QEMU it runs ("Running hypervisor:
         // QEMU x.y.z"; no `virsh capabilities`). The QEMU binary on the PATH is started only when
-        // libvirt does not say (unreachable, another hypervisor): a process is ~20 ms of host CPU
+        // libvirt does not say (unreachable, another hypervisor): a process is ~20 ms of host CPU;
+        // exec: the command substitution forks once, not twice
         s.section(
                 "virsh_version",
-                "lv=$(virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
+                "lv=$(exec virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
         s.raw(
                 "case \"$lv\" in *'hypervisor: QEMU '*) ;; *) "
                         + s.begin("qemu")

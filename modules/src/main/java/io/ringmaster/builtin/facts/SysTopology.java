@@ -51,20 +51,29 @@ public final class SysTopology {
         // it on the PCI parent)
         s.section(
                 "sys_block",
-                "S=$(cd -P \"$R/sys/devices\" && pwd); for b in \"$R\"/sys/class/block/*; do"
+                // cd -P and $PWD in this shell, not $(cd -P ... && pwd): a command substitution is
+                // a
+                // fork per device (a real host has dozens of block devices)
+                "rmo=$PWD; S=; cd -P \"$R/sys/devices\" 2>/dev/null && S=$PWD; for b in \"$R\"/sys/class/block/*; do"
                         + " [ -e \"$b\" ] || continue; n=${b##*/}; d=$n;"
-                        + " [ -e \"$b/partition\" ] && d=$(cd -P \"$b/..\" && echo \"${PWD##*/}\"); k=\"$R/sys/class/block/$d\";"
-                        + " p=$(cd -P \"$k/device\" 2>/dev/null && pwd); while [ -n \"$p\" ] && [ ! -r \"$p/numa_node\" ]"
+                        + " [ -e \"$b/partition\" ] && cd -P \"$b/..\" 2>/dev/null && d=${PWD##*/}; k=\"$R/sys/class/block/$d\";"
+                        + " p=; cd -P \"$k/device\" 2>/dev/null && p=$PWD; while [ -n \"$p\" ] && [ ! -r \"$p/numa_node\" ]"
                         + " && [ \"${p#\"$S\"/}\" != \"$p\" ]; do p=${p%/*}; done;"
                         // shell built-ins, no process per device: read for the node, a glob for the
                         // slaves
                         + " nn=-1; [ -r \"$p/numa_node\" ] && read -r nn <\"$p/numa_node\";"
                         + " sl=; for x in \"$k\"/slaves/*; do [ -e \"$x\" ] && sl=\"$sl${x##*/},\"; done;"
-                        + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$sl\"; done");
+                        + " printf '%s %s %s %s\\n' \"$n\" \"$d\" \"$nn\" \"$sl\"; done; cd \"$rmo\" 2>/dev/null; true");
+        // every link's target from ONE find (GNU -printf), not a readlink per link: a real host has
+        // dozens of /dev/disk/by-* links; a find without -printf (busybox) prints "/ !" and each
+        // link is read on its own
         s.section(
                 "dev_links",
-                "for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] &&"
-                        + " t=$(readlink \"$l\") && printf '%s %s\\n' \"${l#\"$R\"}\" \"${t##*/}\"; done; true");
+                "set --; for l in \"$R\"/dev/disk/by-*/* \"$R\"/dev/mapper/*; do [ -L \"$l\" ] && set -- \"$@\" \"$l\"; done;"
+                        + " if [ $# -gt 0 ]; then { find \"$@\" -maxdepth 0 -printf '%p %l\\n' 2>/dev/null || echo '/ !'; } |"
+                        + " while read -r l t; do if [ \"$t\" = '!' ]; then for x; do t=$(readlink \"$x\") &&"
+                        + " printf '%s %s\\n' \"${x#\"$R\"}\" \"${t##*/}\"; done; else"
+                        + " printf '%s %s\\n' \"${l#\"$R\"}\" \"${t##*/}\"; fi; done; fi; true");
         s.section("mounts", ShellBuiltins.READ_FILE + " \"$R/proc/mounts\"");
     }
 

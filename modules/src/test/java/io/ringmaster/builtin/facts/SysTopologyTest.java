@@ -20,9 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SysTopologyTest {
 
     static Map<String, Object> facts(Path root) throws IOException, InterruptedException {
+        return facts(root, null);
+    }
+
+    /** The facts of {@code root}, with {@code bin} (fake tools) first on the PATH when not null. */
+    static Map<String, Object> facts(Path root, Path bin) throws IOException, InterruptedException {
         Sections s = Sections.withMarker("@@RM-test@@");
         SysTopology.sections(s, root.toAbsolutePath().toString());
-        Process p = new ProcessBuilder("sh", "-c", s.command()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", s.command()).redirectErrorStream(true);
+        if (bin != null) {
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        }
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Map<String, Object> f = new LinkedHashMap<>();
@@ -102,6 +111,32 @@ class SysTopologyTest {
                 .containsEntry("isolated_cpus", List.of(2, 3, 6, 7))
                 .containsEntry("isolcpus", List.of(2, 3, 6, 7))
                 .containsEntry("nohz_full", List.of(3, 7));
+    }
+
+    /**
+     * The links' targets come from one find, never a readlink per link; a find without -printf
+     * (busybox) falls back to readlink and gives the same devices.
+     */
+    @Test
+    void linksAreReadByOneFindOrOneReadlinkEachWithoutGnuFind(@TempDir Path root, @TempDir Path bin)
+            throws Exception {
+        TwoSocketTree.write(root);
+        Path calls = bin.resolve("readlink.calls");
+        fake(bin, "readlink", "echo x >>" + calls + "; exec /usr/bin/readlink \"$@\"");
+        Object gnu = facts(root, bin).get("numa_topology");
+        assertThat(calls).doesNotExist();
+        fake(bin, "find", "echo 'find: unrecognized: -printf' >&2; exit 1");
+        Object busybox = facts(root, bin).get("numa_topology");
+        assertThat(busybox).isEqualTo(gnu);
+        assertThat(java.nio.file.Files.readAllLines(calls)).hasSize(3);
+        assertThat(((Map<?, ?>) gnu).get("devices").toString())
+                .contains("/dev/disk/by-id/nvme-SAMSUNG_X_S64H-part1=1", "/dev/mapper/vg-lv=1");
+    }
+
+    private static void fake(Path bin, String name, String body) throws IOException {
+        Path f = bin.resolve(name);
+        java.nio.file.Files.writeString(f, "#!/bin/sh\n" + body + "\n");
+        f.toFile().setExecutable(true);
     }
 
     @Test
