@@ -17,6 +17,7 @@ final class HostState {
     final Map<String, Object> facts = new ConcurrentHashMap<>();
     final Map<String, Object> registered = new ConcurrentHashMap<>();
     final Set<String> notified = ConcurrentHashMap.newKeySet();
+    final ReadAheads readAheads = new ReadAheads();
     private volatile boolean failed;
     private volatile boolean unreachable;
     private volatile boolean ended;

@@ -63,7 +63,19 @@ final class PlayRunner {
             PlayContext ctx = playCtx.inBatch(batchNames);
             batch = batchNames.stream().map(run::host).filter(HostState::active).toList();
             if (play.gatherFacts() && run.registry().find("setup").isPresent()) {
-                runTask(gatherFacts(play), batch, ctx, BlockScope.of(play.become()), false);
+                Task readAheadFor =
+                        ReadAheads.candidate(
+                                        play.tasks(),
+                                        run.registry(),
+                                        t -> tags.runs(t.options().tags()) && !startAt.leavingOut())
+                                .orElse(null);
+                runTask(
+                        gatherFacts(play),
+                        batch,
+                        ctx,
+                        BlockScope.of(play.become()),
+                        false,
+                        readAheadFor);
             }
             runNodes(play.tasks(), batch, ctx, BlockScope.of(play.become()));
             if (!stopping()) {
@@ -176,6 +188,21 @@ final class PlayRunner {
     private void runTask(
             Task task, List<HostState> hosts, PlayContext ctx, BlockScope scope, boolean handler)
             throws InterruptedException {
+        runTask(task, hosts, ctx, scope, handler, null);
+    }
+
+    /**
+     * Runs {@code task} on every active host in parallel; {@code readAheadFor} (or null) is the
+     * later task whose first read each host may make inside this task's exec (fact gathering).
+     */
+    private void runTask(
+            Task task,
+            List<HostState> hosts,
+            PlayContext ctx,
+            BlockScope scope,
+            boolean handler,
+            Task readAheadFor)
+            throws InterruptedException {
         List<HostState> active = hosts.stream().filter(HostState::active).toList();
         // A notified handler runs whatever --tags/--skip-tags say, as in Ansible: the task that
         // notified it was
@@ -200,6 +227,10 @@ final class PlayRunner {
                                     () -> {
                                         if (run.stop().get()) {
                                             return null;
+                                        }
+                                        if (readAheadFor != null) {
+                                            taskRunner.offerReadAhead(
+                                                    readAheadFor, host, ctx, scope);
                                         }
                                         TaskResult r = taskRunner.run(task, host, ctx, scope);
                                         host.count(r);

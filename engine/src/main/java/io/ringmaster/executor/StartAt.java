@@ -15,6 +15,11 @@ final class StartAt {
         this.reached = name == null;
     }
 
+    /** True while tasks are still being left out (NAME not reached yet). */
+    boolean leavingOut() {
+        return !reached;
+    }
+
     boolean skips(Task task) {
         if (reached) {
             return false;

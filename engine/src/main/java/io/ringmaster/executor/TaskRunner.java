@@ -272,15 +272,42 @@ final class TaskRunner {
             Args args,
             boolean check)
             throws HostUnreachableException, InterruptedException {
-        Remote remote = become(task, scope, vars, run.connector().connect(host.name, vars));
+        String user = becomeUser(task, scope, vars);
+        Remote remote = become(user, vars, run.connector().connect(host.name, vars));
         if (task.options().timeout() != null) {
             remote = Remote.bounded(remote, task.options().timeout());
         }
+        remote = new ReadAheadRemote(remote, host.readAheads, task, user == null ? "" : user);
         HostExpressions expr =
                 new HostExpressions(
                         run.templar(), vars, templateRoots(task, play), task.position());
         return new ModuleContext(
                 host.name, args, vars, remote, expr, check, run.options().diffMode());
+    }
+
+    /**
+     * Offers {@code next}'s first read on {@code host} for fact gathering to carry (see {@link
+     * ReadAheads}): with the variables known now, when its conditions already hold. Whatever cannot
+     * be decided yet (a condition or argument needing facts, an unreachable host) means no
+     * read-ahead: the task reads for itself, and reports any problem, when it runs.
+     */
+    void offerReadAhead(Task next, HostState host, PlayContext play, BlockScope scope)
+            throws InterruptedException {
+        try {
+            LazyVars vars = assembler.forTask(host, play, next, scope, Map.of());
+            Module module = run.registry().find(next.module()).orElseThrow();
+            boolean check = checkMode(next, scope);
+            if (!conditionsHold(next, scope, vars) || check && !module.supportsCheckMode()) {
+                return;
+            }
+            Args args = ArgBinder.bindRendered(module, renderArgs(module, next, vars));
+            ModuleContext ctx = context(next, host, play, scope, vars, args, check);
+            String user = becomeUser(next, scope, vars);
+            module.readAhead(ctx)
+                    .ifPresent(r -> host.readAheads.offer(next, user == null ? "" : user, r));
+        } catch (ExpressionException | HostUnreachableException | RuntimeException e) {
+            // decided when the task runs
+        }
     }
 
     /**
@@ -516,21 +543,27 @@ final class TaskRunner {
         return layer;
     }
 
-    private Remote become(Task task, BlockScope scope, Map<String, Object> vars, Remote remote) {
+    /** Who the task's commands run as: the become user, or null for the login user. */
+    private static String becomeUser(Task task, BlockScope scope, Map<String, Object> vars) {
         BecomeSpec b = task.options().become().over(scope.become());
         Boolean enabled = b.enabled();
         if (enabled == null && vars.get("ansible_become") != null) {
             enabled = ArgBinder.toBool(vars.get("ansible_become"));
         }
         if (enabled == null || !enabled) {
+            return null;
+        }
+        return b.user() != null
+                ? b.user()
+                : vars.get("ansible_become_user") != null
+                        ? String.valueOf(vars.get("ansible_become_user"))
+                        : "root";
+    }
+
+    private Remote become(String user, Map<String, Object> vars, Remote remote) {
+        if (user == null) {
             return remote;
         }
-        String user =
-                b.user() != null
-                        ? b.user()
-                        : vars.get("ansible_become_user") != null
-                                ? String.valueOf(vars.get("ansible_become_user"))
-                                : "root";
         for (String name : BECOME_PASSWORD_VARS) {
             if (vars.get(name) != null) {
                 return run.connector()

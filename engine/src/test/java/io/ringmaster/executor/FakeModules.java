@@ -38,6 +38,12 @@ final class FakeModules {
 
     final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicBoolean stopFlag = new AtomicBoolean();
+
+    /**
+     * With {@link ReadAheadModules} (their setup carries read-aheads) instead of the fake setup.
+     */
+    boolean readAheads;
+
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     ModuleRegistry registry(boolean withSetup) {
@@ -50,7 +56,9 @@ final class FakeModules {
                                 new Stop(),
                                 new Needs(),
                                 new MetaFake()));
-        if (withSetup) {
+        if (readAheads) {
+            modules.addAll(ReadAheadModules.all());
+        } else if (withSetup) {
             modules.add(new Setup());
         }
         return new ModuleRegistry(modules);

@@ -54,6 +54,13 @@ final class Harness {
         return this;
     }
 
+    /** With the read-ahead modules of {@link ReadAheadModules}, and their setup. */
+    Harness withReadAheads() {
+        modules.readAheads = true;
+        withSetup = true;
+        return this;
+    }
+
     Harness check() {
         check = true;
         return this;

@@ -53,6 +53,25 @@ public interface Module {
     }
 
     /**
+     * The first read this task will make on the host, when the module can say before the host's
+     * facts are gathered: the engine runs it inside fact gathering's exec and hands the result back
+     * through {@link Remote#takeReadAheads}. Must run nothing and change nothing; empty (the
+     * default) when the read depends on what is not known yet.
+     */
+    default Optional<ReadAhead> readAhead(ModuleContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * True when, once the host's facts are gathered, the module runs nothing on the host (debug,
+     * assert, set_fact, preflight): a read-ahead of a task after it is still worth making. Were it
+     * to run something after all, the read-ahead is dropped, never used stale.
+     */
+    default boolean usesOnlyFacts() {
+        return false;
+    }
+
+    /**
      * Runs the module on one host. A lost connection propagates as {@link
      * HostUnreachableException}.
      */

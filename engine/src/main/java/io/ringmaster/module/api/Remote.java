@@ -73,6 +73,25 @@ public interface Remote {
         throw new UnsupportedOperationException("this connection cannot take host locks");
     }
 
+    /**
+     * The read-aheads of later tasks this task may run inside its own exec (only setup's fact
+     * gathering is given any); hand each result back with {@link #readAheadDone}.
+     */
+    default java.util.List<ReadAhead> readAheads() {
+        return java.util.List.of();
+    }
+
+    /** What one of {@link #readAheads()} printed: {@code result} of the exec that carried it. */
+    default void readAheadDone(ReadAhead read, ExecResult result) {}
+
+    /**
+     * The read-aheads run for this task, with their results, when nothing ran on the host since;
+     * each is given once (a retry reads again).
+     */
+    default java.util.List<ReadAhead.Done> takeReadAheads() {
+        return java.util.List.of();
+    }
+
     /** This remote with every step bounded by {@code timeout} (a task's {@code timeout:}). */
     static Remote bounded(Remote remote, Duration timeout) {
         return new BoundedRemote(remote, timeout);

@@ -3,6 +3,7 @@ package io.ringmaster.builtin.facts;
 import io.ringmaster.builtin.support.Sections;
 import io.ringmaster.builtin.support.Sections.Section;
 import io.ringmaster.builtin.support.Version;
+import io.ringmaster.builtin.support.VirshRead;
 import io.ringmaster.module.api.Shell;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,15 @@ public final class FactProbe {
 
     /** The script gathering every fact; {@code uri} is the libvirt connection URI. */
     public static Sections script(String uri) {
+        return script(uri, null);
+    }
+
+    /**
+     * The script gathering every fact, carrying {@code ahead} (a later task's read on the same URI,
+     * or null): its shell first, its virsh commands in the same virsh process as libvirt's version,
+     * its output after the facts' sections.
+     */
+    public static Sections script(String uri, VirshRead ahead) {
         Sections s = Sections.script();
         s.raw("U=" + Shell.quote(uri) + "; LC_ALL=C; export LC_ALL");
         // uname, not /proc/sys/kernel/osrelease: a host may wrap uname (the lab's old-kernel shim)
@@ -54,9 +64,13 @@ public final class FactProbe {
         // QEMU x.y.z"; no `virsh capabilities`). The QEMU binary on the PATH is started only when
         // libvirt does not say (unreachable, another hypervisor): a process is ~20 ms of host CPU;
         // exec: the command substitution forks once, not twice
-        s.section(
-                "virsh_version",
-                "lv=$(exec virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
+        if (ahead == null) {
+            s.section(
+                    "virsh_version",
+                    "lv=$(exec virsh -c \"$U\" version --daemon 2>&1); lvr=$?; printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
+        } else {
+            carry(s, ahead);
+        }
         s.raw(
                 "case \"$lv\" in *'hypervisor: QEMU '*) ;; *) "
                         + s.begin("qemu")
@@ -71,6 +85,30 @@ public final class FactProbe {
         SysTopology.sections(s, "");
         OsFacts.script(s);
         return s;
+    }
+
+    /**
+     * The virsh_version section with {@code ahead}'s commands in the same virsh process, after a
+     * split line: the version is the text before it (an {@code error:} line in it, or no split line
+     * because virsh could not connect, fails the section, as the version's own exit status does
+     * without a read-ahead); the read-ahead's output is printed after the section.
+     */
+    private static void carry(Sections s, VirshRead ahead) {
+        String split = s.marker() + " SPLIT";
+        s.raw(ahead.shell());
+        s.section(
+                "virsh_version",
+                "lv=$(exec virsh -c \"$U\" "
+                        + Shell.quote("version --daemon; echo " + split + "; " + ahead.commands())
+                        + " 2>&1); rest=; lvr=1; case \"$lv\" in *"
+                        + Shell.quote(split)
+                        + "*) rest=${lv#*"
+                        + Shell.quote(split)
+                        + "}; lv=${lv%%"
+                        + Shell.quote(split)
+                        + "*}; lvr=0; case \"$lv\" in *'error: '*) lvr=1 ;; esac ;; esac;"
+                        + " printf '%s\\n' \"$lv\"; [ $lvr -eq 0 ]");
+        s.raw("printf '%s\\n' \"$rest\"");
     }
 
     /** Facts from the parsed sections; never a null value. */

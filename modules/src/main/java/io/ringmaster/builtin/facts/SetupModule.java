@@ -1,6 +1,7 @@
 package io.ringmaster.builtin.facts;
 
 import io.ringmaster.builtin.support.Sections;
+import io.ringmaster.builtin.support.VirshRead;
 import io.ringmaster.module.api.ExecResult;
 import io.ringmaster.module.api.HostUnreachableException;
 import io.ringmaster.module.api.Module;
@@ -8,6 +9,7 @@ import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.ParamType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,28 @@ public final class SetupModule implements Module {
     public ModuleResult run(ModuleContext ctx)
             throws HostUnreachableException, InterruptedException {
         String uri = uri(ctx);
-        Sections script = FactProbe.script(uri);
-        ExecResult r = ctx.remote().exec(script.command(), null, Duration.ofSeconds(60));
+        // a later task's read on the same libvirt (virt_domain's), run in this exec's virsh
+        // process: one exec channel and one virsh process per host less
+        VirshRead ahead =
+                ctx.remote().readAheads().stream()
+                        .filter(a -> a instanceof VirshRead v && v.uri().equals(uri))
+                        .map(VirshRead.class::cast)
+                        .findFirst()
+                        .orElse(null);
+        Sections script = FactProbe.script(uri, ahead);
+        ExecResult r =
+                ahead == null
+                        ? ctx.remote().exec(script.command(), null, Duration.ofSeconds(60))
+                        : ctx.remote()
+                                .exec(
+                                        script.command(),
+                                        ahead.stdin() == null
+                                                ? null
+                                                : ahead.stdin().getBytes(StandardCharsets.UTF_8),
+                                        Duration.ofSeconds(180));
+        if (ahead != null) {
+            ctx.remote().readAheadDone(ahead, r);
+        }
         Map<String, Sections.Section> sections = script.parse(r.stdout());
         if (!sections.containsKey("kernel")) {
             return new ModuleResult.Failed(

@@ -29,6 +29,11 @@ public final class AssertModule implements Module {
     }
 
     @Override
+    public boolean usesOnlyFacts() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Checks that expressions are true, failing the host otherwise";
     }

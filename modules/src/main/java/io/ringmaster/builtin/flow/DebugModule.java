@@ -27,6 +27,11 @@ public final class DebugModule implements Module {
     }
 
     @Override
+    public boolean usesOnlyFacts() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Shows a message or a variable's value";
     }

@@ -18,6 +18,11 @@ public final class FailModule implements Module {
     }
 
     @Override
+    public boolean usesOnlyFacts() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Fails the host with a custom message";
     }

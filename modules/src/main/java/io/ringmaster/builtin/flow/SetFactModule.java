@@ -39,6 +39,11 @@ public final class SetFactModule implements Module {
     }
 
     @Override
+    public boolean usesOnlyFacts() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Sets host variables for the rest of the play";
     }

@@ -31,6 +31,11 @@ public final class PreflightModule implements Module {
     }
 
     @Override
+    public boolean usesOnlyFacts() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Check kernel, QEMU, libvirt, io_uring and /dev/kvm before io_uring tuning (changes nothing)";
     }

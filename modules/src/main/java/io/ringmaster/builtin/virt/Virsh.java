@@ -103,20 +103,25 @@ public final class Virsh {
             boolean canonicalise,
             boolean consumeOutcome) {
         Sections s = Sections.script().raw(prelude);
-        s.raw(
-                "if [ -f \"$D/$N.restart\" ]; then "
-                        + s.begin("restart-outcome")
-                        + "; cat \"$D/$N.restart\"; "
-                        + s.end("restart-outcome")
-                        + (consumeOutcome
-                                ? "; mv -f \"$D/$N.restart\" \"$D/$N.restart.reported\""
-                                : "")
-                        + "; fi");
+        s.raw(restartOutcome(s, consumeOutcome));
         s.raw(
                 "virsh -c \"$U\" "
                         + Shell.quote(readCommands(s, name, securityInfo, iothreads, canonicalise))
                         + " 2>&1");
         return s;
+    }
+
+    /**
+     * The shell line printing the outcome of a detached restart an earlier run left (when {@code
+     * consume}, moved aside so that it is reported once).
+     */
+    static String restartOutcome(Sections s, boolean consume) {
+        return "if [ -f \"$D/$N.restart\" ]; then "
+                + s.begin("restart-outcome")
+                + "; cat \"$D/$N.restart\"; "
+                + s.end("restart-outcome")
+                + (consume ? "; mv -f \"$D/$N.restart\" \"$D/$N.restart.reported\"" : "")
+                + "; fi";
     }
 
     /**

@@ -13,11 +13,13 @@ import io.ringmaster.module.api.ModuleContext;
 import io.ringmaster.module.api.ModuleResult;
 import io.ringmaster.module.api.Param;
 import io.ringmaster.module.api.ParamType;
+import io.ringmaster.module.api.ReadAhead;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
@@ -108,6 +110,11 @@ public final class VirtDomainModule implements Module {
         return problems;
     }
 
+    /** The task's libvirt URI. */
+    private static String uri(ModuleContext ctx) {
+        return ctx.args().string("uri").orElse("qemu:///system");
+    }
+
     /** Why a domain name is refused, or null when it is acceptable. */
     static String nameProblem(String name) {
         if (name.isEmpty()) {
@@ -128,6 +135,34 @@ public final class VirtDomainModule implements Module {
         return null;
     }
 
+    /**
+     * The read (state, definitions, the desired one canonicalised) as a read-ahead for setup's
+     * virsh process, when the name and the rendered definition are known before facts are gathered;
+     * nothing for state=undefined or anything the task itself would refuse.
+     */
+    @Override
+    public Optional<ReadAhead> readAhead(ModuleContext ctx) {
+        String name = ctx.args().string("name").orElse("");
+        if (nameProblem(name) != null
+                || "undefined".equals(ctx.args().string("state").orElse("defined"))) {
+            return Optional.empty();
+        }
+        String uri = uri(ctx);
+        try {
+            Element desired = render(ctx, name);
+            return Optional.of(
+                    DomainRead.ahead(
+                            uri,
+                            Virsh.prelude(uri, name),
+                            name,
+                            desired,
+                            DomainRead.forTestDriver(desired),
+                            Sections.script().marker()));
+        } catch (Refusal | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public ModuleResult run(ModuleContext ctx)
             throws HostUnreachableException, InterruptedException {
@@ -136,7 +171,7 @@ public final class VirtDomainModule implements Module {
         if (problem != null) {
             return fail(ctx, problem);
         }
-        String uri = ctx.args().string("uri").orElse("qemu:///system");
+        String uri = uri(ctx);
         String prelude = Virsh.prelude(uri, name);
         String want = ctx.args().string("state").orElse("defined");
         if ("undefined".equals(want)) {
@@ -148,7 +183,7 @@ public final class VirtDomainModule implements Module {
         } catch (Refusal r) {
             return fail(ctx, r.getMessage());
         }
-        DomainRead read = DomainRead.run(ctx, prelude, name, desired);
+        DomainRead read = DomainRead.run(ctx, uri, prelude, name, desired);
         if (!read.state().error().isEmpty()) {
             return fail(
                     ctx,
@@ -312,7 +347,7 @@ public final class VirtDomainModule implements Module {
 
     private static ModuleResult undefine(ModuleContext ctx, String name, String prelude)
             throws HostUnreachableException, InterruptedException {
-        DomainState st = DomainRead.run(ctx, prelude, name, null).state();
+        DomainState st = DomainRead.run(ctx, uri(ctx), prelude, name, null).state();
         if (!st.error().isEmpty()) {
             return fail(
                     ctx,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringmaster.builtin.support.Sections;
 import io.ringmaster.builtin.support.Sections.Section;
+import io.ringmaster.builtin.support.VirshRead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,6 +261,57 @@ class FactProbeTest {
                 .containsEntry("qemu_version", "4.2.1")
                 .containsEntry("qemu_version_source", "binary")
                 .containsEntry("libvirt_reachable", false);
+    }
+
+    /**
+     * A later task's read (virt_domain's) carried in the fact script: its shell first, its virsh
+     * commands in the one virsh process after libvirt's version, its output after the facts'
+     * sections, where nothing it prints can pass for the version; virsh unable to connect leaves
+     * libvirt unreachable and the read without sections.
+     */
+    @Test
+    void aCarriedReadRunsInTheSameVirshProcessAsTheVersion(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path argv = dir.resolve("virsh-argv");
+        Path asked = dir.resolve("qemu-was-asked");
+        script(bin.resolve("qemu-system-x86_64"), "touch " + asked);
+        VirshRead read =
+                new VirshRead(
+                        "qemu:///system",
+                        "echo '@@RM-read@@ BEGIN shell'; echo shell ran; echo '@@RM-read@@ END shell 0'",
+                        "echo @@RM-read@@\\ BEGIN\\ dominfo; dominfo --domain d1; echo @@RM-read@@\\ END\\ dominfo\\ 0",
+                        "<domain/>",
+                        "@@RM-read@@");
+        Sections s = FactProbe.script("qemu:///system", read);
+        String split = s.marker() + " SPLIT";
+        script(
+                bin.resolve("virsh"),
+                "printf '%s\\n' \"$3\" >"
+                        + argv
+                        + "; cat <<'E'\n"
+                        + res("virsh-version-daemon.txt")
+                        + split
+                        + "\n@@RM-read@@ BEGIN dominfo\nRunning hypervisor: QEMU 99.0.0\n@@RM-read@@ END dominfo 0\nE");
+        String out = sh(s.command(), bin);
+        assertThat(Files.readString(argv).strip())
+                .isEqualTo("version --daemon; echo " + split + "; " + read.commands());
+        Map<String, Object> f = FactProbe.parse(s.parse(out), "qemu:///system");
+        assertThat(f)
+                .containsEntry("qemu_version", "7.2.22")
+                .containsEntry("libvirt_reachable", true);
+        assertThat(asked).doesNotExist();
+        Map<String, Section> theRead = Sections.parse("@@RM-read@@", out);
+        assertThat(theRead.get("shell").text()).isEqualTo("shell ran\n");
+        assertThat(theRead.get("dominfo").text()).contains("QEMU 99.0.0");
+
+        script(
+                bin.resolve("virsh"),
+                "echo 'error: failed to connect to the hypervisor' >&2; exit 1");
+        Sections again = FactProbe.script("qemu:///system", read);
+        out = sh(again.command(), bin);
+        assertThat(FactProbe.parse(again.parse(out), "qemu:///system"))
+                .containsEntry("libvirt_reachable", false);
+        assertThat(Sections.parse("@@RM-read@@", out)).containsOnlyKeys("shell");
     }
 
     private static void script(Path file, String body) throws IOException {
