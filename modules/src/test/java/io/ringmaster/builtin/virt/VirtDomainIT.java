@@ -57,7 +57,7 @@ class VirtDomainIT {
         remote.exec("rm -f /var/lib/ringmaster/backups/rm-it-*");
     }
 
-    private String domain(String suffix) throws Exception {
+    String domain(String suffix) throws Exception {
         String name = "rm-it-" + suffix;
         created.add(name);
         cleanUp();
@@ -68,7 +68,7 @@ class VirtDomainIT {
         return name;
     }
 
-    private static Map<String, Object> vars(String name, int memMib) {
+    static Map<String, Object> vars(String name, int memMib) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", name);
         v.put("memory_mib", memMib);
@@ -107,7 +107,7 @@ class VirtDomainIT {
         return remote.exec(cmd).stdout();
     }
 
-    private String dumpxml(String name) throws Exception {
+    String dumpxml(String name) throws Exception {
         return sh(
                 "virsh -c "
                         + URI
