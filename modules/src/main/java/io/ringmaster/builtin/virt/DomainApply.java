@@ -163,8 +163,9 @@ final class DomainApply {
     private Element define(Element current, String backup, String expected)
             throws Failure, Xml.XmlException, HostUnreachableException, InterruptedException {
         String xml;
+        Element toDefine;
         try {
-            Element toDefine =
+            toDefine =
                     Xml.parse(Definition.toDefine(read.desired().raw(), current))
                             .getDocumentElement();
             LastApplied.write(toDefine, current, read.desired().canonical());
@@ -173,7 +174,10 @@ final class DomainApply {
             throw new Failure(e.getMessage(), false);
         }
         Sections s = Sections.script().raw(prelude);
-        Virsh.lock(s, lockWait(), owner(ctx), expected, read.secure());
+        // a new domain defined without a UUID: libvirt itself refuses it if the name was defined
+        // meanwhile ("already exists with uuid"), so no virsh process is spent checking first
+        boolean libvirtChecks = current == null && Xml.child(toDefine, "uuid") == null;
+        Virsh.lock(s, lockWait(), owner(ctx), libvirtChecks ? null : expected, read.secure());
         Virsh.define(s, name, backup.isEmpty() ? "" : backupCommand(backup), read.secure());
         ExecResult r =
                 ctx.remote()
@@ -182,7 +186,7 @@ final class DomainApply {
                                 xml.getBytes(StandardCharsets.UTF_8),
                                 Duration.ofSeconds(120 + lockWait()));
         Map<String, Section> out = s.parse(r.stdout());
-        checkSteps(out, r, backup);
+        checkSteps(out, r, backup, libvirtChecks);
         Map<String, Section> back = Virsh.checked(out);
         String libvirt =
                 Sections.okText(back, "version")
@@ -211,7 +215,9 @@ final class DomainApply {
         return after;
     }
 
-    private void checkSteps(Map<String, Section> out, ExecResult r, String backup) throws Failure {
+    private void checkSteps(
+            Map<String, Section> out, ExecResult r, String backup, boolean libvirtChecks)
+            throws Failure {
         Section lock = out.get("lock");
         if (lock == null) {
             throw new Failure(
@@ -236,7 +242,13 @@ final class DomainApply {
                     false);
         }
         Section same = out.get("unchanged");
-        if (same != null && !same.ok()) {
+        Section defined = Virsh.checked(out).get("define");
+        boolean definedMeanwhile =
+                libvirtChecks
+                        && defined != null
+                        && !defined.ok()
+                        && defined.text().contains("already exists");
+        if (same != null && !same.ok() || definedMeanwhile) {
             throw new Failure(
                     "the persistent definition of '"
                             + name
@@ -261,7 +273,7 @@ final class DomainApply {
                             ? "skipped: virt-xml-validate absent"
                             : "virt-xml-validate: ok");
         }
-        Section failed = VirtDomainModule.firstFailed(out, "backup", "define");
+        Section failed = VirtDomainModule.firstFailed(Virsh.checked(out), "backup", "define");
         if (failed != null) {
             throw new Failure(
                     failed.name().equals("backup")

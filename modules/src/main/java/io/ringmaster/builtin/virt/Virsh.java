@@ -168,8 +168,11 @@ public final class Virsh {
         if (!backupCommand.isEmpty()) {
             s.step("backup", backupCommand);
         }
-        s.step("define", "virsh -c \"$U\" define --file \"$T\"");
+        // define, libvirt's version and the read-back in ONE virsh process (a process is ~20 ms of
+        // host CPU): virsh goes on after a failed define, whose section then holds libvirt's
+        // error line (see checked) and the read-back is never used
         List<String> c = new ArrayList<>();
+        section(s, c, "define", "define --file @T@");
         section(s, c, "version", "version --daemon");
         section(
                 s,
@@ -179,7 +182,14 @@ public final class Virsh {
                         + (securityInfo ? " --security-info" : "")
                         + " --domain "
                         + arg(name));
-        s.raw("virsh -c \"$U\" " + Shell.quote(String.join("; ", c)) + " 2>&1");
+        String[] around = String.join("; ", c).split("@T@", 2);
+        // $T is mktemp's name (letters, digits, '.', '/', '-'): safe for virsh's parser as it is
+        s.raw(
+                "virsh -c \"$U\" "
+                        + Shell.quote(around[0])
+                        + "\"$T\""
+                        + Shell.quote(around[1])
+                        + " 2>&1");
     }
 
     /**

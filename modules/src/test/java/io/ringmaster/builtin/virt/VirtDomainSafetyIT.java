@@ -249,6 +249,33 @@ class VirtDomainSafetyIT {
                 .contains("<memory unit='KiB'>" + winner + "</memory>");
     }
 
+    /**
+     * Both runs find the domain absent: libvirt's own refusal of a second UUID-less definition of a
+     * name (no check of ours costs a virsh process) lets only one of them define it.
+     */
+    @Test
+    void concurrentFirstDefinitionsNeverBothWin() throws Exception {
+        String n = domain("race-new");
+        CountDownLatch bothRead = new CountDownLatch(2);
+        CompletableFuture<ModuleResult> a =
+                CompletableFuture.supplyAsync(() -> race(n, 256, bothRead));
+        CompletableFuture<ModuleResult> b =
+                CompletableFuture.supplyAsync(() -> race(n, 512, bothRead));
+        List<ModuleResult> results =
+                List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+        List<ModuleResult> lost =
+                results.stream().filter(r -> r instanceof ModuleResult.Failed).toList();
+        assertThat(results.stream().filter(r -> r instanceof ModuleResult.Changed))
+                .as(results.toString())
+                .hasSize(1);
+        assertThat(lost).hasSize(1);
+        assertThat(lost.get(0).msg())
+                .contains("changed since this run read it", "nothing was changed");
+        String winner = lost.get(0) == results.get(1) ? "262144" : "524288";
+        assertThat(sh("virsh -c " + URI + " dumpxml --inactive " + n))
+                .contains("<memory unit='KiB'>" + winner + "</memory>");
+    }
+
     private ModuleResult race(String n, int mem, CountDownLatch bothRead) {
         AtomicInteger execs = new AtomicInteger();
         Remote r =
