@@ -5,7 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -38,9 +39,15 @@ public final class Xml {
     /** Serialisers, pooled for the same reason (one transformer is not thread-safe). */
     private static final Pool<Transformer> TRANSFORMERS = new Pool<>(Xml::newTransformer);
 
-    /** Idle instances, taken by one user at a time; a new one is made when none is idle. */
+    /**
+     * Idle instances, taken by one user at a time. At most {@link #MAX} are made: parsing is CPU
+     * work, so with every host's thread parsing at once (a fleet's first read) more instances only
+     * cost building them (200 hosts built 200 parsers); a user finding none idle waits for one.
+     */
     private static final class Pool<T> {
-        private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+        static final int MAX = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        private final LinkedBlockingQueue<T> idle = new LinkedBlockingQueue<>();
+        private final AtomicInteger made = new AtomicInteger();
         private final Supplier<T> make;
 
         Pool(Supplier<T> make) {
@@ -49,7 +56,25 @@ public final class Xml {
 
         T take() {
             T t = idle.poll();
-            return t != null ? t : make.get();
+            if (t != null) {
+                return t;
+            }
+            if (made.incrementAndGet() <= MAX) {
+                try {
+                    return make.get();
+                } catch (RuntimeException e) {
+                    made.decrementAndGet();
+                    throw e;
+                }
+            }
+            made.decrementAndGet();
+            try {
+                return idle.take();
+            } catch (InterruptedException e) {
+                // the run is being stopped: do not wait, and keep the interrupt for the caller
+                Thread.currentThread().interrupt();
+                return make.get();
+            }
         }
 
         void give(T t) {
