@@ -69,6 +69,11 @@ record ReadAheadRemote(Remote inner, ReadAheads store, Task task, String runsAs)
         return new ReadAheadRemote(inner.reconnect(timeout), store, task, runsAs);
     }
 
+    /** Offers {@code read} (the task's own first read) for fact gathering to carry. */
+    void offer(ReadAhead read) {
+        store.offer(task, runsAs, read);
+    }
+
     @Override
     public List<ReadAhead> readAheads() {
         return store.pending(runsAs);

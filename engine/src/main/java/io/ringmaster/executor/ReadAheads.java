@@ -8,6 +8,7 @@ import io.ringmaster.playbook.TaskNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One host's read-aheads (see {@link ReadAhead}): offered for a later task before fact gathering,
@@ -31,9 +32,7 @@ final class ReadAheads {
      * loop, not in a block) that {@code runs} says will run.
      */
     static Optional<Task> candidate(
-            List<TaskNode> tasks,
-            ModuleRegistry registry,
-            java.util.function.Predicate<Task> runs) {
+            List<TaskNode> tasks, ModuleRegistry registry, Predicate<Task> runs) {
         for (TaskNode node : tasks) {
             if (!(node instanceof Task t)) {
                 return Optional.empty();

@@ -246,7 +246,7 @@ final class TaskRunner {
         }
         ModuleContext ctx;
         try {
-            ctx = context(task, host, play, scope, vars, args, check);
+            ctx = context(task, host, play, vars, args, check, remoteFor(task, host, scope, vars));
         } catch (HostUnreachableException e) {
             return Attempt.of(Status.UNREACHABLE, e.getMessage(), Map.of(), null);
         }
@@ -262,22 +262,29 @@ final class TaskRunner {
                 : scope.checkMode() != null ? scope.checkMode() : run.options().checkMode();
     }
 
-    /** What the module sees: the host's connection (become, task timeout) and expressions. */
-    private ModuleContext context(
-            Task task,
-            HostState host,
-            PlayContext play,
-            BlockScope scope,
-            LazyVars vars,
-            Args args,
-            boolean check)
+    /**
+     * The host's connection as the task's module sees it: with become and the task's timeout, and
+     * outermost the read-aheads of the host (see {@link ReadAheads}).
+     */
+    private ReadAheadRemote remoteFor(Task task, HostState host, BlockScope scope, LazyVars vars)
             throws HostUnreachableException, InterruptedException {
         String user = becomeUser(task, scope, vars);
         Remote remote = become(user, vars, run.connector().connect(host.name, vars));
         if (task.options().timeout() != null) {
             remote = Remote.bounded(remote, task.options().timeout());
         }
-        remote = new ReadAheadRemote(remote, host.readAheads, task, user == null ? "" : user);
+        return new ReadAheadRemote(remote, host.readAheads, task, user == null ? "" : user);
+    }
+
+    /** What the module sees: {@code remote} (from {@link #remoteFor}) and expressions. */
+    private ModuleContext context(
+            Task task,
+            HostState host,
+            PlayContext play,
+            LazyVars vars,
+            Args args,
+            boolean check,
+            Remote remote) {
         HostExpressions expr =
                 new HostExpressions(
                         run.templar(), vars, templateRoots(task, play), task.position());
@@ -301,10 +308,9 @@ final class TaskRunner {
                 return;
             }
             Args args = ArgBinder.bindRendered(module, renderArgs(module, next, vars));
-            ModuleContext ctx = context(next, host, play, scope, vars, args, check);
-            String user = becomeUser(next, scope, vars);
-            module.readAhead(ctx)
-                    .ifPresent(r -> host.readAheads.offer(next, user == null ? "" : user, r));
+            ReadAheadRemote remote = remoteFor(next, host, scope, vars);
+            module.readAhead(context(next, host, play, vars, args, check, remote))
+                    .ifPresent(remote::offer);
         } catch (ExpressionException | HostUnreachableException | RuntimeException e) {
             // decided when the task runs
         }

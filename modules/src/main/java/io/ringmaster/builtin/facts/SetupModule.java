@@ -63,16 +63,16 @@ public final class SetupModule implements Module {
                         .findFirst()
                         .orElse(null);
         Sections script = FactProbe.script(uri, ahead);
+        byte[] stdin =
+                ahead == null || ahead.stdin() == null
+                        ? null
+                        : ahead.stdin().getBytes(StandardCharsets.UTF_8);
         ExecResult r =
-                ahead == null
-                        ? ctx.remote().exec(script.command(), null, Duration.ofSeconds(60))
-                        : ctx.remote()
-                                .exec(
-                                        script.command(),
-                                        ahead.stdin() == null
-                                                ? null
-                                                : ahead.stdin().getBytes(StandardCharsets.UTF_8),
-                                        Duration.ofSeconds(180));
+                ctx.remote()
+                        .exec(
+                                script.command(),
+                                stdin,
+                                Duration.ofSeconds(ahead == null ? 60 : 180));
         if (ahead != null) {
             ctx.remote().readAheadDone(ahead, r);
         }

@@ -51,9 +51,8 @@ public final class SysTopology {
         // it on the PCI parent)
         s.section(
                 "sys_block",
-                // cd -P and $PWD in this shell, not $(cd -P ... && pwd): a command substitution is
-                // a
-                // fork per device (a real host has dozens of block devices)
+                // cd -P and $PWD in this shell, not $(cd -P ... && pwd): a command substitution
+                // is a fork per device (a real host has dozens of block devices)
                 "rmo=$PWD; S=; cd -P \"$R/sys/devices\" 2>/dev/null && S=$PWD; for b in \"$R\"/sys/class/block/*; do"
                         + " [ -e \"$b\" ] || continue; n=${b##*/}; d=$n;"
                         + " [ -e \"$b/partition\" ] && cd -P \"$b/..\" 2>/dev/null && d=${PWD##*/}; k=\"$R/sys/class/block/$d\";"

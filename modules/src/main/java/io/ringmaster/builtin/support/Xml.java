@@ -31,8 +31,8 @@ public final class Xml {
      * Configured parsers, reused ({@link DocumentBuilder#reset()}) across parses: a fleet run
      * parses several documents per host, and building a parser (a provider search, then xerces'
      * whole configuration) costs more than parsing a domain's XML. A builder is not thread-safe, so
-     * each parse takes one from the pool and gives it back: a run with 200 fork threads builds only
-     * as many as parse at once, not one per fork thread.
+     * each parse takes one from the pool and gives it back: a run with 200 fork threads builds at
+     * most {@link Pool#MAX}, not one per fork thread.
      */
     private static final Pool<DocumentBuilder> BUILDERS = new Pool<>(Xml::newBuilder);
 

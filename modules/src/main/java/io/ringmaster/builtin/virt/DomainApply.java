@@ -186,8 +186,8 @@ final class DomainApply {
                                 xml.getBytes(StandardCharsets.UTF_8),
                                 Duration.ofSeconds(120 + lockWait()));
         Map<String, Section> out = s.parse(r.stdout());
-        checkSteps(out, r, backup, libvirtChecks);
         Map<String, Section> back = Virsh.checked(out);
+        checkSteps(out, back, r, backup, libvirtChecks);
         String libvirt =
                 Sections.okText(back, "version")
                         .flatMap(Version::libvirt)
@@ -215,8 +215,16 @@ final class DomainApply {
         return after;
     }
 
+    /**
+     * {@code out}: the script's sections; {@code back}: the same, virsh's batched ones {@link
+     * Virsh#checked}.
+     */
     private void checkSteps(
-            Map<String, Section> out, ExecResult r, String backup, boolean libvirtChecks)
+            Map<String, Section> out,
+            Map<String, Section> back,
+            ExecResult r,
+            String backup,
+            boolean libvirtChecks)
             throws Failure {
         Section lock = out.get("lock");
         if (lock == null) {
@@ -242,7 +250,7 @@ final class DomainApply {
                     false);
         }
         Section same = out.get("unchanged");
-        Section defined = Virsh.checked(out).get("define");
+        Section defined = back.get("define");
         boolean definedMeanwhile =
                 libvirtChecks
                         && defined != null
@@ -273,7 +281,7 @@ final class DomainApply {
                             ? "skipped: virt-xml-validate absent"
                             : "virt-xml-validate: ok");
         }
-        Section failed = VirtDomainModule.firstFailed(Virsh.checked(out), "backup", "define");
+        Section failed = VirtDomainModule.firstFailed(back, "backup", "define");
         if (failed != null) {
             throw new Failure(
                     failed.name().equals("backup")

@@ -35,7 +35,7 @@ public record DomainRead(
         Map<String, Section> out = null;
         for (ReadAhead.Done d : ctx.remote().takeReadAheads()) {
             if (d.read() instanceof VirshRead v
-                    && v.equals(ahead(uri, prelude, name, raw, stdin, v.marker()))) {
+                    && v.equals(ahead(uri, name, raw, stdin, v.marker()))) {
                 out = usable(d.result(), v.marker(), raw != null, stats, ctx.checkMode());
                 r = d.result();
             }
@@ -67,13 +67,12 @@ public record DomainRead(
      * virsh commands as {@link Virsh#readScript}, an earlier restart's outcome printed but not
      * consumed (a read-ahead changes nothing).
      */
-    static VirshRead ahead(
-            String uri, String prelude, String name, Element raw, String stdin, String marker) {
+    static VirshRead ahead(String uri, String name, Element raw, String stdin, String marker) {
         Sections s = Sections.withMarker(marker);
         boolean stats = raw != null && !Tuning.polls(raw).isEmpty();
         return new VirshRead(
                 uri,
-                prelude + "\n" + Virsh.restartOutcome(s, false),
+                Virsh.prelude(uri, name) + "\n" + Virsh.restartOutcome(s, false),
                 Virsh.readCommands(s, name, Secrets.any(raw), stats, raw != null),
                 stdin,
                 marker);

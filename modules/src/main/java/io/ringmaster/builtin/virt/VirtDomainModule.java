@@ -153,7 +153,6 @@ public final class VirtDomainModule implements Module {
             return Optional.of(
                     DomainRead.ahead(
                             uri,
-                            Virsh.prelude(uri, name),
                             name,
                             desired,
                             DomainRead.forTestDriver(desired),
