@@ -199,6 +199,44 @@ class SshTransportIT {
         }
     }
 
+    /**
+     * The handshake runs on Bouncy Castle's X25519 and Ed25519 (host key and the user's key) and
+     * negotiates ChaCha20-Poly1305 with strict key exchange, as OpenSSH's own client does: JSch's
+     * log of the negotiation says so, and the session carries a command's output both ways.
+     */
+    @Test
+    void handshakeOnBouncyCastleNegotiatesChachaWithStrictKex() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.jcraft.jsch.Logger before = com.jcraft.jsch.JSch.getLogger();
+        com.jcraft.jsch.JSch.setLogger(
+                new com.jcraft.jsch.Logger() {
+                    @Override
+                    public boolean isEnabled(int level) {
+                        return true;
+                    }
+
+                    @Override
+                    public void log(int level, String message) {
+                        log.add(message);
+                    }
+                });
+        try (SshTransport ssh = transport()) {
+            Connection c = ssh.open(target(host(3), Map.of()));
+            assertThat(c.exec("cat", "ping".getBytes(StandardCharsets.UTF_8), T).stdout())
+                    .isEqualTo("ping");
+        } finally {
+            com.jcraft.jsch.JSch.setLogger(before);
+        }
+        assertThat(com.jcraft.jsch.JSch.getConfig("xdh")).isEqualTo("com.jcraft.jsch.bc.XDH");
+        assertThat(log)
+                .anyMatch(m -> m.contains("kex: algorithm: curve25519-sha256"))
+                .anyMatch(m -> m.contains("kex: host key algorithm: ssh-ed25519"))
+                .anyMatch(m -> m.contains("server->client cipher: chacha20-poly1305@openssh.com"))
+                .anyMatch(m -> m.contains("client->server cipher: chacha20-poly1305@openssh.com"))
+                .anyMatch(m -> m.contains("Doing strict KEX"))
+                .anyMatch(m -> m.contains("Authentication succeeded (publickey)"));
+    }
+
     @Test
     void oneSessionForManyCommands() throws Exception {
         LabHost h = host(2);

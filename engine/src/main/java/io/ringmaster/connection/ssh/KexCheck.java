@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * each exchange of its {@code CheckKexes} list works on this JVM by running its set-up, which for
  * the curve25519 and curve448 exchanges generates a key pair each: three key pairs per host that
  * are thrown away (4 % of a 50-host run's CPU). Whether the JDK has X25519 and X448 does not change
- * within a run, so it is asked once here and those exchanges are left out of the per-session check;
- * the others (post-quantum hybrids that need a newer JDK or a provider) are still checked by JSch
+ * within a run (nor whether Bouncy Castle's, which {@link JschCrypto} installs in its place, is
+ * there), so it is asked once here and those exchanges are left out of the per-session check; the
+ * others (post-quantum hybrids, on Bouncy Castle's ML-KEM and sntrup761) are still checked by JSch
  * as before, and an exchange that is not available is never proposed.
  */
 final class KexCheck {
@@ -34,7 +35,10 @@ final class KexCheck {
 
     private static boolean knownToWork(String kex) {
         return CURVES.entrySet().stream()
-                .anyMatch(c -> kex.startsWith(c.getKey() + "-") && available(c.getValue()));
+                .anyMatch(
+                        c ->
+                                kex.startsWith(c.getKey() + "-")
+                                        && (JschCrypto.BOUNCY_CASTLE || available(c.getValue())));
     }
 
     private static boolean available(String algorithm) {

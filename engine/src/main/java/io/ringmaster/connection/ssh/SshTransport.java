@@ -196,6 +196,10 @@ public final class SshTransport implements Transport {
         s.setConfig("StrictHostKeyChecking", "yes");
         s.setConfig("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
         s.setConfig("CheckKexes", KexCheck.STILL_TO_CHECK);
+        s.setConfig("cipher.c2s", JschCrypto.ciphers(JSch.getConfig("cipher.c2s")));
+        s.setConfig("cipher.s2c", JschCrypto.ciphers(JSch.getConfig("cipher.s2c")));
+        s.setConfig("CheckCiphers", JschCrypto.stillToCheck(JSch.getConfig("CheckCiphers")));
+        s.setConfig("CheckSignatures", JschCrypto.stillToCheck(JSch.getConfig("CheckSignatures")));
         s.setConfig("server_host_key", withRsaSha2(JSch.getConfig("server_host_key")));
         s.setConfig(
                 "PubkeyAcceptedAlgorithms",
