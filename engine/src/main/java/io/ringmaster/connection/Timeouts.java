@@ -31,7 +31,7 @@ public final class Timeouts {
                 + "s "
                 + ms / 1000
                 + "."
-                + String.format("%03d", ms % 1000)
+                + String.valueOf(1000 + ms % 1000).substring(1) // 3 digits, no Formatter per exec
                 + "s \"$SHELL\" -c "
                 + Shell.quote(command);
     }

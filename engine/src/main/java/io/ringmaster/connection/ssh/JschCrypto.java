@@ -14,7 +14,7 @@ import java.util.Set;
  * (it is in the runnable jar) they are installed once per JVM, and chacha20-poly1305@openssh.com is
  * proposed first, as OpenSSH's own client does (its integrity against prefix truncation rests on
  * strict key exchange, which JSch enables and OpenSSH 9.6+ and patched 9.x servers offer); without
- * Bouncy Castle JSch's defaults stay.
+ * Bouncy Castle JSch's defaults stay. JSch's random source is one {@link SharedRandom} either way.
  */
 final class JschCrypto {
     /** The cipher proposed first when Bouncy Castle is present. */
@@ -55,6 +55,7 @@ final class JschCrypto {
     }
 
     private static boolean installed() {
+        JSch.setConfig("random", SharedRandom.class.getName());
         if (!present("org.bouncycastle.math.ec.rfc7748.X25519")
                 || !present("org.bouncycastle.math.ec.rfc8032.Ed25519")
                 || !present("org.bouncycastle.crypto.engines.ChaChaEngine")) {

@@ -9,13 +9,17 @@ import java.util.stream.Collectors;
  * can change a command's structure.
  */
 public final class Shell {
+    /** A word the shell takes as it is (compiled once: every command of a run is quoted). */
+    private static final java.util.regex.Pattern PLAIN =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
     private Shell() {}
 
     /**
      * Quotes one word for {@code /bin/sh}: safe words stay as they are, others are single-quoted.
      */
     public static String quote(String word) {
-        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+        if (!word.isEmpty() && PLAIN.matcher(word).matches()) {
             return word;
         }
         return "'" + word.replace("'", "'\"'\"'") + "'";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +24,13 @@ import org.w3c.dom.NamedNodeMap;
  * trees are normalised first: memory units to KiB, cpusets to canonical ranges.
  */
 public final class DomainCompare {
+    // compiled once: every comparison of every host normalises its numbers and cpusets
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
+    private static final Pattern INDEX_RANGE = Pattern.compile("\\d{1,9}-\\d{1,9}");
+    private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,30}");
+
     private DomainCompare() {}
 
     /** How a difference can be applied. */
@@ -182,7 +190,7 @@ public final class DomainCompare {
      */
     public static String toKiB(String value, String unit) {
         String v = value.trim();
-        if (!v.matches("\\d+")) {
+        if (!DIGITS.matcher(v).matches()) {
             return null;
         }
         BigInteger n = new BigInteger(v);
@@ -245,10 +253,10 @@ public final class DomainCompare {
 
     /** {@code 3} or {@code 2-5} as [lo, hi], or null. */
     private static int[] range(String p) {
-        if (p.matches("\\d{1,9}")) {
+        if (INDEX.matcher(p).matches()) {
             return new int[] {Integer.parseInt(p), Integer.parseInt(p)};
         }
-        if (p.matches("\\d{1,9}-\\d{1,9}")) {
+        if (INDEX_RANGE.matcher(p).matches()) {
             return new int[] {
                 Integer.parseInt(p.substring(0, p.indexOf('-'))),
                 Integer.parseInt(p.substring(p.indexOf('-') + 1))
@@ -413,10 +421,10 @@ public final class DomainCompare {
 
     private static BigInteger number(String v) {
         String t = v.trim();
-        if (t.matches("0[xX][0-9a-fA-F]+")) {
+        if (HEX.matcher(t).matches()) {
             return new BigInteger(t.substring(2), 16);
         }
-        return t.matches("\\d{1,30}") ? new BigInteger(t) : null;
+        return DECIMAL.matcher(t).matches() ? new BigInteger(t) : null;
     }
 
     /**
