@@ -7,14 +7,15 @@ import java.util.Set;
 
 /**
  * Which implementations JSch's handshakes use. JSch's defaults are the JDK's X25519, Ed25519 and
- * AES-GCM, which on this launcher's C1-only JIT cost ~7.5 ms of CPU per host (bench/notes, the
- * 2026-12-03 profile): a 200-host run spends ~1 s in them. JSch ships adapters for Bouncy Castle's
- * lightweight API (no JCE provider is registered): RFC 7748 X25519/X448, RFC 8032 Ed25519/Ed448 and
- * ChaCha20-Poly1305, which together take about half of that. With Bouncy Castle on the class path
- * (it is in the runnable jar) they are installed once per JVM, and chacha20-poly1305@openssh.com is
- * proposed first, as OpenSSH's own client does (its integrity against prefix truncation rests on
- * strict key exchange, which JSch enables and OpenSSH 9.6+ and patched 9.x servers offer); without
- * Bouncy Castle JSch's defaults stay. JSch's random source is one {@link SharedRandom} either way.
+ * AES-GCM, ~5.7 ms of CPU per host in this launcher's C1-only JVM
+ * (bench/notes/speed-2026-12-03.md). JSch ships adapters for Bouncy Castle's lightweight API (no
+ * JCE provider is registered): RFC 7748 X25519/X448, RFC 8032 Ed25519/Ed448 and ChaCha20-Poly1305,
+ * ~3.5 ms per host; measured, ~1.6 s less JVM CPU on a 200-host run and ~0.3 s on a 50-host one.
+ * With Bouncy Castle on the class path (it is in the runnable jar) they are installed once per JVM,
+ * and chacha20-poly1305@openssh.com is proposed first, as OpenSSH's own client does (its integrity
+ * against prefix truncation rests on strict key exchange, which JSch enables and OpenSSH 9.6+ and
+ * patched 9.x servers offer); without Bouncy Castle JSch's defaults stay. JSch's random source is
+ * one {@link SharedRandom} either way.
  */
 final class JschCrypto {
     /** The cipher proposed first when Bouncy Castle is present. */
