@@ -26,14 +26,16 @@ public final class Main {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new RootCommand());
+        for (Class<?> sub : RootCommand.subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
         // "-e @vars.yml" names an extra-vars file (ansible-playbook's syntax): picocli must not
         // expand @FILE arguments
         cl.setExpandAtFiles(false);
-        cl.getSubcommands()
-                .get("play")
-                .getCommandSpec()
-                .usageMessage()
-                .exitCodeList(ExitCodes.described());
+        CommandLine play = cl.getSubcommands().get("play");
+        if (play != null) {
+            play.getCommandSpec().usageMessage().exitCodeList(ExitCodes.described());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(
