@@ -1,8 +1,6 @@
 package io.ringmaster.connection.ssh;
 
 import com.jcraft.jsch.JSch;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,7 +24,7 @@ final class JschCrypto {
             Set.of(PREFERRED_CIPHER, "ssh-ed25519", "ssh-ed448");
 
     /** Whether Bouncy Castle's curves and ChaCha20 are on the class path (decided once). */
-    static final boolean BOUNCY_CASTLE = installed();
+    static final boolean BOUNCY_CASTLE = install();
 
     private JschCrypto() {}
 
@@ -43,19 +41,13 @@ final class JschCrypto {
      * before every handshake, and the answer does not change within a run.
      */
     static String stillToCheck(String checkList) {
-        if (!BOUNCY_CASTLE) {
-            return checkList;
-        }
-        List<String> out = new ArrayList<>();
-        for (String a : checkList.split(",")) {
-            if (!a.isBlank() && !PROVIDED.contains(a)) {
-                out.add(a);
-            }
-        }
-        return String.join(",", out);
+        return BOUNCY_CASTLE ? SshTransport.without(checkList, PROVIDED::contains) : checkList;
     }
 
-    private static boolean installed() {
+    /**
+     * Installs JSch's random source, and Bouncy Castle's algorithms when present (which it says).
+     */
+    private static boolean install() {
         JSch.setConfig("random", SharedRandom.class.getName());
         if (!present("org.bouncycastle.math.ec.rfc7748.X25519")
                 || !present("org.bouncycastle.math.ec.rfc8032.Ed25519")

@@ -3,9 +3,7 @@ package io.ringmaster.connection.ssh;
 import com.jcraft.jsch.JSch;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Which key exchanges JSch still has to check per session. Before every handshake JSch makes sure
@@ -28,9 +26,7 @@ final class KexCheck {
     private KexCheck() {}
 
     static String stillToCheck(String checkKexes) {
-        return Arrays.stream(checkKexes.split(","))
-                .filter(k -> !k.isBlank() && !knownToWork(k))
-                .collect(Collectors.joining(","));
+        return SshTransport.without(checkKexes, KexCheck::knownToWork);
     }
 
     private static boolean knownToWork(String kex) {

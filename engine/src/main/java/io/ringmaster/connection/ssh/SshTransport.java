@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The {@code ssh} connection, on JSch: one {@link Session} per host for the whole run (every
@@ -31,6 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SshTransport implements Transport {
     /** Fast key exchanges first; the rest of JSch's list follows for older servers. */
     static final String PREFERRED_KEX = "curve25519-sha256,curve25519-sha256@libssh.org";
+
+    /**
+     * The algorithm lists every session gets, worked out once per JVM from JSch's own (they do not
+     * change within a run). Built when this class loads, so {@link JschCrypto} has installed its
+     * implementations before the first key is loaded or the first handshake starts.
+     */
+    private static final Map<String, String> ALGORITHMS = algorithms();
 
     static final int SERVER_ALIVE_INTERVAL_MS = 15_000;
     static final int SERVER_ALIVE_COUNT_MAX = 3;
@@ -194,16 +204,7 @@ public final class SshTransport implements Transport {
         s.setHostKeyRepository(gate);
         s.setIdentityRepository(identities.forEndpoint(e, who));
         s.setConfig("StrictHostKeyChecking", "yes");
-        s.setConfig("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
-        s.setConfig("CheckKexes", KexCheck.STILL_TO_CHECK);
-        s.setConfig("cipher.c2s", JschCrypto.ciphers(JSch.getConfig("cipher.c2s")));
-        s.setConfig("cipher.s2c", JschCrypto.ciphers(JSch.getConfig("cipher.s2c")));
-        s.setConfig("CheckCiphers", JschCrypto.stillToCheck(JSch.getConfig("CheckCiphers")));
-        s.setConfig("CheckSignatures", JschCrypto.stillToCheck(JSch.getConfig("CheckSignatures")));
-        s.setConfig("server_host_key", withRsaSha2(JSch.getConfig("server_host_key")));
-        s.setConfig(
-                "PubkeyAcceptedAlgorithms",
-                withRsaSha2(JSch.getConfig("PubkeyAcceptedAlgorithms")));
+        ALGORITHMS.forEach(s::setConfig);
         s.setConfig(
                 "PreferredAuthentications", password == null ? "publickey" : "publickey,password");
         if (password != null) {
@@ -229,6 +230,30 @@ public final class SshTransport implements Transport {
             Duration timeout,
             Exception cause) {
         return new HostUnreachableException(f.explain(who, e, attempts, timeout), cause);
+    }
+
+    private static Map<String, String> algorithms() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
+        a.put("CheckKexes", KexCheck.STILL_TO_CHECK);
+        a.put("cipher.c2s", JschCrypto.ciphers(JSch.getConfig("cipher.c2s")));
+        a.put("cipher.s2c", JschCrypto.ciphers(JSch.getConfig("cipher.s2c")));
+        a.put("CheckCiphers", JschCrypto.stillToCheck(JSch.getConfig("CheckCiphers")));
+        a.put("CheckSignatures", JschCrypto.stillToCheck(JSch.getConfig("CheckSignatures")));
+        a.put("server_host_key", withRsaSha2(JSch.getConfig("server_host_key")));
+        a.put("PubkeyAcceptedAlgorithms", withRsaSha2(JSch.getConfig("PubkeyAcceptedAlgorithms")));
+        return Collections.unmodifiableMap(a);
+    }
+
+    /** {@code all} (comma-separated) without blanks and without what {@code drop} accepts. */
+    static String without(String all, Predicate<String> drop) {
+        List<String> out = new ArrayList<>();
+        for (String a : all.split(",")) {
+            if (!a.isBlank() && !drop.test(a)) {
+                out.add(a);
+            }
+        }
+        return String.join(",", out);
     }
 
     /** {@code first} (comma-separated), then the rest of {@code all} without repeats. */
