@@ -25,8 +25,11 @@ class ReadAheadPlaybookIT {
     static final String PREFIX = "rah" + ProcessHandle.current().pid() + "-";
     static final String LOG = "/tmp/ringmaster-virsh-calls";
 
-    static final String PLAYBOOK =
-            """
+    static final String PLAYBOOK = benchJob(PREFIX);
+
+    /** The bench job (bench/playbooks/kvm.yml) with domains named {@code prefix + host}. */
+    static String benchJob(String prefix) {
+        return """
             - hosts: hypervisors
               gather_facts: true
               tasks:
@@ -46,7 +49,8 @@ class ReadAheadPlaybookIT {
                       disks:
                         - {dev: vda, format: raw, iothread: 1, path: "/var/lib/libvirt/images/%1$s${inventory_hostname}.raw"}
             """
-                    .formatted(PREFIX);
+                .formatted(prefix);
+    }
 
     @AfterAll
     static void cleanUp() throws Exception {
