@@ -29,10 +29,11 @@ import org.xml.sax.SAXException;
 public final class Xml {
     /**
      * Configured parsers, reused ({@link DocumentBuilder#reset()}) across parses: a fleet run
-     * parses several documents per host, and building a parser (a provider search, then xerces'
-     * whole configuration) costs more than parsing a domain's XML. A builder is not thread-safe, so
-     * each parse takes one from the pool and gives it back: a run with 200 fork threads builds at
-     * most {@link Pool#MAX}, not one per fork thread.
+     * parses several documents per host, and building a parser (xerces' whole configuration) costs
+     * more than parsing a domain's XML. The JDK's own parser and serialiser ({@code
+     * newDefaultInstance}): the features set below are its, and no provider search runs per
+     * instance. A builder is not thread-safe, so each parse takes one from the pool and gives it
+     * back: a run with 200 fork threads builds at most {@link Pool#MAX}, not one per fork thread.
      */
     private static final Pool<DocumentBuilder> BUILDERS = new Pool<>(Xml::newBuilder);
 
@@ -86,7 +87,7 @@ public final class Xml {
 
     private static DocumentBuilder newBuilder() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setXIncludeAware(false);
@@ -101,7 +102,7 @@ public final class Xml {
 
     private static Transformer newTransformer() {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
