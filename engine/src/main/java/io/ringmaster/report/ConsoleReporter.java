@@ -218,8 +218,9 @@ public final class ConsoleReporter implements RunListener {
      * quiet.
      */
     private static boolean loudAssert(String module, TaskResult r) {
-        return module != null
-                && module.replaceFirst("^ansible\\.(builtin|legacy)\\.", "").equals("assert")
+        return ("assert".equals(module)
+                        || "ansible.builtin.assert".equals(module)
+                        || "ansible.legacy.assert".equals(module))
                 && r.status() == Status.OK
                 && !r.msg().isEmpty()
                 && !Boolean.TRUE.equals(r.data().get("quiet"));

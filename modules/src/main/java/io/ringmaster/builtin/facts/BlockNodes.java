@@ -1,5 +1,6 @@
 package io.ringmaster.builtin.facts;
 
+import io.ringmaster.builtin.support.Patterns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class BlockNodes {
             }
         }
         for (String line : mounts.split("\n")) {
-            String[] p = line.trim().split("\\s+");
+            String[] p = Patterns.words(line);
             if (p.length >= 2 && p[0].startsWith("/dev/")) {
                 String name = target.getOrDefault(p[0], p[0].substring(5));
                 Integer node = byName.get(name);
@@ -56,7 +57,7 @@ final class BlockNodes {
         Map<String, String> disk = new TreeMap<>();
         for (String line : block.split("\n")) {
             String[] p = line.trim().split(" ");
-            if (p.length >= 3 && p[2].matches("-?\\d+")) {
+            if (p.length >= 3 && Patterns.is(Patterns.INTEGER, p[2])) {
                 disk.put(p[0], p[1]);
                 if (Integer.parseInt(p[2]) >= 0) {
                     node.put(p[0], Integer.parseInt(p[2]));

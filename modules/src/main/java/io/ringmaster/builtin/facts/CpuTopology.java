@@ -1,5 +1,6 @@
 package io.ringmaster.builtin.facts;
 
+import io.ringmaster.builtin.support.Patterns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class CpuTopology {
         Set<String> cores = new HashSet<>();
         int cpus = 0;
         for (String line : text.split("\n")) {
-            String[] w = line.trim().split("\\s+");
+            String[] w = Patterns.words(line);
             if (w.length == 2 && "online".equals(w[0])) {
                 online.addAll(cpuList(w[1]));
             } else if ((w.length == 2 || w.length == 3) && "node".equals(w[0])) {
@@ -49,7 +50,7 @@ final class CpuTopology {
             }
         }
         for (String line : text.split("\n")) {
-            String[] w = line.trim().split("\\s+");
+            String[] w = Patterns.words(line);
             if (w.length == 4 && "cpu".equals(w[0]) && online.contains(FactProbe.intOr(w[1], -1))) {
                 packages.add(FactProbe.intOr(w[2], 0));
                 cores.add(w[2] + "/" + w[3]);

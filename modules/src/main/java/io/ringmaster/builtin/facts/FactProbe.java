@@ -8,6 +8,7 @@ import io.ringmaster.module.api.Shell;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The host facts that matter for io_uring tuning, gathered by ONE remote exec of a short POSIX sh
@@ -15,6 +16,8 @@ import java.util.Optional;
  * failure.
  */
 public final class FactProbe {
+    private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
+
     /** The libvirt URI used when the host has no {@code libvirt_uri} variable. */
     public static final String DEFAULT_URI = "qemu:///system";
 
@@ -150,7 +153,7 @@ public final class FactProbe {
     }
 
     static long memTotalMb(String line) {
-        String digits = line.replaceAll("[^0-9]", "");
+        String digits = NON_DIGITS.matcher(line).replaceAll("");
         if (digits.isEmpty()) {
             return 0;
         }

@@ -4,6 +4,7 @@ import io.ringmaster.builtin.support.Sections;
 import io.ringmaster.builtin.support.Sections.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The operating system facts Ansible's setup gives and playbooks branch on: {@code distribution},
@@ -13,6 +14,9 @@ import java.util.Map;
  * setup exec.
  */
 final class OsFacts {
+    /** A quote at either end of an os-release value. */
+    private static final Pattern QUOTES = Pattern.compile("^[\"']|[\"']$");
+
     private static final Map<String, String> NAMES =
             Map.ofEntries(
                     Map.entry("debian", "Debian"),
@@ -88,7 +92,7 @@ final class OsFacts {
             if (eq > 0 && !line.startsWith("#")) {
                 m.put(
                         line.substring(0, eq).strip(),
-                        line.substring(eq + 1).strip().replaceAll("^[\"']|[\"']$", ""));
+                        QUOTES.matcher(line.substring(eq + 1).strip()).replaceAll(""));
             }
         }
         return m;

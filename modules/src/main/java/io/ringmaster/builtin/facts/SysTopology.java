@@ -1,5 +1,6 @@
 package io.ringmaster.builtin.facts;
 
+import io.ringmaster.builtin.support.Patterns;
 import io.ringmaster.builtin.support.Sections;
 import io.ringmaster.builtin.support.Sections.Section;
 import io.ringmaster.module.api.Shell;
@@ -108,8 +109,8 @@ public final class SysTopology {
         SortedSet<Integer> online = lines.length > 0 ? cpuList(lines[0].trim()) : new TreeSet<>();
         TreeMap<Integer, List<Integer>> byFirst = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
-            String[] p = lines[i].trim().split("\\s+");
-            if (p.length == 2 && p[0].matches("\\d+")) {
+            String[] p = Patterns.words(lines[i]);
+            if (p.length == 2 && Patterns.is(Patterns.DIGITS, p[0])) {
                 SortedSet<Integer> core = cpuList(p[1]);
                 core.retainAll(online.isEmpty() ? core : online);
                 if (!core.isEmpty()) {
@@ -125,10 +126,13 @@ public final class SysTopology {
         TreeMap<Integer, Map<String, Object>> out = new TreeMap<>();
         Map<Integer, Integer> nodeOfCpu = new TreeMap<>();
         for (String line : sysNodes.split("\n")) {
-            String[] p = line.trim().split("\\s+");
-            if (p.length >= 2 && p[0].matches("\\d+")) {
+            String[] p = Patterns.words(line);
+            if (p.length >= 2 && Patterns.is(Patterns.DIGITS, p[0])) {
                 int id = Integer.parseInt(p[0]);
-                long kb = p.length > 2 && p[2].matches("\\d+") ? Long.parseLong(p[2]) : 0;
+                long kb =
+                        p.length > 2 && Patterns.is(Patterns.DIGITS, p[2])
+                                ? Long.parseLong(p[2])
+                                : 0;
                 cpuList(p[1]).forEach(c -> nodeOfCpu.put(c, id));
                 out.put(id, node(id, kb / 1024));
             }
@@ -172,10 +176,10 @@ public final class SysTopology {
      */
     static SortedSet<Integer> kernelCpus(String cmdline, String param) {
         SortedSet<Integer> out = new TreeSet<>();
-        for (String word : cmdline.trim().split("\\s+")) {
+        for (String word : Patterns.words(cmdline)) {
             if (word.startsWith(param + "=")) {
                 for (String part : word.substring(param.length() + 1).split(",")) {
-                    if (part.matches("\\d+(-\\d+)?")) {
+                    if (Patterns.is(Patterns.CPU_RANGE, part)) {
                         out.addAll(cpuList(part));
                     }
                 }
@@ -187,7 +191,7 @@ public final class SysTopology {
     /** A kernel CPU list ({@code 0-3,8}); empty for anything else. */
     static SortedSet<Integer> cpuList(String text) {
         SortedSet<Integer> out = new TreeSet<>();
-        if (!text.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+        if (!Patterns.is(Patterns.CPU_LIST, text)) {
             return out;
         }
         for (String part : text.split(",")) {
