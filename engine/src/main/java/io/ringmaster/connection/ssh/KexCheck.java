@@ -1,40 +1,61 @@
 package io.ringmaster.connection.ssh;
 
 import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.KEM;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which key exchanges JSch still has to check per session. Before every handshake JSch makes sure
- * each exchange of its {@code CheckKexes} list works on this JVM by running its set-up, which for
- * the curve25519 and curve448 exchanges generates a key pair each: three key pairs per host that
- * are thrown away (4 % of a 50-host run's CPU). Whether the JDK has X25519 and X448 does not change
- * within a run (nor whether Bouncy Castle's, which {@link JschCrypto} installs in its place, is
- * there), so it is asked once here and those exchanges are left out of the per-session check; the
- * others (post-quantum hybrids, on Bouncy Castle's ML-KEM and sntrup761) are still checked by JSch
- * as before, and an exchange that is not available is never proposed.
+ * each exchange of its {@code CheckKexes} list that the session proposes works on this JVM by
+ * running its set-up: a key pair per curve exchange, and for a post-quantum hybrid such as
+ * mlkem768x25519-sha256 an ML-KEM key pair and an X25519 one, all thrown away (the hybrid's check
+ * alone was ~3 % of a 50-host run's CPU, 2 ms per host). Whether they work does not change within a
+ * run, so it is settled here once per JVM: the curves by asking the JDK (or knowing that Bouncy
+ * Castle's are installed, see {@link JschCrypto}), an x25519 hybrid by generating one key pair with
+ * the KEM JSch is configured to use. What is settled is left out of the per-session check; anything
+ * else (the NIST-curve hybrids) is still checked by JSch as before, exchanges the session does not
+ * propose are not checked by JSch at all, and an exchange that does not work is never proposed.
  */
 final class KexCheck {
     /** The JDK key-agreement algorithm each checked exchange family needs. */
     private static final Map<String, String> CURVES =
             Map.of("curve25519", "X25519", "curve448", "X448");
 
-    /** JSch's {@code CheckKexes} without the exchanges already known to work on this JVM. */
-    static final String STILL_TO_CHECK = stillToCheck(JSch.getConfig("CheckKexes"));
+    /** A hybrid of a KEM (JSch's config key, e.g. mlkem768) with X25519. */
+    private static final Pattern X25519_HYBRID = Pattern.compile("(mlkem768|sntrup761)x25519-.+");
+
+    /** Whether each KEM's key generation ran on this JVM (tried at most once per KEM). */
+    private static final Map<String, Boolean> KEMS = new ConcurrentHashMap<>();
 
     private KexCheck() {}
 
-    static String stillToCheck(String checkKexes) {
-        return SshTransport.without(checkKexes, KexCheck::knownToWork);
+    /**
+     * JSch's {@code CheckKexes} for a session proposing {@code proposed}, without what is settled.
+     */
+    static String stillToCheck(String checkKexes, String proposed) {
+        List<String> offered = List.of(proposed.split(","));
+        return SshTransport.without(checkKexes, kex -> !offered.contains(kex) || knownToWork(kex));
     }
 
-    private static boolean knownToWork(String kex) {
-        return CURVES.entrySet().stream()
-                .anyMatch(
-                        c ->
-                                kex.startsWith(c.getKey() + "-")
-                                        && (JschCrypto.BOUNCY_CASTLE || available(c.getValue())));
+    static boolean knownToWork(String kex) {
+        if (CURVES.entrySet().stream()
+                .anyMatch(c -> kex.startsWith(c.getKey() + "-") && curveWorks(c.getValue()))) {
+            return true;
+        }
+        Matcher m = X25519_HYBRID.matcher(kex);
+        return m.matches()
+                && curveWorks("X25519")
+                && KEMS.computeIfAbsent(m.group(1), KexCheck::kemWorks);
+    }
+
+    private static boolean curveWorks(String algorithm) {
+        return JschCrypto.BOUNCY_CASTLE || available(algorithm);
     }
 
     private static boolean available(String algorithm) {
@@ -42,6 +63,21 @@ final class KexCheck {
             KeyPairGenerator.getInstance(algorithm);
             return true;
         } catch (NoSuchAlgorithmException e) {
+            return false;
+        }
+    }
+
+    /** What JSch's check does for the KEM half of a hybrid: make the KEM and its key pair. */
+    static boolean kemWorks(String name) {
+        try {
+            KEM kem =
+                    Class.forName(JSch.getConfig(name))
+                            .asSubclass(KEM.class)
+                            .getDeclaredConstructor()
+                            .newInstance();
+            kem.init();
+            return kem.getPublicKey().length > 0;
+        } catch (Exception | LinkageError e) {
             return false;
         }
     }

@@ -235,7 +235,7 @@ public final class SshTransport implements Transport {
     private static Map<String, String> algorithms() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("kex", preferFirst(PREFERRED_KEX, JSch.getConfig("kex")));
-        a.put("CheckKexes", KexCheck.STILL_TO_CHECK);
+        a.put("CheckKexes", KexCheck.stillToCheck(JSch.getConfig("CheckKexes"), a.get("kex")));
         a.put("cipher.c2s", JschCrypto.ciphers(JSch.getConfig("cipher.c2s")));
         a.put("cipher.s2c", JschCrypto.ciphers(JSch.getConfig("cipher.s2c")));
         a.put("CheckCiphers", JschCrypto.stillToCheck(JSch.getConfig("CheckCiphers")));
