@@ -41,6 +41,12 @@ public final class SafeUberspector extends UberspectImpl {
     };
 
     @Override
+    public void init() {
+        super.init();
+        introspector = new SharedIntrospector(log, conversionHandler);
+    }
+
+    @Override
     public VelMethod getMethod(Object obj, String methodName, Object[] args, Info i) {
         check(obj, methodName, i);
         VelMethod method = super.getMethod(obj, methodName, args, i);
