@@ -104,11 +104,16 @@ public final class Virsh {
             boolean consumeOutcome) {
         Sections s = Sections.script().raw(prelude);
         s.raw(restartOutcome(s, consumeOutcome));
-        s.raw(
-                "virsh -c \"$U\" "
-                        + Shell.quote(readCommands(s, name, securityInfo, iothreads, canonicalise))
-                        + " 2>&1");
+        s.raw(oneVirsh(readCommands(s, name, securityInfo, iothreads, canonicalise)));
         return s;
+    }
+
+    /**
+     * ONE virsh process (one libvirt connection) running {@code commands}, its errors in its
+     * output.
+     */
+    private static String oneVirsh(String commands) {
+        return "virsh -c \"$U\" " + Shell.quote(commands) + " 2>&1";
     }
 
     /**
@@ -188,7 +193,7 @@ public final class Virsh {
                         + (securityInfo ? " --security-info" : "")
                         + " --domain "
                         + arg(name));
-        s.raw("virsh -c \"$U\" " + Shell.quote(String.join("; ", c)) + " 2>&1");
+        s.raw(oneVirsh(String.join("; ", c)));
     }
 
     /**
@@ -309,9 +314,6 @@ public final class Virsh {
      * The state after a change: the same read as {@link #readCommands}, without canonicalisation.
      */
     static void appendRead(Sections s, String name, boolean securityInfo, boolean iothreads) {
-        s.raw(
-                "virsh -c \"$U\" "
-                        + Shell.quote(readCommands(s, name, securityInfo, iothreads, false))
-                        + " 2>&1");
+        s.raw(oneVirsh(readCommands(s, name, securityInfo, iothreads, false)));
     }
 }
