@@ -6,7 +6,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +29,12 @@ final class KexCheck {
     /** A hybrid of a KEM (JSch's config key, e.g. mlkem768) with X25519. */
     private static final Pattern X25519_HYBRID = Pattern.compile("(mlkem768|sntrup761)x25519-.+");
 
-    /** Whether each KEM's key generation ran on this JVM (tried at most once per KEM). */
-    private static final Map<String, Boolean> KEMS = new ConcurrentHashMap<>();
-
     private KexCheck() {}
 
     /**
      * JSch's {@code CheckKexes} for a session proposing {@code proposed}, without what is settled.
+     * Called once per JVM ({@link SshTransport}'s algorithm lists), so each settled exchange is
+     * tried once.
      */
     static String stillToCheck(String checkKexes, String proposed) {
         List<String> offered = List.of(proposed.split(","));
@@ -49,9 +47,7 @@ final class KexCheck {
             return true;
         }
         Matcher m = X25519_HYBRID.matcher(kex);
-        return m.matches()
-                && curveWorks("X25519")
-                && KEMS.computeIfAbsent(m.group(1), KexCheck::kemWorks);
+        return m.matches() && curveWorks("X25519") && kemWorks(m.group(1));
     }
 
     private static boolean curveWorks(String algorithm) {
